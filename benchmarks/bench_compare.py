@@ -1,0 +1,124 @@
+"""Compare-pipeline speed, measured in one run on this machine.
+
+Prints:
+- the whole compare pipeline's sentences per second, as a ratio to the raw encoder's
+  sentences per second on the same sentences (target >= 0.8);
+- warm latency of one pair of ~400-word accounts (median of repeats; target <= 50 ms);
+- cold CLI time of `readouts compare A B --format json`.
+
+Embedding caches are cleared before every timed run, so "warm" means the model is
+loaded, not that the texts were seen before.
+
+Usage: python benchmarks/bench_compare.py [--shared ../shared] [--repeats 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from readouts.compare import compare
+from readouts.embed import USEEmbedder
+from readouts.evaluate import load_gold_dir
+from readouts.ingest import account_from_text, read_account
+from readouts.lexicon import default_lexicon
+from readouts.read import read
+
+
+def pairs_from_gold(shared: Path):
+    out = []
+    for m in load_gold_dir(shared / "eval" / "dev"):
+        for a_id, b_id in m.compare:
+            accs = [read_account(m.accounts[x].path, id=x) for x in (a_id, b_id)]
+            out.append(tuple(accs))
+    return out
+
+
+def words(text: str) -> int:
+    return len(text.split()) if text.isascii() else len(text) // 2
+
+
+def about_400_words(account, target: int = 400):
+    """The account's text repeated to about ``target`` words."""
+    text = account.text
+    while words(text) < target:
+        text = text + "\n\n" + account.text
+    return account_from_text(text, id=account.id, language=account.language)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--shared", default=str(Path(__file__).resolve().parents[2] / "shared"))
+    ap.add_argument("--repeats", type=int, default=7)
+    args = ap.parse_args()
+    shared = Path(args.shared)
+    lexicon = default_lexicon()
+    embedder = USEEmbedder()
+    embedder.encode(["warm up the encoder"])
+    pairs = pairs_from_gold(shared)
+
+    # the same sentences for both measurements
+    sentences = []
+    for a, b in pairs:
+        for acc in (a, b):
+            r = read(acc, lexicon)
+            sentences += [acc.text[s.start : s.end] for s in r.sentences]
+
+    def raw() -> float:
+        embedder.clear_cache()
+        t = time.perf_counter()
+        embedder.encode(sentences)
+        return time.perf_counter() - t
+
+    def pipeline() -> float:
+        embedder.clear_cache()
+        t = time.perf_counter()
+        for a, b in pairs:
+            compare(a, b, lexicon=lexicon, embedder=embedder)
+        return time.perf_counter() - t
+
+    raw_t = statistics.median(raw() for _ in range(args.repeats))
+    pipe_t = statistics.median(pipeline() for _ in range(args.repeats))
+    n = len(sentences)
+    print(f"sentences: {n} in {len(pairs)} pairs")
+    print(f"raw encoder: {n / raw_t:8.1f} sentences/s")
+    print(f"pipeline:    {n / pipe_t:8.1f} sentences/s")
+    print(f"ratio pipeline/encoder: {raw_t / pipe_t:.2f}  (target >= 0.8)")
+
+    # warm latency of one pair of ~400-word accounts (NATO vs the Chinese statement)
+    a, b = pairs[1] if len(pairs) > 1 else pairs[0]
+    a4, b4 = about_400_words(a), about_400_words(b)
+    ra, rb = read(a4, lexicon), read(b4, lexicon)
+
+    def one() -> float:
+        embedder.clear_cache()
+        t = time.perf_counter()
+        compare(a4, b4, lexicon=lexicon, embedder=embedder)
+        return time.perf_counter() - t
+
+    one()
+    lat = sorted(one() for _ in range(args.repeats))
+    print(
+        f"warm latency, {words(a4.text)} + {words(b4.text)} words "
+        f"({len(ra.sentences)} + {len(rb.sentences)} sentences): "
+        f"median {1000 * statistics.median(lat):.1f} ms, best {1000 * lat[0]:.1f} ms  "
+        f"(target <= 50 ms)"
+    )
+
+    # cold command-line run
+    exe = Path(sys.executable).with_name("readouts")
+    cmd = [str(exe), "compare", str(a.meta["path"]), str(b.meta["path"]), "--format", "json"]
+    cold = []
+    for _ in range(3):
+        t = time.perf_counter()
+        subprocess.run(cmd, check=True, capture_output=True)
+        cold.append(time.perf_counter() - t)
+    print(f"cold CLI compare: median {statistics.median(cold):.2f} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,435 @@
+"""Align: find the claims of two accounts that speak to the same point.
+
+Order-free and many-to-many. Each pair of claims (one per account) gets features:
+the embedding cosine of the claims' content (reporting frames such as "Wang Yi said
+that" removed, list items given their lead-in), shared topics (lexicon topics match
+across English and Chinese), shared actors, shared numbers and dates, and, within
+one language, shared content words. A logistic model turns them into a match
+score; its weights and the decision threshold are calibrated on the development
+gold set by :mod:`readouts.calibrate` and shipped in ``data/align_weights.json``.
+
+A pair is aligned when the two claims are each other's best match and the score
+passes the threshold; when one is the other's best match and the score passes a
+higher threshold; or, for one claim matching several, when it passes the highest.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+
+from .embed import Embedder
+from .lang import en, zh
+from .lexicon import Lexicon, normalise_en
+from .model import Alignment, Claim, Reading
+
+__all__ = [
+    "FEATURES",
+    "AlignModel",
+    "ClaimView",
+    "align",
+    "claim_views",
+    "content_text",
+    "load_model",
+    "pair_features",
+]
+
+#: The features of a pair, in the order the model's weights use.
+FEATURES = (
+    "cosine",
+    "csls",  # cosine less the two claims' mean cosine to their 3 nearest neighbours (hubness)
+    "cosine_cross",  # cosine when the two accounts are in different languages
+    "topic_specific",  # Jaccard of specific (non-generic) topics
+    "topic_any",  # Jaccard of all topics
+    "actors",  # Jaccard of actors mentioned (not the speaker)
+    "numbers",  # Jaccard of numbers and dates
+    "words",  # Jaccard of content-word stems (same language only)
+    "same_speaker_party",  # both attributed to the same party (or both to both sides)
+    "both_meeting",  # both claims only report the meeting itself ("met", "discussed")
+    "same_act",  # the same speech act
+    "one_consult",  # one claim only says an issue was discussed, the other takes a position
+    "mutual_best",  # each is the other's nearest claim by cosine plus topic overlap
+)
+
+_SPEECH_EN = "|".join(
+    sorted(en.SPEECH_VERBS | {"agreed", "agree", "agrees"}, key=len, reverse=True)
+)
+_FRAME_EN = re.compile(r"^[^,;:]{0,90}?\b(?:" + _SPEECH_EN + r")\b(?:\s+that)?[\s,]+", re.I)
+_FRAME_ZH = re.compile(
+    r"^.{0,22}?(?:" + "|".join(sorted(zh.SPEECH_VERBS, key=len, reverse=True)) + r")[，,：:]\s*"
+)
+_LEADING = re.compile(r"^(?:and|but|or|while|whereas|yet|however|also|then|that)\b[\s,]*", re.I)
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "by",
+        "from",
+        "as",
+        "that",
+        "this",
+        "these",
+        "those",
+        "it",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "we",
+        "they",
+        "he",
+        "she",
+        "be",
+        "is",
+        "are",
+        "was",
+        "were",
+        "been",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "must",
+        "may",
+        "might",
+        "not",
+        "no",
+        "also",
+        "both",
+        "two",
+        "sides",
+        "side",
+        "said",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "what",
+        "when",
+        "where",
+        "than",
+        "then",
+        "there",
+        "here",
+        "into",
+        "over",
+        "under",
+        "about",
+        "between",
+        "among",
+        "during",
+        "after",
+        "before",
+        "while",
+        "such",
+        "more",
+        "most",
+        "other",
+        "another",
+        "any",
+        "all",
+        "each",
+        "very",
+        "so",
+        "only",
+        "just",
+        "said",
+        "says",
+        "stated",
+        "noted",
+        "stressed",
+        "emphasized",
+        "reiterated",
+        "added",
+        "president",
+        "secretary",
+        "minister",
+        "leader",
+        "leaders",
+    ]
+)
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        start=1,
+    )
+}
+_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def content_text(text: str, claim: Claim, language: str) -> str:
+    """What a claim says, without its reporting frame; list items keep their lead-in."""
+    body = text[claim.start : claim.end]
+    if claim.frame_start >= 0:
+        body = text[claim.frame_start : claim.frame_end] + " " + _LEADING.sub("", body)
+    if language == "zh":
+        stripped = _FRAME_ZH.sub("", body, count=1)
+    else:
+        body = _LEADING.sub("", body)
+        stripped = _FRAME_EN.sub("", body, count=1)
+    return stripped if len(stripped) >= 0.3 * len(body) else body
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ations", "ation", "ities", "ity", "ing", "ies", "ied", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(
+        _stem(w) for w in re.findall(r"[a-z]+", normalise_en(text)) if w not in _STOP and len(w) > 2
+    )
+
+
+def _numbers(text: str, language: str) -> frozenset[str]:
+    nums = {n.replace(",", "") for n in _NUMBER.findall(text)}
+    if language != "zh":
+        for w in re.findall(r"[A-Za-z]+", text):
+            month = _MONTHS.get(w.lower().rstrip("."))
+            if month and w[0].isupper():
+                nums.add(str(month))
+    return frozenset(nums)
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    """What alignment needs of one claim."""
+
+    claim: Claim
+    content: str
+    language: str
+    topics: frozenset[str]
+    specific: frozenset[str]
+    actors: frozenset[str]
+    numbers: frozenset[str]
+    words: frozenset[str]
+    party: str  # the speaker's party; "both" for both sides
+
+
+def claim_views(reading: Reading, lexicon: Lexicon) -> list[ClaimView]:
+    account = reading.account
+    text = account.text
+    lang = account.language
+    view = text
+    if lang == "zh":
+        from .lang import simplified
+
+        view = simplified(text)
+    mentions = lexicon.actor_matcher.find(text, lang, view)
+    out = []
+    for c in reading.claims:
+        content = content_text(text, c, lang)
+        actors = set()
+        for m in mentions:
+            if c.start <= m.start < c.end and not (c.speaker.start <= m.start < c.speaker.end):
+                actors.add(lexicon.party_of(m.id) or m.id)
+        party = "both" if c.speaker.kind == "both" else c.speaker.party
+        out.append(
+            ClaimView(
+                claim=c,
+                content=content,
+                language=lang,
+                topics=frozenset(c.topics),
+                specific=frozenset(
+                    t for t in c.topics if t in lexicon.topics and not lexicon.topics[t].generic
+                ),
+                actors=frozenset(actors),
+                numbers=_numbers(view[c.start : c.end], lang),
+                words=_words(content) if lang != "zh" else frozenset(),
+                party=party,
+            )
+        )
+    return out
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def pair_features(va: Sequence[ClaimView], vb: Sequence[ClaimView], cos: np.ndarray) -> np.ndarray:
+    """Feature tensor [len(va), len(vb), len(FEATURES)]."""
+    n, m = len(va), len(vb)
+    out = np.zeros((n, m, len(FEATURES)), dtype=np.float32)
+    if n == 0 or m == 0:
+        return out
+    out[:, :, 0] = cos
+    k = 3
+    r_a = np.sort(cos, axis=1)[:, -min(k, m) :].mean(axis=1)
+    r_b = np.sort(cos, axis=0)[-min(k, n) :, :].mean(axis=0)
+    out[:, :, 1] = cos - 0.5 * (r_a[:, None] + r_b[None, :])
+    cross = float(va[0].language != vb[0].language)
+    out[:, :, 2] = cos * cross
+    for i, a in enumerate(va):
+        meeting_a = a.claim.act == "consult" and not a.specific
+        for j, b in enumerate(vb):
+            out[i, j, 3] = _jaccard(a.specific, b.specific)
+            out[i, j, 4] = _jaccard(a.topics, b.topics)
+            out[i, j, 5] = _jaccard(a.actors, b.actors)
+            out[i, j, 6] = _jaccard(a.numbers, b.numbers)
+            out[i, j, 7] = _jaccard(a.words, b.words)
+            out[i, j, 8] = float(bool(a.party) and a.party == b.party)
+            out[i, j, 9] = float(meeting_a and b.claim.act == "consult" and not b.specific)
+            out[i, j, 10] = float(a.claim.act == b.claim.act)
+            out[i, j, 11] = float((a.claim.act == "consult") != (b.claim.act == "consult"))
+    joint = cos + 0.5 * out[:, :, 4]
+    best_row = joint.argmax(axis=1)
+    best_col = joint.argmax(axis=0)
+    for i in range(n):
+        if best_col[best_row[i]] == i:
+            out[i, best_row[i], 12] = 1.0
+    return out
+
+
+@dataclass(frozen=True)
+class AlignModel:
+    """Logistic match model over FEATURES, with its decision thresholds."""
+
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float  # mutual best matches at or above this are aligned
+    threshold_either: float  # ... the best match of either claim at or above this
+    threshold_multi: float  # ... and any pair at or above this
+    version: str
+    provenance: str
+
+    def score(self, features: np.ndarray) -> np.ndarray:
+        z = features @ np.asarray(self.weights, dtype=np.float32) + self.bias
+        return 1.0 / (1.0 + np.exp(-z))
+
+    def to_dict(self) -> dict:
+        return {
+            "version": self.version,
+            "features": list(FEATURES),
+            "weights": [round(w, 6) for w in self.weights],
+            "bias": round(self.bias, 6),
+            "threshold": round(self.threshold, 4),
+            "threshold_either": round(self.threshold_either, 4),
+            "threshold_multi": round(self.threshold_multi, 4),
+            "provenance": self.provenance,
+        }
+
+
+@lru_cache(maxsize=1)
+def load_model() -> AlignModel:
+    """The calibrated model shipped with the package."""
+    raw = json.loads(
+        resources.files("readouts").joinpath("data/align_weights.json").read_text("utf-8")
+    )
+    if tuple(raw["features"]) != FEATURES:
+        raise ValueError(
+            "data/align_weights.json was calibrated for other features; run readouts calibrate"
+        )
+    return AlignModel(
+        tuple(raw["weights"]),
+        raw["bias"],
+        raw["threshold"],
+        raw["threshold_either"],
+        raw["threshold_multi"],
+        raw["version"],
+        raw.get("provenance", ""),
+    )
+
+
+def similarity(va: Sequence[ClaimView], vb: Sequence[ClaimView], embedder: Embedder) -> np.ndarray:
+    """Cosine matrix of the claims' content, one encoder call for both accounts."""
+    if not va or not vb:
+        return np.zeros((len(va), len(vb)), dtype=np.float32)
+    vecs = embedder.encode([v.content for v in va] + [v.content for v in vb])
+    return np.clip(vecs[: len(va)] @ vecs[len(va) :].T, -1.0, 1.0)
+
+
+def select(
+    scores: np.ndarray, threshold: float, threshold_either: float, threshold_multi: float
+) -> list[tuple[int, int]]:
+    """Pairs to align: mutual best matches from ``threshold``, best match of either claim
+    from ``threshold_either``, and any pair from ``threshold_multi``."""
+    pairs: list[tuple[int, int]] = []
+    if scores.size == 0:
+        return pairs
+    best_a = scores.argmax(axis=1)
+    best_b = scores.argmax(axis=0)
+    n, m = scores.shape
+    for i in range(n):
+        for j in range(m):
+            s = scores[i, j]
+            if s < threshold:
+                continue
+            mutual = best_a[i] == j and best_b[j] == i
+            either = best_a[i] == j or best_b[j] == i
+            if mutual or (either and s >= threshold_either) or s >= threshold_multi:
+                pairs.append((i, j))
+    return pairs
+
+
+def align(
+    a: Reading,
+    b: Reading,
+    lexicon: Lexicon,
+    embedder: Embedder,
+    model: AlignModel | None = None,
+) -> tuple[list[Alignment], np.ndarray, np.ndarray, list[ClaimView], list[ClaimView]]:
+    """Aligned pairs, plus the score and cosine matrices and the claim views behind them."""
+    model = model or load_model()
+    va, vb = claim_views(a, lexicon), claim_views(b, lexicon)
+    cos = similarity(va, vb, embedder)
+    feats = pair_features(va, vb, cos)
+    scores = model.score(feats) if feats.size else np.zeros(cos.shape, dtype=np.float32)
+    out = []
+    for i, j in select(scores, model.threshold, model.threshold_either, model.threshold_multi):
+        evidence = sorted(
+            (va[i].specific & vb[j].specific)
+            | (va[i].actors & vb[j].actors)
+            | (va[i].numbers & vb[j].numbers)
+        )
+        out.append(
+            Alignment(
+                a=va[i].claim.id,
+                b=vb[j].claim.id,
+                score=float(scores[i, j]),
+                similarity=float(cos[i, j]),
+                kind="shared",
+                evidence=tuple(evidence),
+            )
+        )
+    return out, scores, cos, va, vb

@@ -1,0 +1,81 @@
+"""The ``readouts`` command: a thin layer over the library.
+
+Each module of this package defines its commands and a ``register(main)`` function;
+``main`` picks them all up, so a command group lives in one file of its own. Library
+errors become a one-line message on standard error and the exit code documented in
+:mod:`readouts.errors`; an unexpected error prints one line too (set
+``READOUTS_DEBUG=1`` to see the traceback).
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import pkgutil
+import sys
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+
+import click
+
+from ..errors import ReadoutsError
+
+__all__ = ["main", "run"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def run(fn: F) -> F:
+    """Turn library errors into one line and their exit code."""
+
+    @wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except ReadoutsError as exc:
+            click.echo(f"readouts: error: {exc}", err=True)
+            sys.exit(exc.exit_code)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            click.echo("readouts: interrupted", err=True)
+            sys.exit(130)
+        except BrokenPipeError:
+            sys.exit(0)
+        except Exception as exc:  # anything unplanned: one line, no traceback
+            if os.environ.get("READOUTS_DEBUG"):
+                raise
+            click.echo(
+                f"readouts: internal error: {exc.__class__.__name__}: {exc} "
+                "(set READOUTS_DEBUG=1 for the traceback)",
+                err=True,
+            )
+            sys.exit(1)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="readouts")
+def main() -> None:
+    """Compare the accounts each side publishes of one diplomatic meeting.
+
+    Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad input, 4 unsupported language,
+    5 lexicon or settings error, 6 encoder unavailable, 7 storage error, 8 quality gate
+    failed.
+    """
+
+
+def _register_all() -> None:
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        register = getattr(module, "register", None)
+        if register is None:
+            raise ImportError(f"readouts.cli.{info.name} has no register(main)")
+        register(main)
+
+
+_register_all()

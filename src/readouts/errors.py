@@ -1,0 +1,147 @@
+"""Every error readouts raises on purpose, in one tree.
+
+The command line turns each of them into a one-line message and the exit code
+shown here; the library raises them and never returns ``None`` in their place.
+
+::
+
+    ReadoutsError                 base; carries the path and stage it happened in   exit 1
+    ├── InputError                input the user gave cannot be used                  exit 3
+    │   ├── MissingFileError      no file at that path
+    │   ├── EmptyInputError       the file or text holds no words
+    │   ├── BinaryInputError      the bytes are not text (images, archives, ...)
+    │   ├── DecodeError           text in an encoding we cannot identify
+    │   ├── TooLargeError         over the documented size limit
+    │   ├── DuplicateInputError   the same account given twice
+    │   ├── FormatError           a Markdown, HTML, PDF or JSON file we cannot parse
+    │   └── GoldFormatError       a gold file that does not follow eval/FORMAT.md
+    ├── LanguageError             a language other than English or Chinese            exit 4
+    ├── LexiconError              a lexicon or user lexicon file is malformed         exit 5
+    ├── ConfigError               an option or settings value is invalid              exit 5
+    ├── ModelUnavailable          the sentence encoder cannot be loaded               exit 6
+    ├── StorageError              the corpus database cannot be read or written       exit 7
+    └── GateFailed                an evaluation figure fell below its pinned floor    exit 8
+
+Exit code 2 is left to the command-line parser (unknown option, missing argument).
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "BinaryInputError",
+    "ConfigError",
+    "DecodeError",
+    "DuplicateInputError",
+    "EmptyInputError",
+    "FormatError",
+    "GateFailed",
+    "GoldFormatError",
+    "InputError",
+    "LanguageError",
+    "LexiconError",
+    "MissingFileError",
+    "ModelUnavailable",
+    "ReadoutsError",
+    "StorageError",
+    "TooLargeError",
+]
+
+
+class ReadoutsError(Exception):
+    """Base of every deliberate readouts error."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, *, path: str | None = None, stage: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.path = path
+        self.stage = stage
+
+    def __str__(self) -> str:
+        where = f"{self.path}: " if self.path else ""
+        return f"{where}{self.message}"
+
+
+class InputError(ReadoutsError):
+    """Input the user gave cannot be used."""
+
+    exit_code = 3
+
+
+class MissingFileError(InputError):
+    """No file at that path."""
+
+
+class EmptyInputError(InputError):
+    """The file or text holds no words."""
+
+
+class BinaryInputError(InputError):
+    """The bytes are not text."""
+
+
+class DecodeError(InputError):
+    """Text in an encoding we cannot identify."""
+
+
+class TooLargeError(InputError):
+    """Input over the documented size limit."""
+
+
+class DuplicateInputError(InputError):
+    """The same account given twice."""
+
+
+class FormatError(InputError):
+    """A Markdown, HTML, PDF or JSON file that cannot be parsed."""
+
+
+class GoldFormatError(InputError):
+    """A gold file that does not follow eval/FORMAT.md."""
+
+
+class LanguageError(ReadoutsError):
+    """A language other than English or Chinese."""
+
+    exit_code = 4
+
+
+class LexiconError(ReadoutsError):
+    """A lexicon file is malformed; the message names file and line."""
+
+    exit_code = 5
+
+    def __init__(self, message: str, *, path: str | None = None, line: int | None = None):
+        super().__init__(message, path=path, stage="lexicon")
+        self.line = line
+
+    def __str__(self) -> str:
+        where = self.path or "lexicon"
+        if self.line is not None:
+            where = f"{where}:{self.line}"
+        return f"{where}: {self.message}"
+
+
+class ConfigError(ReadoutsError):
+    """An option or settings value is invalid."""
+
+    exit_code = 5
+
+
+class ModelUnavailable(ReadoutsError):
+    """The sentence encoder cannot be loaded."""
+
+    exit_code = 6
+
+
+class StorageError(ReadoutsError):
+    """The corpus database cannot be read or written."""
+
+    exit_code = 7
+
+
+class GateFailed(ReadoutsError):
+    """An evaluation figure fell below its pinned floor."""
+
+    exit_code = 8

@@ -1,0 +1,224 @@
+"""Language: tell English from Chinese, and give Chinese text a simplified view.
+
+Only English and Chinese (simplified and traditional) are read; anything else is
+refused with a :class:`~readouts.errors.LanguageError` that names what it looks like.
+Traditional Chinese is matched through a simplified view of the same length, so
+offsets found in the view are offsets in the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..errors import LanguageError
+
+__all__ = ["detect", "is_cjk", "simplified"]
+
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+_WORD = re.compile(r"[A-Za-z\u00c0-\u024f']+")
+
+_STOPWORDS = {
+    "en": {
+        "the",
+        "of",
+        "and",
+        "to",
+        "in",
+        "a",
+        "that",
+        "is",
+        "for",
+        "on",
+        "with",
+        "as",
+        "was",
+        "he",
+        "his",
+        "their",
+        "by",
+        "said",
+        "would",
+        "two",
+        "be",
+        "are",
+        "it",
+        "its",
+        "at",
+    },
+    "fr": {
+        "le",
+        "la",
+        "les",
+        "des",
+        "et",
+        "du",
+        "une",
+        "est",
+        "que",
+        "dans",
+        "pour",
+        "avec",
+        "sur",
+        "au",
+        "aux",
+        "il",
+        "ont",
+    },
+    "de": {
+        "der",
+        "die",
+        "das",
+        "und",
+        "den",
+        "von",
+        "mit",
+        "ist",
+        "nicht",
+        "ein",
+        "eine",
+        "zu",
+        "auf",
+        "sich",
+        "dem",
+        "des",
+    },
+    "es": {
+        "el",
+        "los",
+        "las",
+        "del",
+        "y",
+        "que",
+        "en",
+        "por",
+        "con",
+        "una",
+        "para",
+        "es",
+        "se",
+        "su",
+        "al",
+    },
+    "pt": {
+        "o",
+        "os",
+        "as",
+        "do",
+        "da",
+        "dos",
+        "das",
+        "e",
+        "que",
+        "em",
+        "com",
+        "uma",
+        "para",
+        "não",
+        "ao",
+    },
+    "it": {
+        "il",
+        "lo",
+        "gli",
+        "della",
+        "delle",
+        "e",
+        "che",
+        "di",
+        "con",
+        "una",
+        "per",
+        "non",
+        "sono",
+        "nel",
+    },
+}
+_NAMES = {"fr": "French", "de": "German", "es": "Spanish", "pt": "Portuguese", "it": "Italian"}
+
+
+def is_cjk(ch: str) -> bool:
+    return bool(_CJK.match(ch))
+
+
+def detect(text: str) -> tuple[str, str]:
+    """Return (language, script): ("en", "") or ("zh", "Hans" | "Hant").
+
+    Raises LanguageError for any other language, naming it when it can tell.
+    """
+    sample = text[:20000]
+    cjk = len(_CJK.findall(sample))
+    latin = len(_LATIN.findall(sample))
+    kana = len(_KANA.findall(sample))
+    hangul = len(_HANGUL.findall(sample))
+    if kana > 10 and kana > 0.1 * (cjk + kana):
+        raise LanguageError("the text looks Japanese; readouts reads English and Chinese only")
+    if hangul > 10 and hangul > cjk:
+        raise LanguageError("the text looks Korean; readouts reads English and Chinese only")
+    if len(_CYRILLIC.findall(sample)) > max(20, latin, cjk):
+        raise LanguageError(
+            "the text looks Russian (Cyrillic script); readouts reads English and Chinese only"
+        )
+    if len(_ARABIC.findall(sample)) > max(20, latin, cjk):
+        raise LanguageError(
+            "the text looks Arabic or Persian; readouts reads English and Chinese only"
+        )
+    # a Chinese character carries about as much as a two-letter word part
+    if cjk and cjk * 3 >= latin:
+        return "zh", _script(sample)
+    words = [w.lower() for w in _WORD.findall(sample)]
+    if len(words) < 3:
+        raise LanguageError(
+            "too few words to tell the language; readouts reads English and Chinese only"
+        )
+    shares = {lang: sum(w in sw for w in words) / len(words) for lang, sw in _STOPWORDS.items()}
+    best = max(shares, key=lambda k: shares[k])
+    if best == "en" and shares["en"] >= 0.08:
+        return "en", ""
+    if shares["en"] >= 0.15:
+        return "en", ""
+    if best != "en" and shares[best] >= 0.08:
+        raise LanguageError(
+            f"the text looks {_NAMES[best]}; readouts reads English and Chinese only"
+        )
+    raise LanguageError(
+        "the text does not look English or Chinese; readouts reads English and Chinese only"
+    )
+
+
+@lru_cache(maxsize=1)
+def _converters():
+    from opencc import OpenCC
+
+    return OpenCC("t2s"), OpenCC("s2t")
+
+
+@lru_cache(maxsize=20000)
+def _t2s_char(ch: str) -> str:
+    out = _converters()[0].convert(ch)
+    return out if len(out) == 1 else ch
+
+
+def _script(sample: str) -> str:
+    t2s, s2t = _converters()
+    chars = "".join(_CJK.findall(sample))[:5000]
+    traditional_only = sum(a != b for a, b in zip(chars, t2s.convert(chars), strict=False))
+    simplified_only = sum(a != b for a, b in zip(chars, s2t.convert(chars), strict=False))
+    return "Hant" if traditional_only > simplified_only else "Hans"
+
+
+def simplified(text: str) -> str:
+    """The text with traditional characters mapped to simplified, one for one.
+
+    The result has the same length as ``text``, so an offset in it is an offset in
+    ``text``. Phrase-level conversions that would change the length are not used.
+    """
+    out = _converters()[0].convert(text)
+    if len(out) == len(text):
+        return out
+    return "".join(_t2s_char(c) if _CJK.match(c) else c for c in text)

@@ -1,0 +1,173 @@
+"""Chinese word lists for segmentation and attribution (data only; simplified forms)."""
+
+from __future__ import annotations
+
+#: Characters that end a sentence.
+SENTENCE_END = "。！？!?"
+#: Closing marks that stay with the sentence before them.
+CLOSERS = "”’」』）)》〉】"
+#: Clause separators inside a sentence.
+CLAUSE_SEPARATORS = "，；：,;:"
+
+#: Reporting verbs, longest first when matched.
+REPORTING_VERBS = (
+    "表示",
+    "指出",
+    "强调",
+    "说",
+    "认为",
+    "介绍",
+    "称",
+    "提出",
+    "重申",
+    "回顾",
+    "坦言",
+    "阐述",
+    "阐明",
+    "谈到",
+    "宣布",
+    "希望",
+    "欢迎",
+    "呼吁",
+    "敦促",
+    "要求",
+    "建议",
+    "主张",
+    "相信",
+    "祝贺",
+    "感谢",
+    "赞赏",
+    "警告",
+    "补充说",
+    "还说",
+    "说道",
+    "提到",
+    "表明",
+    "承诺",
+    "指示",
+    "同意",
+    "一致认为",
+    "一致同意",
+    "商定",
+    "都认同",
+    "认同",
+    "愿",
+    "愿意",
+    "决定",
+    "确认",
+)
+
+#: Reporting verbs that mark reported speech continuing over the following sentences.
+SPEECH_VERBS = frozenset(
+    {
+        "表示",
+        "指出",
+        "强调",
+        "说",
+        "认为",
+        "介绍",
+        "称",
+        "重申",
+        "回顾",
+        "坦言",
+        "阐述",
+        "阐明",
+        "谈到",
+        "补充说",
+        "还说",
+        "说道",
+        "提到",
+        "表明",
+    }
+)
+
+#: Subjects that mean both sides together.
+BOTH_SIDES = (
+    "双方",
+    "两国元首",
+    "两国领导人",
+    "两位元首",
+    "两位领导人",
+    "中美双方",
+    "两国",
+    "两军",
+    "两国外长",
+    "两国防长",
+    "与会各方",
+    "他们",
+    "二人",
+    "两人",
+    "两位部长",
+)
+
+#: Pronouns that refer back to the last person named.
+PERSON_PRONOUNS = ("他", "她")
+
+#: Titles that stand before a name ("外长王毅") or alone for its holder ("秘书长").
+TITLES = (
+    "国家主席",
+    "主席",
+    "总统",
+    "副总统",
+    "总理",
+    "副总理",
+    "国务委员",
+    "外长",
+    "外交部长",
+    "部长",
+    "秘书长",
+    "国务卿",
+    "国家安全事务助理",
+    "助理",
+    "副主席",
+    "主任",
+    "大使",
+    "特使",
+    "防长",
+    "国防部长",
+    "首相",
+    "总书记",
+    "发言人",
+    "司令",
+    "上将",
+    "国王",
+    "王储",
+    "女士",
+    "先生",
+)
+
+#: Words at the start of a clause that make it depend on the clause before
+#: ("..., 以增进了解", "..., 而不是 ...").
+DEPENDENT_STARTS = ("以", "从而", "进而", "以便", "使", "而不是", "而非", "以期", "以利于", "旨在")
+
+#: Words at the start of a clause that only set the scene for the next one.
+INTRO_STARTS = (
+    "当前",
+    "目前",
+    "近年来",
+    "近期",
+    "随着",
+    "面对",
+    "在",
+    "为了",
+    "为",
+    "鉴于",
+    "关于",
+    "对于",
+    "根据",
+    "按照",
+    "应",
+    "据",
+    "今天",
+    "昨天",
+    "此前",
+    "会谈中",
+    "通话中",
+    "会见中",
+)
+
+#: Negation words (claim polarity).
+NEGATIONS = ("不", "没有", "没", "未", "无", "非", "勿", "别", "莫", "绝不", "决不", "从不", "无意")
+
+#: Markers of who asked for a meeting, which makes a claim of its own.
+REQUEST_MARKERS = ("应约", "应邀", "应…邀请")

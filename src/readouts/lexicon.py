@@ -1,0 +1,493 @@
+"""Lexicons: versioned tab-separated data files, English and Chinese side by side.
+
+Built-in files live in ``readouts/data``: ``topics.tsv``, ``actors.tsv``, ``acts.tsv``
+and ``tone.tsv``. Each starts with comment lines (``#``), one of which is
+``# version: N``, then a header row naming the columns, then one entry per line.
+
+A user adds or overrides entries with a file of the same shape (same header); an
+entry with an id that exists replaces it, a new id is added. Every problem is
+reported as a :class:`~readouts.errors.LexiconError` naming the file and line.
+
+Matching: English terms match whole words, case-insensitively, with hyphens,
+apostrophes and spaces treated alike; a trailing ``*`` matches any ending.
+Chinese terms match the simplified form of the text (see :mod:`readouts.lang`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, fields
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from .errors import LexiconError
+
+__all__ = [
+    "Act",
+    "Actor",
+    "Lexicon",
+    "Match",
+    "Matcher",
+    "ToneTerm",
+    "Topic",
+    "default_lexicon",
+    "load_lexicon",
+    "normalise_en",
+]
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    cap: int
+    generic: bool
+    label_en: str
+    label_zh: str
+    terms_en: tuple[str, ...]
+    terms_zh: tuple[str, ...]
+    source: str
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    kind: str  # country, org, person
+    party: str
+    code: str
+    names_en: tuple[str, ...]
+    names_zh: tuple[str, ...]
+    roles: tuple[tuple[str, int, int], ...]  # (role, from, to); to = 9999 when open
+    source: str
+
+    @property
+    def name(self) -> str:
+        return self.names_en[0]
+
+
+@dataclass(frozen=True)
+class Act:
+    id: str
+    plover: str
+    mode: str
+    stance: str  # "+", "-", "0"
+    priority: int
+    label_en: str
+    label_zh: str
+    cues_en: tuple[str, ...]
+    cues_zh: tuple[str, ...]
+    source: str
+
+
+@dataclass(frozen=True)
+class ToneTerm:
+    id: str
+    category: str  # atmosphere, position, ladder, signal
+    rung: int  # ordinal rung on the concern -> protest ladder (1..5), 0 when not on it
+    valence: int  # -2..2, how warm the word reads; never averaged into a score
+    terms_en: tuple[str, ...]
+    terms_zh: tuple[str, ...]
+    reading: str
+    tier: str
+    source: str
+
+
+_SCHEMAS: dict[str, tuple[type, tuple[str, ...]]] = {
+    "topics": (
+        Topic,
+        ("id", "cap", "generic", "label_en", "label_zh", "terms_en", "terms_zh", "source"),
+    ),
+    "actors": (
+        Actor,
+        ("id", "kind", "party", "code", "names_en", "names_zh", "roles", "source"),
+    ),
+    "acts": (
+        Act,
+        (
+            "id",
+            "plover",
+            "mode",
+            "stance",
+            "priority",
+            "label_en",
+            "label_zh",
+            "cues_en",
+            "cues_zh",
+            "source",
+        ),
+    ),
+    "tone": (
+        ToneTerm,
+        (
+            "id",
+            "category",
+            "rung",
+            "valence",
+            "terms_en",
+            "terms_zh",
+            "reading",
+            "tier",
+            "source",
+        ),
+    ),
+}
+
+_ACTOR_KINDS = {"country", "org", "person"}
+_TONE_CATEGORIES = {"atmosphere", "position", "ladder", "signal"}
+
+
+def _split(value: str) -> tuple[str, ...]:
+    if value.strip() in ("", "-"):
+        return ()
+    return tuple(v.strip() for v in value.split("|") if v.strip())
+
+
+def _int(value: str, name: str, path: str, line: int) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise LexiconError(
+            f"column {name!r} must be a whole number, got {value!r}", path=path, line=line
+        ) from None
+
+
+def _roles(value: str, path: str, line: int) -> tuple[tuple[str, int, int], ...]:
+    out = []
+    for part in value.split(";"):
+        part = part.strip()
+        if not part or part == "-":
+            continue
+        role, at, years = part.rpartition("@")
+        if not at or not role:
+            raise LexiconError(
+                f"role {part!r} must look like 'Role@2021-2025'", path=path, line=line
+            )
+        start, _, end = years.partition("-")
+        first = _int(start, "roles", path, line)
+        last = _int(end, "roles", path, line) if end.strip() else 9999
+        out.append((role.strip(), first, last))
+    return tuple(out)
+
+
+def _build(kind: str, row: dict[str, str], path: str, line: int) -> object:
+    if not row["id"] or not re.fullmatch(r"[a-z0-9_]+", row["id"]):
+        raise LexiconError(
+            f"id {row['id']!r} must be lower-case letters, digits and _", path=path, line=line
+        )
+    if kind == "topics":
+        return Topic(
+            id=row["id"],
+            cap=_int(row["cap"], "cap", path, line),
+            generic=row["generic"].strip() == "1",
+            label_en=row["label_en"],
+            label_zh=row["label_zh"],
+            terms_en=_split(row["terms_en"]),
+            terms_zh=_split(row["terms_zh"]),
+            source=row["source"],
+        )
+    if kind == "actors":
+        if row["kind"] not in _ACTOR_KINDS:
+            raise LexiconError(
+                f"kind must be one of {sorted(_ACTOR_KINDS)}, got {row['kind']!r}",
+                path=path,
+                line=line,
+            )
+        names = _split(row["names_en"])
+        if not names:
+            raise LexiconError("an actor needs at least one English name", path=path, line=line)
+        return Actor(
+            id=row["id"],
+            kind=row["kind"],
+            party=row["party"] or row["id"],
+            code=row["code"],
+            names_en=names,
+            names_zh=_split(row["names_zh"]),
+            roles=_roles(row["roles"], path, line),
+            source=row["source"],
+        )
+    if kind == "acts":
+        if row["stance"] not in ("+", "-", "0"):
+            raise LexiconError(
+                f"stance must be +, - or 0, got {row['stance']!r}", path=path, line=line
+            )
+        return Act(
+            id=row["id"],
+            plover=row["plover"],
+            mode=row["mode"],
+            stance=row["stance"],
+            priority=_int(row["priority"], "priority", path, line),
+            label_en=row["label_en"],
+            label_zh=row["label_zh"],
+            cues_en=_split(row["cues_en"]),
+            cues_zh=_split(row["cues_zh"]),
+            source=row["source"],
+        )
+    if row["category"] not in _TONE_CATEGORIES:
+        raise LexiconError(
+            f"category must be one of {sorted(_TONE_CATEGORIES)}, got {row['category']!r}",
+            path=path,
+            line=line,
+        )
+    return ToneTerm(
+        id=row["id"],
+        category=row["category"],
+        rung=_int(row["rung"], "rung", path, line),
+        valence=_int(row["valence"], "valence", path, line),
+        terms_en=_split(row["terms_en"]),
+        terms_zh=_split(row["terms_zh"]),
+        reading=row["reading"],
+        tier=row["tier"],
+        source=row["source"],
+    )
+
+
+def read_table(text: str, path: str) -> tuple[str, int, list[object]]:
+    """Parse one lexicon file; returns (kind, version, entries)."""
+    version: int | None = None
+    header: list[str] | None = None
+    kind = ""
+    entries: list[object] = []
+    seen: set[str] = set()
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.rstrip("\r\n")
+        if not line.strip():
+            continue
+        if line.startswith("#"):
+            m = re.match(r"#\s*version:\s*(\S+)", line)
+            if m:
+                version = _int(m.group(1), "version", path, number)
+            continue
+        cells = line.split("\t")
+        if header is None:
+            header = [c.strip() for c in cells]
+            for name, (_, columns) in _SCHEMAS.items():
+                if tuple(header) == columns:
+                    kind = name
+                    break
+            else:
+                raise LexiconError(
+                    "header row does not match any lexicon; expected the columns of one of "
+                    + "; ".join(f"{k}: {' '.join(c)}" for k, (_, c) in _SCHEMAS.items()),
+                    path=path,
+                    line=number,
+                )
+            if version is None:
+                raise LexiconError(
+                    "missing '# version: N' line before the header", path=path, line=number
+                )
+            continue
+        if len(cells) != len(header):
+            raise LexiconError(
+                f"expected {len(header)} tab-separated columns, found {len(cells)}",
+                path=path,
+                line=number,
+            )
+        row = dict(zip(header, (c.strip() for c in cells), strict=True))
+        if row["id"] in seen:
+            raise LexiconError(f"duplicate id {row['id']!r}", path=path, line=number)
+        seen.add(row["id"])
+        entries.append(_build(kind, row, path, number))
+    if header is None or version is None:
+        raise LexiconError("no header row and no entries: the file is empty", path=path, line=1)
+    if not entries:
+        raise LexiconError("the file has a header but no entries", path=path, line=1)
+    return kind, version, entries
+
+
+# --------------------------------------------------------------------------- matching
+
+_EN_FOLD = str.maketrans(
+    {"-": " ", "‐": " ", "–": " ", "’": " ", "'": " ", "‘": " ", "\u00a0": " "}
+)
+
+
+def normalise_en(text: str) -> str:
+    """Lower-case with hyphens and apostrophes as spaces; same length as ``text``."""
+    out = text.translate(_EN_FOLD)
+    low = out.lower()
+    if len(low) == len(out):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in out)
+
+
+_EN_TOKEN = re.compile(r"\w+")
+
+
+def _en_words(term: str) -> tuple[str, ...]:
+    """A term as words; a trailing ``*`` on a word is kept and means any ending."""
+    out = []
+    for raw in normalise_en(term).split():
+        star = raw.endswith("*")
+        for w in _EN_TOKEN.findall(raw):
+            out.append(w)
+        if star and out:
+            out[-1] += "*"
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    id: str
+
+
+class Matcher:
+    """Finds the entries of one lexicon in a text, leftmost and longest first.
+
+    English is matched word by word over the normalised text (a dictionary from a
+    term's first word, or its prefix for ``word*``, to the terms it starts); Chinese by
+    a dictionary from a term's first character. Results are cached per text.
+    """
+
+    def __init__(self, entries: Iterable[tuple[str, Sequence[str], Sequence[str]]]):
+        self._en_exact: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self._en_prefix: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self._zh: dict[str, list[tuple[str, str]]] = {}
+        for entry_id, terms_en, terms_zh in entries:
+            for term in terms_en:
+                words = _en_words(term)
+                if not words:
+                    continue
+                first = words[0]
+                if first.endswith("*"):
+                    self._en_prefix.setdefault(first[:-1], []).append((words, entry_id))
+                else:
+                    self._en_exact.setdefault(first, []).append((words, entry_id))
+            for term in terms_zh:
+                if term:
+                    self._zh.setdefault(term[0], []).append((term, entry_id))
+        for table in (self._en_exact, self._en_prefix):
+            for k in table:
+                table[k].sort(key=lambda t: -len(t[0]))
+        for k in self._zh:
+            self._zh[k].sort(key=lambda t: -len(t[0]))
+        self._prefix_lengths = sorted({len(k) for k in self._en_prefix})
+        self._cache: OrderedDict[tuple[str, str], list[Match]] = OrderedDict()
+
+    @staticmethod
+    def _word_ok(pattern: str, word: str) -> bool:
+        if pattern.endswith("*"):
+            return word.startswith(pattern[:-1])
+        return word == pattern
+
+    def _find_en(self, text: str) -> list[Match]:
+        tokens = [(m.start(), m.end(), m.group(0)) for m in _EN_TOKEN.finditer(text)]
+        out: list[Match] = []
+        i = 0
+        while i < len(tokens):
+            word = tokens[i][2]
+            candidates = list(self._en_exact.get(word, ()))
+            for n in self._prefix_lengths:
+                if n <= len(word):
+                    candidates += self._en_prefix.get(word[:n], ())
+            best: tuple[int, str] | None = None
+            for words, entry_id in candidates:
+                k = len(words)
+                if i + k > len(tokens) or (best is not None and k <= best[0]):
+                    continue
+                if all(self._word_ok(w, tokens[i + t][2]) for t, w in enumerate(words)):
+                    best = (k, entry_id)
+            if best is None:
+                i += 1
+                continue
+            k, entry_id = best
+            out.append(Match(tokens[i][0], tokens[i + k - 1][1], entry_id))
+            i += k
+        return out
+
+    def _find_zh(self, text: str) -> list[Match]:
+        out: list[Match] = []
+        i = 0
+        n = len(text)
+        while i < n:
+            for term, entry_id in self._zh.get(text[i], ()):
+                if text.startswith(term, i):
+                    out.append(Match(i, i + len(term), entry_id))
+                    i += len(term)
+                    break
+            else:
+                i += 1
+        return out
+
+    def find(self, text: str, language: str, simplified: str | None = None) -> list[Match]:
+        """Matches in ``text``; for Chinese pass its simplified view (same length)."""
+        subject = (simplified or text) if language == "zh" else normalise_en(text)
+        key = (language, subject)
+        hit = self._cache.get(key)
+        if hit is not None:
+            self._cache.move_to_end(key)
+            return hit
+        found = self._find_zh(subject) if language == "zh" else self._find_en(subject)
+        self._cache[key] = found
+        if len(self._cache) > 256:
+            self._cache.popitem(last=False)
+        return found
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+class Lexicon:
+    """All lexicons together, with a matcher for each."""
+
+    def __init__(self, tables: dict[str, dict[str, object]], versions: dict[str, str]):
+        self.topics: dict[str, Topic] = tables["topics"]  # type: ignore[assignment]
+        self.actors: dict[str, Actor] = tables["actors"]  # type: ignore[assignment]
+        self.acts: dict[str, Act] = tables["acts"]  # type: ignore[assignment]
+        self.tone: dict[str, ToneTerm] = tables["tone"]  # type: ignore[assignment]
+        self.versions = versions
+        self.topic_matcher = Matcher((t.id, t.terms_en, t.terms_zh) for t in self.topics.values())
+        self.actor_matcher = Matcher((a.id, a.names_en, a.names_zh) for a in self.actors.values())
+        self.act_matcher = Matcher((a.id, a.cues_en, a.cues_zh) for a in self.acts.values())
+        self.tone_matcher = Matcher((t.id, t.terms_en, t.terms_zh) for t in self.tone.values())
+
+    def party_of(self, actor_id: str) -> str:
+        actor = self.actors.get(actor_id)
+        return actor.party if actor else ""
+
+    def party_name(self, party_id: str) -> str:
+        actor = self.actors.get(party_id)
+        return actor.name if actor else party_id
+
+
+def _builtin_text(name: str) -> str:
+    return resources.files("readouts").joinpath("data", f"{name}.tsv").read_text("utf-8")
+
+
+def load_lexicon(extra: Sequence[str | Path] = ()) -> Lexicon:
+    """The built-in lexicons overlaid by the user's files, in order."""
+    tables: dict[str, dict[str, object]] = {}
+    versions: dict[str, str] = {}
+    for name in _SCHEMAS:
+        kind, version, entries = read_table(_builtin_text(name), f"readouts/data/{name}.tsv")
+        tables[kind] = {e.id: e for e in entries}  # type: ignore[attr-defined]
+        versions[kind] = str(version)
+    for path in extra:
+        p = Path(path)
+        try:
+            text = p.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise LexiconError("no such lexicon file", path=str(p)) from None
+        except UnicodeDecodeError:
+            raise LexiconError("a lexicon file must be UTF-8 text", path=str(p)) from None
+        kind, version, entries = read_table(text, str(p))
+        for e in entries:
+            tables[kind][e.id] = e  # type: ignore[attr-defined]
+        versions[kind] = f"{versions[kind]}+{p.name}@{version}"
+    return Lexicon(tables, versions)
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    return load_lexicon()
+
+
+def entry_fields(kind: str) -> tuple[str, ...]:
+    """The column names a lexicon file of that kind must have."""
+    return _SCHEMAS[kind][1]
+
+
+assert all(tuple(f.name for f in fields(cls)) == cols for cls, cols in _SCHEMAS.values())

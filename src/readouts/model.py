@@ -1,0 +1,305 @@
+"""The data model: plain dataclasses whose spans point into an account's text.
+
+Offsets (``start``, ``end``) count Unicode code points of ``Account.text`` as read,
+end exclusive, so ``account.text[claim.start:claim.end]`` is the claim. Nothing here
+holds a copy of the text it points at; ``to_dict`` adds the excerpt for readers of
+the JSON. The JSON layout is versioned by ``SCHEMA_VERSION`` and documented in
+``docs/schema.md``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = [
+    "RELATIONS",
+    "SCHEMA_VERSION",
+    "Account",
+    "Alignment",
+    "Claim",
+    "Comparison",
+    "MeetingFacts",
+    "Reading",
+    "Relation",
+    "Score",
+    "Sentence",
+    "Speaker",
+    "ToneHit",
+]
+
+SCHEMA_VERSION = "1"
+
+#: The three relations a claim can hold to the other account.
+RELATIONS = ("shared", "one-sided", "conflict")
+
+
+@dataclass(frozen=True)
+class Account:
+    """One side's published account of a meeting."""
+
+    id: str
+    text: str
+    language: str  # "en" or "zh"
+    side: str = ""  # the side that issued it in this comparison, e.g. "nato"
+    party: str = ""  # the party that side stands for, e.g. "NATO", "China"
+    issuer: str = ""  # who published it, e.g. "Ministry of Foreign Affairs of the PRC"
+    date: str = ""  # ISO date of the account, "" when unknown
+    title: str = ""
+    source: str = ""  # path or URL it was read from
+    script: str = ""  # "Hans" or "Hant" for Chinese, "" otherwise
+    meta: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    def to_dict(self, with_text: bool = True) -> dict[str, Any]:
+        d = dataclasses.asdict(self)
+        if not with_text:
+            d.pop("text")
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Account:
+        names = {f.name for f in dataclasses.fields(cls)}
+        return cls(**{k: v for k, v in d.items() if k in names})
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of an account: ``text[start:end]``."""
+
+    account_id: str
+    index: int
+    start: int
+    end: int
+    paragraph: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who a claim is attributed to.
+
+    ``kind`` is ``person`` (a named person, or a pronoun or title resolved to one),
+    ``side`` (a country, organisation or "the U.S. side"), ``both`` ("the two
+    sides agreed"), or ``narrator`` (the issuer speaking in its own voice).
+    ``party`` is the party the speaker belongs to (an actor id such as ``china``),
+    "" when unknown; for ``both`` it is "".
+    """
+
+    name: str
+    kind: str
+    party: str = ""
+    start: int = -1  # where the speaker is named in the text; -1 when inherited
+    end: int = -1
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Speaker:
+        return cls(**d)
+
+
+@dataclass(frozen=True)
+class ToneHit:
+    """A tone word found in an account (see ``data/tone.tsv``)."""
+
+    term: str  # the lexicon entry
+    category: str  # atmosphere, position, ladder
+    rung: int  # position on the ordinal ladder, 0 when not on it
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One point an account makes: a span of a sentence, with who said it.
+
+    ``frame_start``/``frame_end`` give the shared lead-in of a list item ("He set out
+    NATO's concerns about") when the claim is one item of a list; -1 otherwise.
+    """
+
+    id: str
+    account_id: str
+    sentence: int
+    start: int
+    end: int
+    speaker: Speaker
+    act: str = "statement"
+    topics: tuple[str, ...] = ()
+    tone: tuple[ToneHit, ...] = ()
+    negated: bool = False
+    frame_start: int = -1
+    frame_end: int = -1
+
+    def to_dict(self, text: str | None = None) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "id": self.id,
+            "account_id": self.account_id,
+            "sentence": self.sentence,
+            "start": self.start,
+            "end": self.end,
+        }
+        if text is not None:
+            d["text"] = text[self.start : self.end]
+        d.update(
+            speaker=self.speaker.to_dict(),
+            act=self.act,
+            topics=list(self.topics),
+            tone=[t.to_dict() for t in self.tone],
+            negated=self.negated,
+            frame_start=self.frame_start,
+            frame_end=self.frame_end,
+        )
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Claim:
+        return cls(
+            id=d["id"],
+            account_id=d["account_id"],
+            sentence=d["sentence"],
+            start=d["start"],
+            end=d["end"],
+            speaker=Speaker.from_dict(d["speaker"]),
+            act=d.get("act", "statement"),
+            topics=tuple(d.get("topics", ())),
+            tone=tuple(ToneHit(**t) for t in d.get("tone", ())),
+            negated=d.get("negated", False),
+            frame_start=d.get("frame_start", -1),
+            frame_end=d.get("frame_end", -1),
+        )
+
+
+@dataclass(frozen=True)
+class MeetingFacts:
+    """What an account says about the meeting itself; each value keeps its span."""
+
+    participants: tuple[dict[str, Any], ...] = ()  # {name, role, party, start, end}
+    date: str = ""  # ISO date, resolved against the account's own date
+    date_text: str = ""
+    date_span: tuple[int, int] = (-1, -1)
+    format: str = ""  # video, phone, in_person, sidelines, ""
+    format_span: tuple[int, int] = (-1, -1)
+    place: str = ""
+    place_span: tuple[int, int] = (-1, -1)
+    requested_by: str = ""  # party id of who asked for it, "" when not said
+    request_span: tuple[int, int] = (-1, -1)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = dataclasses.asdict(self)
+        d["participants"] = [dict(p) for p in self.participants]
+        return d
+
+
+@dataclass(frozen=True)
+class Reading:
+    """An account read: its sentences and claims (and, once tagged, its facts and tone)."""
+
+    account: Account
+    sentences: tuple[Sentence, ...]
+    claims: tuple[Claim, ...]
+    facts: MeetingFacts = field(default_factory=MeetingFacts)
+    tone: tuple[ToneHit, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        text = self.account.text
+        return {
+            "account": self.account.to_dict(),
+            "sentences": [s.to_dict() for s in self.sentences],
+            "claims": [c.to_dict(text) for c in self.claims],
+            "facts": self.facts.to_dict(),
+            "tone": [t.to_dict() for t in self.tone],
+        }
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """Two claims, one per account, that speak to the same point."""
+
+    a: str  # claim id in the first account
+    b: str  # claim id in the second account
+    score: float  # the calibrated match score the decision used, 0..1
+    similarity: float  # raw embedding cosine
+    kind: str  # "shared" or "conflict"
+    evidence: tuple[str, ...] = ()  # shared names, numbers, topics that supported it
+
+    def to_dict(self) -> dict[str, Any]:
+        d = dataclasses.asdict(self)
+        d["score"] = round(self.score, 4)
+        d["similarity"] = round(self.similarity, 4)
+        d["evidence"] = list(self.evidence)
+        return d
+
+
+@dataclass(frozen=True)
+class Relation:
+    """How a claim relates to the other account.
+
+    ``label`` is one of ``RELATIONS``. ``kind`` says why: ``mirrored`` (shared),
+    ``omission`` (one-sided), ``opposed``, ``negation`` or ``unconfirmed_attribution``
+    (conflict). ``partners`` are the claims of the other account it was matched with.
+    ``flags`` carry findings that do not change the label, such as a one-sided claim
+    that attributes words to the other side (``unconfirmed_attribution``).
+    """
+
+    claim: str
+    label: str
+    kind: str
+    partners: tuple[str, ...] = ()
+    flags: tuple[str, ...] = ()  # e.g. "unconfirmed_attribution" on a one-sided claim
+
+    def to_dict(self) -> dict[str, Any]:
+        d = dataclasses.asdict(self)
+        d["partners"] = list(self.partners)
+        d["flags"] = list(self.flags)
+        return d
+
+
+@dataclass(frozen=True)
+class Score:
+    """The meeting-of-minds score, 0-100, with the parts it is made of and the reasons."""
+
+    value: int
+    band: str  # "little", "limited", "partial", "broad", "full"
+    verdict: str
+    parts: dict[str, float]
+    reasons: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "value": self.value,
+            "band": self.band,
+            "verdict": self.verdict,
+            "parts": {k: round(v, 4) for k, v in self.parts.items()},
+            "reasons": list(self.reasons),
+        }
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Two accounts of one meeting compared claim by claim."""
+
+    readings: tuple[Reading, Reading]
+    alignments: tuple[Alignment, ...]
+    relations: dict[str, Relation]
+    score: Score
+    topics: dict[str, tuple[str, ...]]  # account id -> topics it raises, in order
+    method: str = "readouts"
+    schema_version: str = SCHEMA_VERSION
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema_version": self.schema_version,
+            "method": self.method,
+            "accounts": [r.to_dict() for r in self.readings],
+            "alignments": [a.to_dict() for a in self.alignments],
+            "relations": [self.relations[c.id].to_dict() for r in self.readings for c in r.claims],
+            "score": self.score.to_dict(),
+            "topics": {k: list(v) for k, v in self.topics.items()},
+        }

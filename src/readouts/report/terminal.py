@@ -1,0 +1,128 @@
+"""Terminal report: the score and its reasons, then the two accounts side by side.
+
+Each claim is marked ``=`` shared, ``≠`` conflict or ``·`` one-sided (an omission by
+the other side), with its id and speaker; colour is added only when asked for, so the
+marks carry the meaning on their own. Chinese characters count two columns wide.
+"""
+
+from __future__ import annotations
+
+import shutil
+import unicodedata
+
+from ..lexicon import default_lexicon
+from ..model import Claim, Comparison, Reading
+from .common import MARKS, claim_text, side_by_side, side_name, speaker_label
+
+__all__ = ["render_terminal", "width", "wrap"]
+
+_COLOURS = {"shared": "\x1b[32m", "conflict": "\x1b[31m", "one-sided": "\x1b[33m"}
+_RESET = "\x1b[0m"
+
+
+def width(text: str) -> int:
+    """Display width: East Asian wide and full-width characters take two columns."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def wrap(text: str, columns: int) -> list[str]:
+    """Wrap to ``columns`` display columns, breaking at spaces or between wide characters."""
+    lines: list[str] = []
+    line, line_w = "", 0
+    for token in _tokens(text):
+        tw = width(token)
+        if line_w + tw > columns and line:
+            lines.append(line.rstrip())
+            line, line_w = "", 0
+            token = token.lstrip()
+            tw = width(token)
+        while tw > columns:  # a single over-long word
+            cut, cw = "", 0
+            for ch in token:
+                if cw + width(ch) > columns:
+                    break
+                cut += ch
+                cw += width(ch)
+            lines.append(cut)
+            token = token[len(cut) :]
+            tw = width(token)
+        line += token
+        line_w += tw
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines or [""]
+
+
+def _tokens(text: str) -> list[str]:
+    out: list[str] = []
+    word = ""
+    for ch in text:
+        if unicodedata.east_asian_width(ch) in "WF":
+            if word:
+                out.append(word)
+                word = ""
+            out.append(ch)
+        elif ch == " ":
+            word += ch
+            out.append(word)
+            word = ""
+        else:
+            word += ch
+    if word:
+        out.append(word)
+    return out
+
+
+def _pad(text: str, columns: int) -> str:
+    return text + " " * max(0, columns - width(text))
+
+
+def _cell(
+    reading: Reading, claim: Claim | None, comparison: Comparison, columns: int, colour: bool
+) -> list[str]:
+    if claim is None:
+        return []
+    rel = comparison.relations[claim.id]
+    mark = MARKS[rel.label]
+    short_id = claim.id.split(":")[-1]
+    head = f"{mark} [{short_id}] {speaker_label(claim)}"
+    if rel.label == "conflict":
+        head += f" — conflict: {rel.kind.replace('_', ' ')}"
+    elif "unconfirmed_attribution" in rel.flags:
+        head += " — attributed to the other side, not in its account"
+    lines = [head, *("  " + ln for ln in wrap(claim_text(reading, claim), columns - 2))]
+    if colour:
+        lines = [_COLOURS[rel.label] + _pad(ln, columns) + _RESET for ln in lines]
+    return lines
+
+
+def render_terminal(
+    comparison: Comparison, *, columns: int | None = None, colour: bool = False
+) -> str:
+    """The comparison as plain text for a terminal ``columns`` wide (default: its width)."""
+    lexicon = default_lexicon()
+    total = columns or shutil.get_terminal_size((110, 40)).columns
+    total = max(60, total)
+    ra, rb = comparison.readings
+    name_a, name_b = side_name(ra, lexicon), side_name(rb, lexicon)
+    s = comparison.score
+    out = [
+        f"readouts: {name_a} ({ra.account.id}, {ra.account.language}) vs "
+        f"{name_b} ({rb.account.id}, {rb.account.language})",
+        "",
+        f"MEETING OF MINDS  {s.value}/100  {s.verdict}",
+    ]
+    out += [f"  - {r}" for r in s.reasons]
+    out += ["", "  = shared   ≠ conflict   · one-sided (the other side's account omits it)", ""]
+    col = (total - 3) // 2
+    out.append(_pad(name_a, col) + " │ " + name_b)
+    out.append("─" * col + "─┼─" + "─" * col)
+    for row in side_by_side(comparison):
+        left = _cell(ra, row.a, comparison, col, colour)
+        right = _cell(rb, row.b, comparison, col, colour)
+        for k in range(max(len(left), len(right))):
+            lcell = left[k] if k < len(left) else ""
+            rcell = right[k] if k < len(right) else ""
+            out.append(_pad(lcell, col) + " │ " + rcell)
+        out.append(" " * col + " │")
+    return "\n".join(out).rstrip() + "\n"

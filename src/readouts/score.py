@@ -1,0 +1,164 @@
+"""Score: how far the minds met, 0-100, with a verdict and the reasons for it.
+
+The score is built from three parts, each reported:
+
+- ``mirrored``: the salience-weighted share of each account's claims that the other
+  account also reports (mean of the two accounts, so a long account does not
+  outweigh a short one). Salience falls from 1.0 for the opening claim to 0.6 for
+  the last (readouts lead with what matters most), is halved for meeting boilerplate
+  (a "met"/"spoke" claim with no issue in it), and is 0.7 for claims on no specific
+  issue;
+- ``topic_overlap``: the Jaccard overlap of the specific issues the two accounts
+  raise (process topics such as "dialogue" are left out unless nothing else is
+  raised);
+- ``conflict``: the salience-weighted share of claims in conflict.
+
+``score = 100 * clamp(0.55 * mirrored + 0.45 * topic_overlap - 0.5 * conflict)``,
+and the bands are: below 25 little, 25-40 limited, 40-55 partial, 55-75 broad,
+75 and above full meeting of minds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .lexicon import Lexicon
+from .model import Claim, Reading, Relation, Score
+
+__all__ = ["BANDS", "band_of", "meeting_of_minds", "salience"]
+
+#: (lower bound, band, verdict), highest first.
+BANDS = (
+    (75, "full", "The accounts tell the same story."),
+    (55, "broad", "Broad meeting of minds: the accounts mostly tell the same story."),
+    (40, "partial", "Partial meeting of minds: a shared core, with real differences."),
+    (
+        25,
+        "limited",
+        "Limited meeting of minds: some common ground, but each side tells its own story.",
+    ),
+    (0, "little", "Very little meeting of minds: the accounts largely talk past each other."),
+)
+
+
+def band_of(value: float) -> tuple[str, str]:
+    for lower, band, verdict in BANDS:
+        if value >= lower:
+            return band, verdict
+    return BANDS[-1][1], BANDS[-1][2]
+
+
+def salience(claims: Sequence[Claim], lexicon: Lexicon) -> list[float]:
+    """Weight of each claim in its account (see the module docstring)."""
+    n = len(claims)
+    out = []
+    for k, c in enumerate(claims):
+        w = 1.0 - 0.4 * (k / (n - 1) if n > 1 else 0.0)
+        specific = [t for t in c.topics if t in lexicon.topics and not lexicon.topics[t].generic]
+        if c.act == "consult" and not specific:
+            w *= 0.5
+        elif not specific:
+            w *= 0.7
+        out.append(w)
+    return out
+
+
+def _specific_topics(reading: Reading, lexicon: Lexicon) -> list[str]:
+    seen: dict[str, None] = {}
+    for c in reading.claims:
+        for t in c.topics:
+            if t in lexicon.topics and not lexicon.topics[t].generic:
+                seen.setdefault(t, None)
+    return list(seen)
+
+
+def _all_topics(reading: Reading) -> list[str]:
+    seen: dict[str, None] = {}
+    for c in reading.claims:
+        for t in c.topics:
+            seen.setdefault(t, None)
+    return list(seen)
+
+
+def _label(lexicon: Lexicon, topic: str) -> str:
+    t = lexicon.topics.get(topic)
+    return t.label_en if t else topic
+
+
+def _names(lexicon: Lexicon, topics: Sequence[str], limit: int = 6) -> str:
+    names = [_label(lexicon, t) for t in topics[:limit]]
+    more = len(topics) - limit
+    return ", ".join(names) + (f" and {more} more" if more > 0 else "")
+
+
+def meeting_of_minds(
+    readings: Sequence[Reading],
+    relations: dict[str, Relation],
+    lexicon: Lexicon,
+) -> Score:
+    """The meeting-of-minds score of two (or more) accounts, with its explanation."""
+    mirrored_parts, conflict_parts = [], []
+    counts = {"shared": 0, "one-sided": 0, "conflict": 0}
+    total = 0
+    for r in readings:
+        weights = salience(r.claims, lexicon)
+        mass = sum(weights) or 1.0
+        shared = sum(
+            w for c, w in zip(r.claims, weights, strict=True) if relations[c.id].label == "shared"
+        )
+        conflict = sum(
+            w for c, w in zip(r.claims, weights, strict=True) if relations[c.id].label == "conflict"
+        )
+        mirrored_parts.append(shared / mass)
+        conflict_parts.append(conflict / mass)
+        for c in r.claims:
+            counts[relations[c.id].label] += 1
+            total += 1
+    mirrored = sum(mirrored_parts) / len(mirrored_parts) if mirrored_parts else 0.0
+    conflict = sum(conflict_parts) / len(conflict_parts) if conflict_parts else 0.0
+
+    topic_sets = [_specific_topics(r, lexicon) for r in readings]
+    if not any(topic_sets):
+        topic_sets = [_all_topics(r) for r in readings]
+    union: dict[str, None] = {}
+    for ts in topic_sets:
+        for t in ts:
+            union.setdefault(t, None)
+    common = [t for t in union if all(t in ts for ts in topic_sets)]
+    overlap = len(common) / len(union) if union else 0.0
+
+    raw = 0.55 * mirrored + 0.45 * overlap - 0.5 * conflict
+    value = round(100 * min(1.0, max(0.0, raw)))
+    band, verdict = band_of(value)
+
+    reasons = [
+        f"{counts['shared']} of {total} claims are reported by both sides "
+        f"({round(100 * mirrored)}% of each account's weighted content, on average).",
+    ]
+    if common:
+        reasons.append(f"Issues both raise: {_names(lexicon, common)}.")
+    for r, ts in zip(readings, topic_sets, strict=True):
+        only = [t for t in ts if t not in common]
+        if only:
+            who = lexicon.party_name(r.account.party) if r.account.party else r.account.id
+            reasons.append(f"Raised only by {who}: {_names(lexicon, only)}.")
+    if counts["conflict"]:
+        kinds: dict[str, int] = {}
+        for rel in relations.values():
+            if rel.label == "conflict":
+                kinds[rel.kind] = kinds.get(rel.kind, 0) + 1
+        detail = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in sorted(kinds.items()))
+        reasons.append(f"{counts['conflict']} claims in conflict ({detail}).")
+    unconfirmed = sum(1 for rel in relations.values() if "unconfirmed_attribution" in rel.flags)
+    if unconfirmed:
+        reasons.append(
+            f"{unconfirmed} statements one side attributes to the other do not "
+            "appear in the other's account."
+        )
+    return Score(
+        value=value,
+        band=band,
+        verdict=verdict,
+        parts={"mirrored": mirrored, "topic_overlap": overlap, "conflict": conflict},
+        reasons=tuple(reasons),
+    )

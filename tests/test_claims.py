@@ -1,0 +1,120 @@
+import itertools
+
+import pytest
+
+from readouts.claims import extract_claims
+from readouts.ingest import account_from_text
+from readouts.segment import sentences
+
+
+def _claims(text: str, party: str = ""):
+    account = account_from_text(text, party=party)
+    return account, extract_claims(account, sentences(account))
+
+
+def _texts(text: str) -> list[str]:
+    account, claims = _claims(text)
+    return [account.text[c.start : c.end] for c in claims]
+
+
+def test_claims_split_points_of_one_sentence():
+    out = _texts(
+        "He welcomed the growing dialogue between the two sides, but called on China "
+        "to stop its military pressure on Taiwan. He raised concerns over China's "
+        "coercive economic policies, the expansion of its nuclear arsenal, and the lack "
+        "of transparency about its military budget."
+    )
+    assert out == [
+        "He welcomed the growing dialogue between the two sides,",
+        "but called on China to stop its military pressure on Taiwan.",
+        "He raised concerns over China's coercive economic policies,",
+        "the expansion of its nuclear arsenal,",
+        "and the lack of transparency about its military budget.",
+    ]
+
+
+def test_claims_list_items_keep_their_frame():
+    account, claims = _claims(
+        "He raised concerns over China's coercive economic policies, the "
+        "expansion of its nuclear arsenal, and the lack of transparency "
+        "about its military budget."
+    )
+    frame = account.text[claims[1].frame_start : claims[1].frame_end]
+    assert frame == "He raised concerns over"
+
+
+def test_claims_short_noun_lists_stay_whole():
+    out = _texts(
+        "They agreed to advance cooperation in counter-terrorism, anti-piracy, "
+        "cyberspace and peacekeeping."
+    )
+    assert len(out) == 1
+
+
+def test_claims_intro_phrase_and_main_clause_split():
+    out = _texts(
+        "At the request of Secretary General Jens Stoltenberg, Foreign Minister Wang "
+        "Yi held a video meeting with him."
+    )
+    assert out == [
+        "At the request of Secretary General Jens Stoltenberg,",
+        "Foreign Minister Wang Yi held a video meeting with him.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text,speaker,kind",
+    [
+        ("Wang Yi said that China is open to dialogue.", "Wang Yi", "person"),
+        ("The two sides agreed to keep in touch.", "the two sides", "both"),
+        ("王毅表示，中方愿意加强对话。", "王毅", "person"),
+        ("双方同意保持沟通。", "双方", "both"),
+        ("The U.S. side was willing to keep talking.", "United States", "side"),
+    ],
+)
+def test_claims_speaker_from_reporting_frame(text, speaker, kind):
+    _, claims = _claims(text)
+    assert claims[0].speaker.name == speaker
+    assert claims[0].speaker.kind == kind
+
+
+def test_claims_pronoun_and_title_resolve_to_last_named_person():
+    _, claims = _claims(
+        "NATO Secretary General Jens Stoltenberg held a call with the minister. "
+        "The Secretary General welcomed the dialogue. He stressed that NATO "
+        "remains open to talks."
+    )
+    assert [c.speaker.name for c in claims] == ["Jens Stoltenberg"] * 3
+    assert all(c.speaker.party == "nato" for c in claims)
+
+
+def test_claims_reported_speech_continues_in_the_paragraph():
+    _, claims = _claims(
+        "王毅表示，中方对对话持开放态度。国际社会需要团结协作。\n\n双方还就阿富汗局势交换了意见。"
+    )
+    assert [c.speaker.name for c in claims] == ["王毅", "王毅", "双方"]
+
+
+def test_claims_narrator_when_no_one_is_quoted():
+    _, claims = _claims("The conversation focused on the war in Ukraine.", party="united_states")
+    assert claims[0].speaker.kind == "narrator"
+
+
+def test_claims_chinese_request_marker_is_its_own_claim():
+    account, claims = _claims("2021年9月27日，外长王毅应约同北约秘书长斯托尔滕贝格举行视频会晤。")
+    texts = [account.text[c.start : c.end] for c in claims]
+    assert texts == ["2021年9月27日，外长王毅应约", "同北约秘书长斯托尔滕贝格举行视频会晤。"]
+
+
+def test_claims_chinese_short_parallel_clauses_merge():
+    account, claims = _claims(
+        "王毅指出，中国奉行防御性国防政策，不谋求霸权，不搞扩张，愿同各国分享发展红利。"
+    )
+    texts = [account.text[c.start : c.end] for c in claims]
+    assert "不谋求霸权，不搞扩张，" in texts
+
+
+def test_claims_ids_are_unique_and_ordered(us_account):
+    claims = extract_claims(us_account, sentences(us_account))
+    assert len({c.id for c in claims}) == len(claims)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(claims))

@@ -1,0 +1,55 @@
+import pytest
+
+from readouts import compare
+from readouts.errors import ConfigError, DuplicateInputError
+from readouts.model import RELATIONS
+
+
+def test_compare_returns_plain_data_with_every_claim_related(us_account, cn_account, use_embedder):
+    result = compare(us_account, cn_account, embedder=use_embedder)
+    claims = [c for r in result.readings for c in r.claims]
+    assert set(result.relations) == {c.id for c in claims}
+    assert all(r.label in RELATIONS for r in result.relations.values())
+    assert 0 <= result.score.value <= 100 and result.score.reasons
+    assert result.to_dict()["schema_version"] == "1"
+
+
+def test_compare_fixture_pair_finds_shared_one_sided_and_conflict(
+    us_account, cn_account, use_embedder
+):
+    result = compare(us_account, cn_account, embedder=use_embedder)
+    ra, rb = result.readings
+
+    def label_of(reading, needle):
+        claim = next(c for c in reading.claims if needle in reading.account.text[c.start : c.end])
+        return result.relations[claim.id].label
+
+    assert label_of(ra, "counternarcotics") == "shared"
+    assert label_of(ra, "climate change") == "one-sided"
+    assert label_of(ra, "military pressure on Taiwan") == "conflict"
+    assert label_of(rb, "停止武装台湾") == "conflict"
+
+
+def test_compare_traditional_chinese_like_simplified(fixtures, us_account, use_embedder):
+    from readouts.ingest import read_account
+
+    simp = compare(us_account, read_account(fixtures / "call_cn.txt"), embedder=use_embedder)
+    trad = compare(us_account, read_account(fixtures / "call_cn_hant.txt"), embedder=use_embedder)
+    assert [r.label for r in simp.relations.values()] == [r.label for r in trad.relations.values()]
+
+
+def test_compare_refuses_the_same_text_twice(us_account, fake_embedder):
+    with pytest.raises(DuplicateInputError):
+        compare(us_account, us_account, embedder=fake_embedder)
+
+
+def test_compare_unknown_method(us_account, cn_account, fake_embedder):
+    with pytest.raises(ConfigError):
+        compare(us_account, cn_account, embedder=fake_embedder, method="magic")
+
+
+def test_compare_baseline_uses_sentences(us_account, cn_account, use_embedder):
+    result = compare(us_account, cn_account, embedder=use_embedder, method="baseline")
+    assert result.method == "baseline"
+    assert len(result.readings[0].claims) == len(result.readings[0].sentences)
+    assert all(r.label != "conflict" for r in result.relations.values())

@@ -1,0 +1,37 @@
+import numpy as np
+import pytest
+
+from readouts.embed import FakeEmbedder, get_embedder
+from readouts.errors import ConfigError
+
+
+def test_embed_fake_is_deterministic_and_normalised():
+    e = FakeEmbedder()
+    a = e.encode(["the two sides agreed", "the two sides agreed", "a different sentence"])
+    assert a.shape == (3, e.dim)
+    assert np.allclose(np.linalg.norm(a, axis=1), 1.0)
+    assert np.allclose(a[0], a[1]) and not np.allclose(a[0], a[2])
+
+
+def test_embed_real_encoder_is_multilingual(use_embedder):
+    vecs = use_embedder.encode(
+        [
+            "NATO does not regard China as an adversary",
+            "北约不视中国为对手",
+            "The price of grain rose sharply last year",
+        ]
+    )
+    assert vecs.shape == (3, 512)
+    assert vecs[0] @ vecs[1] > vecs[0] @ vecs[2] + 0.2
+
+
+def test_embed_cache_keeps_order(use_embedder):
+    texts = ["b sentence here", "a sentence here", "b sentence here"]
+    first = use_embedder.encode(texts)
+    again = use_embedder.encode(list(reversed(texts)))
+    assert np.allclose(first[0], again[2]) and np.allclose(first[1], again[1])
+
+
+def test_embed_registry_rejects_unknown_names():
+    with pytest.raises(ConfigError, match="unknown embedder"):
+        get_embedder("bert.v9")

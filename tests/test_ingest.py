@@ -1,0 +1,144 @@
+import io
+
+import pytest
+
+from readouts.errors import (
+    BinaryInputError,
+    DecodeError,
+    EmptyInputError,
+    FormatError,
+    LanguageError,
+    MissingFileError,
+    TooLargeError,
+)
+from readouts.ingest import MAX_BYTES, account_from_bytes, read_account
+
+
+def test_ingest_plain_text_is_kept_exactly(fixtures):
+    path = fixtures / "call_us.txt"
+    account = read_account(path)
+    assert account.text == path.read_text(encoding="utf-8")
+    assert account.language == "en"
+    assert account.id == "call_us"
+
+
+def test_ingest_markdown_front_matter_becomes_metadata(fixtures):
+    account = read_account(fixtures / "statement.md")
+    assert account.date == "2024-05-02"
+    assert account.title == "Readout of an Example Call"  # YAML reads "\\_" as a no-break space
+    assert account.source.startswith("https://www.whitehouse.gov/")
+    assert "\\" not in account.text and "###" not in account.text
+    assert "[regional" not in account.text and "regional security" in account.text
+    assert "freedom of navigation_and" in account.text  # an escaped underscore is a character
+    assert account.text.count("\n\n") == 1  # two paragraphs, wrapped lines joined
+
+
+def test_ingest_html_keeps_the_article_and_drops_the_page(fixtures):
+    account = read_account(fixtures / "page.html")
+    assert "exchanged views on bilateral relations" in account.text
+    assert "tracking" not in account.text and "Copyright" not in account.text
+
+
+def _tiny_pdf(text: str) -> bytes:
+    """A one-page PDF with a text layer, written by hand."""
+    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for i, obj in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(f"{i} 0 obj\n".encode() + obj + b"\nendobj\n")
+    xref = out.tell()
+    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
+    for off in offsets:
+        out.write(f"{off:010d} 00000 n \n".encode())
+    out.write(
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    )
+    return out.getvalue()
+
+
+def test_ingest_pdf_text_layer(tmp_path):
+    path = tmp_path / "readout.pdf"
+    path.write_bytes(_tiny_pdf("The two ministers discussed trade and agreed to meet again."))
+    account = read_account(path)
+    assert "discussed trade" in account.text
+
+
+def test_ingest_broken_pdf_is_refused(tmp_path):
+    path = tmp_path / "broken.pdf"
+    path.write_bytes(b"%PDF-1.4\nthis is not really a pdf")
+    with pytest.raises((FormatError, EmptyInputError)):
+        read_account(path)
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "big5"])
+def test_ingest_detects_chinese_legacy_encodings(tmp_path, fixtures, encoding):
+    source = "call_cn_hant.txt" if encoding == "big5" else "call_cn.txt"
+    text = (fixtures / source).read_text(encoding="utf-8")
+    path = tmp_path / f"{encoding}.txt"
+    path.write_bytes(text.encode(encoding))
+    account = read_account(path)
+    assert account.text == text
+    assert account.language == "zh"
+
+
+@pytest.mark.parametrize(
+    "data,error",
+    [
+        (b"", EmptyInputError),
+        (b"   \n\n  ", EmptyInputError),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", BinaryInputError),
+        (b"PK\x03\x04 zip archive", BinaryInputError),
+        (b"some text\x00with nul bytes", BinaryInputError),
+        (bytes(range(128, 256)) * 20, DecodeError),
+    ],
+)
+def test_ingest_bad_bytes_are_refused(tmp_path, data, error):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(data)
+    with pytest.raises(error):
+        read_account(path)
+
+
+def test_ingest_missing_file(tmp_path):
+    with pytest.raises(MissingFileError, match="no such file"):
+        read_account(tmp_path / "nope.txt")
+
+
+def test_ingest_too_large(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"a" * (MAX_BYTES + 1))
+    with pytest.raises(TooLargeError, match="limit"):
+        read_account(path)
+
+
+def test_ingest_unsupported_language(tmp_path):
+    path = tmp_path / "fr.txt"
+    path.write_text(
+        "Le président a rencontré le ministre et ils ont discuté de la situation.", encoding="utf-8"
+    )
+    with pytest.raises(LanguageError):
+        read_account(path)
+
+
+def test_ingest_bad_front_matter(tmp_path):
+    path = tmp_path / "x.md"
+    path.write_text("---\ntitle: [unclosed\n---\nThe two sides met and talked.\n", encoding="utf-8")
+    with pytest.raises(FormatError, match="front matter"):
+        read_account(path)
+
+
+def test_ingest_bytes_from_an_upload():
+    account = account_from_bytes(
+        b"The two sides met and agreed to talk again.", name="upload.txt", id="u1"
+    )
+    assert account.id == "u1" and account.language == "en"

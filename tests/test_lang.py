@@ -1,0 +1,49 @@
+import pytest
+
+from readouts.errors import LanguageError
+from readouts.lang import detect, simplified
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "The two leaders discussed the situation in the region and agreed to stay in touch.",
+            ("en", ""),
+        ),
+        ("双方就地区局势交换了意见，同意保持沟通。", ("zh", "Hans")),
+        ("雙方就地區局勢交換了意見，同意保持溝通。", ("zh", "Hant")),
+    ],
+)
+def test_lang_detects_english_and_both_chinese_scripts(text, expected):
+    assert detect(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        (
+            "Le président a rencontré le ministre et ils ont discuté de la situation.",
+            "French",
+        ),
+        (
+            "Der Präsident hat mit dem Minister gesprochen und die Lage in der Region erörtert.",
+            "German",
+        ),
+        (
+            "Президент провел телефонный разговор с министром иностранных дел и обсудил ситуацию.",
+            "Russian",
+        ),
+        ("大統領は外務大臣と電話で会談し、地域の情勢について話し合いました。", "Japanese"),
+    ],
+)
+def test_lang_refuses_other_languages_by_name(text, name):
+    with pytest.raises(LanguageError, match=name):
+        detect(text)
+
+
+def test_lang_simplified_view_keeps_length_and_maps_characters():
+    text = "雙方同意繼續保持聯繫。臺灣問題"
+    view = simplified(text)
+    assert len(view) == len(text)
+    assert view.startswith("双方同意继续保持联系")

@@ -1,0 +1,54 @@
+import pytest
+
+from readouts.ingest import account_from_text
+from readouts.read import read
+from readouts.tag import is_negated
+
+
+def _claim(text: str):
+    return read(account_from_text(text)).claims[0]
+
+
+@pytest.mark.parametrize(
+    "text,act",
+    [
+        ("He raised concerns about the expansion of its nuclear arsenal.", "express_concern"),
+        ("He invited China to engage in arms control dialogue.", "invite"),
+        ("The two sides agreed to keep in touch.", "agree"),
+        ("The Secretary welcomed the resumption of cooperation.", "welcome"),
+        ("Biden restated that the United States did not seek a new Cold War.", "assure"),
+        ("王毅敦促美方停止武装台湾。", "request"),
+        ("The leaders discussed issues of mutual concern.", "consult"),
+    ],
+)
+def test_tag_speech_acts(text, act):
+    assert _claim(text).act == act
+
+
+def test_tag_topics_across_languages():
+    assert (
+        "afghanistan"
+        in _claim("The Secretary General addressed the situation in Afghanistan.").topics
+    )
+    assert "afghanistan" in _claim("双方还就阿富汗局势等问题交换了意见。").topics
+
+
+@pytest.mark.parametrize(
+    "text,language,negated",
+    [
+        ("NATO does not regard China as an adversary.", "en", True),
+        ("The sides didn't agree.", "en", True),
+        ("The sides agreed.", "en", False),
+        ("中国不谋求霸权。", "zh", True),
+        ("双方不断加强合作，不仅在经贸领域。", "zh", False),
+    ],
+)
+def test_tag_negation(text, language, negated):
+    assert is_negated(text, language) is negated
+
+
+def test_tag_tone_words_and_ladder():
+    reading = read(account_from_text("中方对此表示强烈不满，并提出严正交涉。"))
+    rungs = {t.term: t.rung for c in reading.claims for t in c.tone}
+    assert rungs["representations"] == 5
+    assert rungs["dissatisfaction"] == 3

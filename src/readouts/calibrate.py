@@ -1,20 +1,26 @@
 """Calibrate: fit the alignment model's weights and thresholds on a gold folder.
 
-For every compared pair of every gold meeting, each pair of claims (one per account)
-is a training example: positive when both claims cover a span of the same gold point
-(the cover rule of FORMAT.md). A logistic regression with an L2 penalty is fitted by
-Newton's method; the two decision thresholds are then chosen by grid search to
-maximise the alignment F1 of the selection rule of :mod:`readouts.align`, scored
-exactly as :mod:`readouts.evaluate` scores it.
+Stage 1, weights: for every compared pair of every gold meeting, each pair of claims
+(one per account) is a training example, positive when both claims cover a span of
+the same gold point (the cover rule of FORMAT.md). A logistic regression with an L2
+penalty, positives weighted to balance the classes, is fitted by Newton's method.
 
-Leave-one-meeting-out figures (fit on the other meetings, score the one left out)
-are written into the provenance so the shipped thresholds come with an honest
-estimate of how they carry over to unseen meetings.
+Stage 2, decisions: the thresholds of :func:`readouts.align.select`, the hub
+correction, and the score from which an aligned pair counts as the same point
+(``threshold_shared``; below it the pair is only "related") are chosen by grid
+search to maximise the sum of alignment F1, omission F1 and relation accuracy, each
+computed exactly as :mod:`readouts.evaluate` computes it, over the full pipeline
+(alignment, then relations).
+
+Leave-one-meeting-out figures (both stages fitted on the other meetings, scored on
+the one left out) go into the provenance, so the shipped model comes with an
+honest estimate of how it carries over to unseen meetings.
 """
 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,27 +29,46 @@ from pathlib import Path
 
 import numpy as np
 
-from .align import FEATURES, AlignModel, claim_views, pair_features, select, similarity
+from .align import (
+    FEATURES,
+    AlignModel,
+    ClaimView,
+    claim_views,
+    match_probability,
+    meeting_claim,
+    pair_features,
+    select,
+    similarity,
+)
 from .embed import Embedder, default_embedder
-from .evaluate import GoldMeeting, _covers, load_gold_dir
+from .evaluate import GoldMeeting, PairTally, _covers, load_gold_dir, score_pair
 from .ingest import read_account
 from .lexicon import Lexicon, default_lexicon
+from .model import Alignment, Comparison, Reading, Score
 from .read import read
+from .relate import relate
 
 __all__ = ["Example", "calibrate", "collect", "fit_logistic"]
 
-THRESHOLDS = tuple(round(x, 2) for x in np.arange(0.2, 0.91, 0.05))
+THRESHOLDS = tuple(round(x, 2) for x in np.arange(0.3, 0.96, 0.1))
+HUBS = (0.0, 0.5)
+SHARED_STEPS = (0.0, 0.1, 0.2)
+_NO_SCORE = Score(0, "little", "", {}, ())
 
 
 @dataclass
 class Example:
-    """The features and labels of one compared pair of one gold meeting."""
+    """One compared pair of one gold meeting, read and featurised once."""
 
-    meeting: str
+    meeting: GoldMeeting
+    a_id: str
+    b_id: str
+    readings: tuple[Reading, Reading]
+    views: tuple[list[ClaimView], list[ClaimView]]
+    cos: np.ndarray
     features: np.ndarray  # [n, m, F]
     covers_a: list[frozenset[str]]  # points each claim of A covers
     covers_b: list[frozenset[str]]
-    gold_pairs: frozenset[str]  # points with spans in both accounts
 
     @property
     def labels(self) -> np.ndarray:
@@ -53,6 +78,17 @@ class Example:
             for j in range(m):
                 y[i, j] = float(bool(self.covers_a[i] & self.covers_b[j]))
         return y
+
+
+def _covers_points(m: GoldMeeting, reading: Reading, aid: str) -> list[frozenset[str]]:
+    return [
+        frozenset(
+            p.id
+            for p in m.points
+            if any(_covers((c.start, c.end), s) for s in p.spans.get(aid, ()))
+        )
+        for c in reading.claims
+    ]
 
 
 def collect(meetings: Sequence[GoldMeeting], lexicon: Lexicon, embedder: Embedder) -> list[Example]:
@@ -66,27 +102,17 @@ def collect(meetings: Sequence[GoldMeeting], lexicon: Lexicon, embedder: Embedde
                 readings.append(read(acc, lexicon))
             va, vb = claim_views(readings[0], lexicon), claim_views(readings[1], lexicon)
             cos = similarity(va, vb, embedder)
-            feats = pair_features(va, vb, cos)
-
-            def covers(reading, aid: str, m: GoldMeeting = m) -> list[frozenset[str]]:
-                return [
-                    frozenset(
-                        p.id
-                        for p in m.points
-                        if any(_covers((c.start, c.end), s) for s in p.spans.get(aid, ()))
-                    )
-                    for c in reading.claims
-                ]
-
             out.append(
                 Example(
-                    meeting=m.id,
-                    features=feats,
-                    covers_a=covers(readings[0], a_id),
-                    covers_b=covers(readings[1], b_id),
-                    gold_pairs=frozenset(
-                        p.id for p in m.points if p.spans.get(a_id) and p.spans.get(b_id)
-                    ),
+                    meeting=m,
+                    a_id=a_id,
+                    b_id=b_id,
+                    readings=(readings[0], readings[1]),
+                    views=(va, vb),
+                    cos=cos,
+                    features=pair_features(va, vb, cos),
+                    covers_a=_covers_points(m, readings[0], a_id),
+                    covers_b=_covers_points(m, readings[1], b_id),
                 )
             )
     return out
@@ -115,97 +141,119 @@ def fit_logistic(
     return w[:-1], float(w[-1])
 
 
-def _f1(
-    examples: Sequence[Example],
-    weights: np.ndarray,
-    bias: float,
-    t: float,
-    t_either: float,
-    t_multi: float,
-) -> tuple[float, float, float]:
-    prec_sum, n_pairs, gold, hit = 0.0, 0, 0, 0
+def _run(ex: Example, model: AlignModel, lexicon: Lexicon) -> PairTally:
+    """The full decision pipeline (select, then relate) on one example, scored."""
+    va, vb = ex.views
+    z = ex.features @ np.asarray(model.weights) + model.bias
+    scores = match_probability(z, model.hub)
+    aligned = []
+    pairs = select(scores, model.threshold, model.threshold_either, model.threshold_multi)
+    ra, rb = ex.readings
+    mi, mj = meeting_claim(va, ra.account.text), meeting_claim(vb, rb.account.text)
+    if mi >= 0 and mj >= 0:
+        scores[mi, mj] = max(float(scores[mi, mj]), model.threshold_shared, model.threshold)
+        if (mi, mj) not in pairs:
+            pairs.append((mi, mj))
+    for i, j in pairs:
+        kind = "shared" if scores[i, j] >= model.threshold_shared else "related"
+        aligned.append(
+            Alignment(
+                va[i].claim.id, vb[j].claim.id, float(scores[i, j]), float(ex.cos[i, j]), kind
+            )
+        )
+    relations, final = relate(
+        va, vb, scores, ex.cos, aligned, lexicon, ra.account.party, rb.account.party
+    )
+    result = Comparison((ra, rb), tuple(final), relations, _NO_SCORE, {})
+    return score_pair(ex.meeting, ex.a_id, ex.b_id, result)
+
+
+def _objective(figures: dict[str, float]) -> float:
+    return figures["alignment_f1"] + figures["omission_f1"] + figures["relation_accuracy"]
+
+
+def _evaluate(examples: Sequence[Example], model: AlignModel, lexicon: Lexicon) -> dict:
+    total = PairTally()
     for ex in examples:
-        scores = 1.0 / (1.0 + np.exp(-(ex.features @ weights + bias)))
-        pairs = select(scores, t, t_either, t_multi)
-        found: set[str] = set()
-        for i, j in pairs:
-            either = ex.covers_a[i] | ex.covers_b[j]
-            both = ex.covers_a[i] & ex.covers_b[j]
-            prec_sum += len(both) / len(either) if either else 0.0
-            n_pairs += 1
-            found |= both
-        gold += len(ex.gold_pairs)
-        hit += len(ex.gold_pairs & found)
-    p = prec_sum / n_pairs if n_pairs else 0.0
-    r = hit / gold if gold else 0.0
-    return (2 * p * r / (p + r) if p + r else 0.0), p, r
+        total.add(_run(ex, model, lexicon))
+    return total.figures()
 
 
-def _thresholds(
-    examples: Sequence[Example], weights: np.ndarray, bias: float
-) -> tuple[float, float, float, float]:
-    best = (-1.0, 0.5, 0.7, 0.9)
-    for t in THRESHOLDS:
-        for t_either in THRESHOLDS:
-            if t_either < t:
-                continue
-            for t_multi in THRESHOLDS:
-                if t_multi < t_either:
-                    continue
-                f1 = _f1(examples, weights, bias, t, t_either, t_multi)[0]
-                if f1 > best[0] + 1e-9:
-                    best = (f1, t, t_either, t_multi)
-    return best
+def _decisions(
+    examples: Sequence[Example], weights: np.ndarray, bias: float, lexicon: Lexicon
+) -> AlignModel:
+    best: tuple[float, AlignModel] | None = None
+    w = tuple(float(x) for x in weights)
+    for t, t_either, t_multi in itertools.product(THRESHOLDS, THRESHOLDS, (*THRESHOLDS, 1.01)):
+        if not t <= t_either <= t_multi:
+            continue
+        for hub, step in itertools.product(HUBS, SHARED_STEPS):
+            model = AlignModel(w, bias, t, t_either, t_multi, "1", "", hub, round(t + step, 2))
+            value = _objective(_evaluate(examples, model, lexicon))
+            if best is None or value > best[0] + 1e-9:
+                best = (value, model)
+    assert best is not None
+    return best[1]
 
 
-def _fit(examples: Sequence[Example], l2: float) -> tuple[np.ndarray, float, float, float, float]:
+def _fit(examples: Sequence[Example], l2: float, lexicon: Lexicon) -> AlignModel:
     x = np.concatenate([ex.features.reshape(-1, len(FEATURES)) for ex in examples])
     y = np.concatenate([ex.labels.reshape(-1) for ex in examples])
     weights, bias = fit_logistic(x, y, l2=l2)
-    _, t, t_either, t_multi = _thresholds(examples, weights, bias)
-    return weights, bias, t, t_either, t_multi
+    return _decisions(examples, weights, bias, lexicon)
 
 
 def calibrate(
     gold: str | Path,
     *,
-    l2: float = 1.0,
+    l2: float = 3.0,
     lexicon: Lexicon | None = None,
     embedder: Embedder | None = None,
+    held_out: bool = True,
 ) -> tuple[AlignModel, dict]:
-    """Fit on every meeting of ``gold``; report leave-one-meeting-out figures too."""
+    """Fit on every meeting of ``gold``; with ``held_out``, report leave-one-meeting-out
+    figures too."""
     lexicon = lexicon or default_lexicon()
     embedder = embedder or default_embedder()
     meetings = load_gold_dir(gold)
     examples = collect(meetings, lexicon, embedder)
-    weights, bias, t, t_either, t_multi = _fit(examples, l2)
-    in_sample = _f1(examples, weights, bias, t, t_either, t_multi)
-    held_out = {}
-    for m in meetings:
-        train = [ex for ex in examples if ex.meeting != m.id]
-        test = [ex for ex in examples if ex.meeting == m.id]
-        if not train or not test:
-            continue
-        w, b, tt, te, tm = _fit(train, l2)
-        held_out[m.id] = round(_f1(test, w, b, tt, te, tm)[0], 3)
+    model = _fit(examples, l2, lexicon)
+    in_sample = _evaluate(examples, model, lexicon)
+    keys = ("alignment_f1", "omission_f1", "relation_accuracy")
+    lomo: dict[str, dict[str, float]] = {}
+    if held_out and len(meetings) > 1:
+        for m in meetings:
+            train = [ex for ex in examples if ex.meeting.id != m.id]
+            test = [ex for ex in examples if ex.meeting.id == m.id]
+            fold = _fit(train, l2, lexicon)
+            figures = _evaluate(test, fold, lexicon)
+            lomo[m.id] = {k: round(figures[k], 3) for k in keys}
     digest = hashlib.sha256()
     for m in meetings:
         digest.update(m.path.read_bytes())
     report = {
-        "in_sample_alignment_f1": round(in_sample[0], 3),
-        "in_sample_precision": round(in_sample[1], 3),
-        "in_sample_recall": round(in_sample[2], 3),
-        "leave_one_meeting_out_f1": held_out,
-        "leave_one_meeting_out_mean": round(float(np.mean(list(held_out.values()))), 3)
-        if held_out
-        else None,
+        "in_sample": {k: round(in_sample[k], 3) for k in keys},
+        "leave_one_meeting_out": lomo,
+        "leave_one_meeting_out_mean": {
+            k: round(float(np.mean([f[k] for f in lomo.values()])), 3) for k in keys
+        }
+        if lomo
+        else {},
     }
     provenance = (
         f"calibrated {date.today().isoformat()} on {len(meetings)} meetings "
         f"(gold digest {digest.hexdigest()[:12]}), l2={l2}, embedder {embedder.name}; "
         f"{json.dumps(report, sort_keys=True)}"
     )
-    model = AlignModel(
-        tuple(float(w) for w in weights), bias, t, t_either, t_multi, "1", provenance
+    final = AlignModel(
+        model.weights,
+        model.bias,
+        model.threshold,
+        model.threshold_either,
+        model.threshold_multi,
+        "1",
+        provenance,
+        model.hub,
+        model.threshold_shared,
     )
-    return model, report
+    return final, report

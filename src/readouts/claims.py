@@ -366,10 +366,60 @@ def _zh_len(piece: str) -> int:
     return sum(1 for c in piece if "\u4e00" <= c <= "\u9fff" or c.isalnum())
 
 
+_ZH_NEW_CLAUSE = tuple(
+    sorted(
+        {
+            *zh.BOTH_SIDES,
+            *zh.PERSON_PRONOUNS,
+            "中方",
+            "美方",
+            "北约",
+            "中国",
+            "美国",
+            "俄方",
+            "俄罗斯",
+            "欧盟",
+            "印方",
+            "日方",
+            "英方",
+            "法方",
+            "德方",
+            "但",
+            "但是",
+            "然而",
+            "而",
+            "同时",
+            "此外",
+            "另外",
+            "并",
+            "与此同时",
+            "因此",
+            "所以",
+            "否则",
+        },
+        key=len,
+        reverse=True,
+    )
+)
+
+
+def _zh_strong_boundary(view: str, sep: int, end: int) -> bool:
+    """Does a new point start after the separator at ``sep``?"""
+    if view[sep] in "；;":
+        return True
+    nxt = view[sep + 1 : min(end, sep + 24)].lstrip()
+    if nxt.startswith(_ZH_NEW_CLAUSE):
+        return True
+    if _zh_frame_only(re.split(r"[，,：:]", nxt)[0] + "，"):
+        return True
+    # a new reporting frame ("王毅表示") or a list of long parallel predicates
+    return view[sep] in "：:" and len(nxt) >= MIN_CHARS_ZH
+
+
 def _pieces_zh(text: str, view: str, start: int, end: int) -> list[tuple[int, int]]:
     bounds = [start]
     for i in range(start, end):
-        if view[i] in zh.CLAUSE_SEPARATORS and i + 1 < end:
+        if view[i] in zh.CLAUSE_SEPARATORS and i + 1 < end and _zh_strong_boundary(view, i, end):
             bounds.append(i + 1)
     bounds.append(end)
     pieces = [(a, b) for a, b in itertools.pairwise(bounds) if a < b]
@@ -397,6 +447,10 @@ def _pieces_zh(text: str, view: str, start: int, end: int) -> list[tuple[int, in
             return "intro"
         if core.startswith(zh.DEPENDENT_STARTS):
             return "dependent"
+        if core.startswith(zh.PAIRED_STARTS) or (
+            _zh_len(core) <= 14 and any(m in core for m in zh.SUBORDINATE_MARKERS)
+        ):
+            return "intro"
         if _zh_len(core) < MIN_CHARS_ZH:
             return "short"
         return "clause"

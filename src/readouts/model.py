@@ -180,16 +180,25 @@ class Claim:
 class MeetingFacts:
     """What an account says about the meeting itself; each value keeps its span."""
 
-    participants: tuple[dict[str, Any], ...] = ()  # {name, role, party, start, end}
-    date: str = ""  # ISO date, resolved against the account's own date
+    # {name, role, party, affiliation, kind, position, start, end}; kind is person, group or
+    # side; position is "principal" (the issuer's side) or "counterpart" (whom they met)
+    participants: tuple[dict[str, Any], ...] = ()
+    date: str = ""  # ISO date, resolved against the account's own date; "--MM-DD" with no year
     date_text: str = ""
     date_span: tuple[int, int] = (-1, -1)
     format: str = ""  # video, phone, in_person, sidelines, ""
-    format_span: tuple[int, int] = (-1, -1)
+    format_span: tuple[int, int] = (-1, -1)  # (-1, -1) with a format: read from the title
     place: str = ""
     place_span: tuple[int, int] = (-1, -1)
     requested_by: str = ""  # party id of who asked for it, "" when not said
     request_span: tuple[int, int] = (-1, -1)
+    date_end: str = ""  # last day of a range ("September 16-17"), "" for one day
+    event: str = ""  # the event a sidelines meeting was held at ("the G20 Summit")
+    event_span: tuple[int, int] = (-1, -1)
+    requested_by_name: str = ""  # who asked, as named (also when the party is unknown)
+    invited_by: str = ""  # party id of who invited ("at the invitation of", 应邀), kept apart
+    invited_by_name: str = ""
+    invite_span: tuple[int, int] = (-1, -1)
 
     def to_dict(self) -> dict[str, Any]:
         d = dataclasses.asdict(self)
@@ -226,7 +235,7 @@ class Alignment:
     b: str  # claim id in the second account
     score: float  # the calibrated match score the decision used, 0..1
     similarity: float  # raw embedding cosine
-    kind: str  # "shared" or "conflict"
+    kind: str  # "shared", "conflict", or "related" (the nearest claim, not the same point)
     evidence: tuple[str, ...] = ()  # shared names, numbers, topics that supported it
 
     def to_dict(self) -> dict[str, Any]:

@@ -19,7 +19,9 @@
     not contain that statement.
 - **one-sided** (kind ``omission``): everything else; a claim that attributes words
   to the other side on an issue the other account never addresses keeps the flag
-  ``unconfirmed_attribution``.
+  ``unconfirmed_attribution``. Its ``partners`` are the claims of the other account
+  it is *related* to (an alignment below the shared threshold: the nearest thing the
+  other side says), if any.
 """
 
 from __future__ import annotations
@@ -98,6 +100,8 @@ def relate(
     final: list[Alignment] = []
     conflict_a: dict[int, tuple[str, list[int]]] = {}
     conflict_b: dict[int, tuple[str, list[int]]] = {}
+    related_a: dict[int, list[int]] = {}
+    related_b: dict[int, list[int]] = {}
 
     for al in aligned:
         i, j = index_a[al.a], index_b[al.b]
@@ -111,6 +115,10 @@ def relate(
             final.append(
                 Alignment(al.a, al.b, al.score, al.similarity, "conflict", (*al.evidence, kind))
             )
+        elif al.kind == "related":
+            related_a.setdefault(i, []).append(j)
+            related_b.setdefault(j, []).append(i)
+            final.append(al)
         else:
             partners_a.setdefault(i, []).append(j)
             partners_b.setdefault(j, []).append(i)
@@ -184,9 +192,9 @@ def relate(
             )
 
     relations: dict[str, Relation] = {}
-    for views, partners, conflicts, others in (
-        (va, partners_a, conflict_a, vb),
-        (vb, partners_b, conflict_b, va),
+    for views, partners, conflicts, related, others in (
+        (va, partners_a, conflict_a, related_a, vb),
+        (vb, partners_b, conflict_b, related_b, va),
     ):
         for k, v in enumerate(views):
             cid = v.claim.id
@@ -208,7 +216,8 @@ def relate(
                     flags=flags.get(cid, ()),
                 )
             else:
+                nearest = tuple(others[t].claim.id for t in related.get(k, ()))
                 relations[cid] = Relation(
-                    cid, "one-sided", "omission", (), flags=flags.get(cid, ())
+                    cid, "one-sided", "omission", nearest, flags=flags.get(cid, ())
                 )
     return relations, final

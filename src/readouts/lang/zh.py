@@ -138,7 +138,64 @@ TITLES = (
 
 #: Words at the start of a clause that make it depend on the clause before
 #: ("..., 以增进了解", "..., 而不是 ...").
-DEPENDENT_STARTS = ("以", "从而", "进而", "以便", "使", "而不是", "而非", "以期", "以利于", "旨在")
+DEPENDENT_STARTS = (
+    "以",
+    "从而",
+    "进而",
+    "以便",
+    "使",
+    "而不是",
+    "而非",
+    "以期",
+    "以利于",
+    "旨在",
+    "这",
+    "此",
+    "并且",
+    "而且",
+    "又",
+    "也",
+    "更",
+    "还",
+    "反而",
+    "甚至",
+    "乃至",
+    "且",
+    "则",
+    "才",
+    "即",
+    "都",
+    "亦",
+)
+
+#: Words anywhere in a clause that make it lead into the next one (conditions, concessions,
+#: "as ...", "since ...").
+SUBORDINATE_MARKERS = (
+    "如果",
+    "假如",
+    "若",
+    "一旦",
+    "无论",
+    "不管",
+    "尽管",
+    "虽然",
+    "随着",
+    "作为",
+    "为了",
+    "鉴于",
+    "由于",
+    "对于",
+    "关于",
+    "以来",
+    "之际",
+    "之时",
+    "的是",
+    "值得注意的是",
+    "越是",
+)
+
+#: Words that open a paired construction whose second half follows ("既要…，又要…").
+PAIRED_STARTS = ("既", "不仅", "一方面", "尤其", "特别是", "首先")
 
 #: Words at the start of a clause that only set the scene for the next one.
 INTRO_STARTS = (

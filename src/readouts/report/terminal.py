@@ -90,7 +90,10 @@ def _cell(
         head += f" — conflict: {rel.kind.replace('_', ' ')}"
     elif "unconfirmed_attribution" in rel.flags:
         head += " — attributed to the other side, not in its account"
-    lines = [head, *("  " + ln for ln in wrap(claim_text(reading, claim), columns - 2))]
+    lines = [
+        *wrap(head, columns),
+        *("  " + ln for ln in wrap(claim_text(reading, claim), columns - 2)),
+    ]
     if colour:
         lines = [_COLOURS[rel.label] + _pad(ln, columns) + _RESET for ln in lines]
     return lines
@@ -106,14 +109,20 @@ def render_terminal(
     ra, rb = comparison.readings
     name_a, name_b = side_name(ra, lexicon), side_name(rb, lexicon)
     s = comparison.score
-    out = [
+    out = wrap(
         f"readouts: {name_a} ({ra.account.id}, {ra.account.language}) vs "
         f"{name_b} ({rb.account.id}, {rb.account.language})",
+        total,
+    )
+    out += ["", *wrap(f"MEETING OF MINDS  {s.value}/100  {s.verdict}", total)]
+    for reason in s.reasons:
+        lines = wrap(reason, total - 4)
+        out += ["  - " + lines[0], *("    " + ln for ln in lines[1:])]
+    out += [
         "",
-        f"MEETING OF MINDS  {s.value}/100  {s.verdict}",
+        *wrap("  = shared   ≠ conflict   · one-sided (the other side's account omits it)", total),
+        "",
     ]
-    out += [f"  - {r}" for r in s.reasons]
-    out += ["", "  = shared   ≠ conflict   · one-sided (the other side's account omits it)", ""]
     col = (total - 3) // 2
     out.append(_pad(name_a, col) + " │ " + name_b)
     out.append("─" * col + "─┼─" + "─" * col)

@@ -1,0 +1,112 @@
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from readouts.cli import main
+
+
+@pytest.fixture()
+def runner():
+    return CliRunner()
+
+
+def _compare(runner, *args):
+    return runner.invoke(main, ["compare", *args, "--embedder", "fake.v1"])
+
+
+def test_cli_compare_json(runner, fixtures):
+    result = _compare(
+        runner, str(fixtures / "call_us.txt"), str(fixtures / "call_cn.txt"), "--format", "json"
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["score"]["verdict"]
+
+
+def test_cli_compare_writes_a_file(runner, fixtures, tmp_path):
+    out = tmp_path / "r.md"
+    result = _compare(
+        runner,
+        str(fixtures / "call_us.txt"),
+        str(fixtures / "call_cn.txt"),
+        "--format",
+        "markdown",
+        "-o",
+        str(out),
+    )
+    assert result.exit_code == 0
+    assert out.read_text(encoding="utf-8").startswith("# ")
+
+
+@pytest.mark.parametrize(
+    "make,code,message",
+    [
+        (lambda p: p.write_bytes(b""), 3, "empty"),
+        (lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00"), 3, "PNG"),
+        (lambda p: p.write_bytes(bytes(range(128, 256)) * 10), 3, "decode"),
+        (lambda p: p.write_bytes(b"a" * 5_000_001), 3, "limit"),
+        (
+            lambda p: p.write_text(
+                "Le ministre a rencontré le président et ils ont discuté.", encoding="utf-8"
+            ),
+            4,
+            "French",
+        ),
+        (lambda p: None, 3, "no such file"),
+    ],
+)
+def test_cli_bad_input_is_one_line_and_an_exit_code(
+    runner, fixtures, tmp_path, make, code, message
+):
+    bad = tmp_path / "bad.txt"
+    make(bad)
+    result = _compare(runner, str(fixtures / "call_us.txt"), str(bad))
+    assert result.exit_code == code
+    err = result.stderr if hasattr(result, "stderr") else result.output
+    assert message in err
+    assert "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_cli_the_same_file_twice(runner, fixtures):
+    path = str(fixtures / "call_us.txt")
+    result = _compare(runner, path, path)
+    assert result.exit_code == 3
+    assert "twice" in result.output
+
+
+def test_cli_malformed_lexicon_names_file_and_line(runner, fixtures, tmp_path):
+    lex = tmp_path / "mine.tsv"
+    lex.write_text(
+        "# version: 1\nid\tcap\tgeneric\tlabel_en\tlabel_zh\tterms_en\tterms_zh\t"
+        "source\nx\tnot-a-number\t0\tX\tX\tx\tx\t-\n",
+        encoding="utf-8",
+    )
+    result = _compare(
+        runner, str(fixtures / "call_us.txt"), str(fixtures / "call_cn.txt"), "--lexicon", str(lex)
+    )
+    assert result.exit_code == 5
+    assert "mine.tsv:3" in result.output
+
+
+def test_cli_more_than_two_accounts_need_sides(runner, fixtures):
+    result = _compare(
+        runner,
+        str(fixtures / "call_us.txt"),
+        str(fixtures / "call_cn.txt"),
+        str(fixtures / "call_cn_hant.txt"),
+    )
+    assert result.exit_code == 5
+    assert "--side" in result.output
+
+
+def test_cli_eval_floors_fail_with_exit_8(runner, tmp_path, shared_dir):
+    floors = tmp_path / "floors.json"
+    floors.write_text(json.dumps({"floors": {"alignment_f1": 1.01}}))
+    result = runner.invoke(
+        main,
+        ["eval", str(shared_dir / "eval" / "dev"), "--method", "readouts", "--floors", str(floors)],
+    )
+    assert result.exit_code == 8
+    assert "alignment_f1" in result.output

@@ -1,0 +1,118 @@
+import json
+
+import pytest
+
+from readouts.errors import GoldFormatError
+from readouts.evaluate import check_floors, evaluate, load_gold, spearman
+
+
+def _gold(tmp_path, points, accounts=None):
+    (tmp_path / "a.txt").write_text(
+        "The two sides met. They discussed trade. NATO raised Taiwan.", encoding="utf-8"
+    )
+    (tmp_path / "b.txt").write_text("双方举行会晤。双方讨论了贸易问题。", encoding="utf-8")
+    gold = {
+        "meeting": "m1",
+        "accounts": accounts
+        or [
+            {
+                "id": "a",
+                "side": "a",
+                "party": "X",
+                "language": "en",
+                "file": "a.txt",
+                "provenance": "retelling",
+            },
+            {
+                "id": "b",
+                "side": "b",
+                "party": "Y",
+                "language": "zh",
+                "file": "b.txt",
+                "provenance": "retelling",
+            },
+        ],
+        "compare": [["a", "b"]],
+        "points": points,
+        "convergence": {"rating": 3, "why": "test"},
+    }
+    path = tmp_path / "m1.json"
+    path.write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+POINTS = [
+    {
+        "id": "p1",
+        "spans": {"a": ["The two sides met"], "b": ["双方举行会晤"]},
+        "relation": "shared",
+    },
+    {
+        "id": "p2",
+        "spans": {"a": ["They discussed trade"], "b": ["双方讨论了贸易问题"]},
+        "relation": "shared",
+    },
+    {"id": "p3", "spans": {"a": ["NATO raised Taiwan"]}, "relation": "only:a"},
+]
+
+
+def test_evaluate_spans_are_located(tmp_path):
+    m = load_gold(_gold(tmp_path, POINTS))
+    assert m.points[0].spans["a"] == ((0, 17),)
+
+
+def test_evaluate_missing_span_is_an_error(tmp_path):
+    bad = [{"id": "p1", "spans": {"a": ["not in the text"]}, "relation": "only:a"}]
+    with pytest.raises(GoldFormatError, match="span not in a"):
+        load_gold(_gold(tmp_path, bad))
+
+
+def test_evaluate_perfect_tool_scores_one(tmp_path):
+    from readouts.model import Alignment, Comparison, Relation, Score
+
+    def perfect(a, b, method="readouts"):
+        from readouts.read import read
+
+        ra, rb = read(a), read(b)
+        rel = {}
+        for c in ra.claims:
+            text = ra.account.text[c.start : c.end]
+            rel[c.id] = Relation(c.id, "one-sided" if "Taiwan" in text else "shared", "x")
+        for c in rb.claims:
+            rel[c.id] = Relation(c.id, "shared", "x")
+        pairs = tuple(
+            Alignment(x.id, y.id, 1, 1, "shared")
+            for x, y in zip(ra.claims[:2], rb.claims[:2], strict=True)
+        )
+        return Comparison((ra, rb), pairs, rel, Score(50, "partial", "", {}, ()), {})
+
+    figures = evaluate(str(_gold(tmp_path, POINTS).parent), perfect)
+    assert figures["point_recall"] == 1.0
+    assert figures["alignment_f1"] == 1.0
+    assert figures["omission_f1"] == 1.0
+    assert figures["relation_accuracy"] == 1.0
+
+
+@pytest.mark.parametrize(
+    "x,y,expected",
+    [([1, 2, 3], [1, 2, 3], 1.0), ([1, 2, 3], [3, 2, 1], -1.0), ([1, 1, 2], [2, 2, 3], 1.0)],
+)
+def test_evaluate_spearman(x, y, expected):
+    assert spearman(x, y) == pytest.approx(expected)
+
+
+def test_evaluate_floors(tmp_path):
+    floors = tmp_path / "floors.json"
+    floors.write_text(json.dumps({"floors": {"alignment_f1": 0.5, "omission_f1": 0.9}}))
+    results = {"readouts": {"alignment_f1": 0.6, "omission_f1": 0.8}}
+    failures = check_floors(results, floors)
+    assert len(failures) == 1 and "omission_f1" in failures[0]
+
+
+@pytest.mark.slow
+def test_evaluate_dev_set_beats_the_baseline(shared_dir):
+    from readouts.compare import compare
+
+    ours = evaluate(shared_dir / "eval" / "dev", compare)
+    base = evaluate(shared_dir / "eval" / "dev", compare, method="baseline")
+    assert ours["alignment_f1"] >= base["alignment_f1"] + 0.10

@@ -3,11 +3,11 @@
 The score is built from three parts, each reported:
 
 - ``mirrored``: the salience-weighted share of each account's claims that the other
-  account also reports (mean of the two accounts, so a long account does not
-  outweigh a short one). Salience falls from 1.0 for the opening claim to 0.6 for
-  the last (readouts lead with what matters most), is halved for meeting boilerplate
-  (a "met"/"spoke" claim with no issue in it), and is 0.7 for claims on no specific
-  issue;
+  account also reports, combined as the harmonic mean over the accounts, so the score
+  is only high when each side's account is found in the other's. Salience falls from
+  1.0 for the opening claim to 0.6 for the last (readouts lead with what matters
+  most), is halved for meeting boilerplate (a "met"/"spoke" claim with no issue in
+  it), and is 0.7 for claims on no specific issue;
 - ``topic_overlap``: the Jaccard overlap of the specific issues the two accounts
   raise (process topics such as "dialogue" are left out unless nothing else is
   raised);
@@ -114,7 +114,13 @@ def meeting_of_minds(
         for c in r.claims:
             counts[relations[c.id].label] += 1
             total += 1
-    mirrored = sum(mirrored_parts) / len(mirrored_parts) if mirrored_parts else 0.0
+    # the harmonic mean of the accounts' mirrored shares: minds meet only as far as each
+    # side's account is found in the other's (a short account fully echoed by a long one
+    # that the short one ignores is not a meeting of minds)
+    if mirrored_parts and all(x > 0 for x in mirrored_parts):
+        mirrored = len(mirrored_parts) / sum(1.0 / x for x in mirrored_parts)
+    else:
+        mirrored = 0.0
     conflict = sum(conflict_parts) / len(conflict_parts) if conflict_parts else 0.0
 
     topic_sets = [_specific_topics(r, lexicon) for r in readings]
@@ -133,7 +139,7 @@ def meeting_of_minds(
 
     reasons = [
         f"{counts['shared']} of {total} claims are reported by both sides "
-        f"({round(100 * mirrored)}% of each account's weighted content, on average).",
+        f"(harmonic mean of the accounts' weighted shares: {round(100 * mirrored)}%).",
     ]
     if common:
         reasons.append(f"Issues both raise: {_names(lexicon, common)}.")

@@ -263,7 +263,9 @@ def claim_views(reading: Reading, lexicon: Lexicon) -> list[ClaimView]:
         content = content_text(text, c, lang)
         actors = set()
         for m in mentions:
-            if c.start <= m.start < c.end and not (c.speaker.start <= m.start < c.speaker.end):
+            in_claim = c.start <= m.start < c.end
+            in_frame = c.frame_start <= m.start < c.frame_end
+            if (in_claim or in_frame) and not (c.speaker.start <= m.start < c.speaker.end):
                 actors.add(lexicon.party_of(m.id) or m.id)
         party = "both" if c.speaker.kind == "both" else c.speaker.party
         out.append(

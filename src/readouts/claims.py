@@ -396,6 +396,8 @@ _ZH_NEW_CLAUSE = tuple(
             "因此",
             "所以",
             "否则",
+            # a clause that opens with a speech-act verb is a new point
+            *zh.ACT_STARTS,
         },
         key=len,
         reverse=True,

@@ -84,7 +84,7 @@ class Act:
 @dataclass(frozen=True)
 class ToneTerm:
     id: str
-    category: str  # atmosphere, position, ladder, signal
+    category: str  # atmosphere, position, ladder, signal, framing
     rung: int  # ordinal rung on the concern -> protest ladder (1..5), 0 when not on it
     valence: int  # -2..2, how warm the word reads; never averaged into a score
     terms_en: tuple[str, ...]
@@ -135,7 +135,7 @@ _SCHEMAS: dict[str, tuple[type, tuple[str, ...]]] = {
 }
 
 _ACTOR_KINDS = {"country", "org", "person"}
-_TONE_CATEGORIES = {"atmosphere", "position", "ladder", "signal"}
+_TONE_CATEGORIES = {"atmosphere", "position", "ladder", "signal", "framing"}
 
 
 def _split(value: str) -> tuple[str, ...]:

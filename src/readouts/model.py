@@ -251,8 +251,8 @@ class Relation:
     """How a claim relates to the other account.
 
     ``label`` is one of ``RELATIONS``. ``kind`` says why: ``mirrored`` (shared),
-    ``omission`` (one-sided), ``opposed``, ``negation`` or ``unconfirmed_attribution``
-    (conflict). ``partners`` are the claims of the other account it was matched with.
+    ``omission`` (one-sided), ``opposed``, ``framing``, ``negation`` or
+    ``unconfirmed_attribution`` (conflict). ``partners`` are the claims of the other account it was matched with.
     ``flags`` carry findings that do not change the label, such as a one-sided claim
     that attributes words to the other side (``unconfirmed_attribution``).
     """

@@ -6,9 +6,12 @@
     polarity is the opposite;
   - ``opposed`` (aligned): aligned with a claim on the same specific issue that pulls
     the other way (see below);
+  - ``framing``: aligned with a claim on the same issue, where one names the event in
+    charged words ("unprovoked invasion", 侵略) and the other does not ("the situation
+    in Ukraine"): the same event, told in opposed terms;
   - ``opposed``: not aligned, but the other account has an unaligned claim on the
-    same specific issue (a lexicon topic that is not a process topic such as
-    "dialogue"), the two are related (match score at least the conflict threshold),
+    same specific issue (the first lexicon topic each names that is not a process topic
+    such as "dialogue"), the two are related (match score at least the conflict threshold),
     neither merely reports that the issue was discussed, and at least one takes a
     negative stance (concern, criticism, opposition, a warning, a red line, a demand
     on the other side) while the other leans differently or speaks for the other
@@ -75,6 +78,30 @@ def _opposed(a: ClaimView, b: ClaimView, lexicon: Lexicon, party_a: str, party_b
     return min(sa, sb) < 0 and (sa != sb or a.party != b.party)
 
 
+def _charged(view: ClaimView, lexicon: Lexicon) -> bool:
+    """Does the claim name its event in charged words ("unprovoked invasion")?"""
+    for hit in view.claim.tone:
+        term = lexicon.tone.get(hit.term)
+        if term is not None and term.category == "framing":
+            return True
+    return False
+
+
+def _main_issue(view: ClaimView, lexicon: Lexicon) -> str:
+    """The first specific topic a claim names (its own words before its list lead-in)."""
+    for t in view.claim.topics:
+        if t in view.specific:
+            return t
+    return ""
+
+
+def _same_issue(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
+    """Are two claims about the same issue? Their main issues must be the same; a claim
+    about transparency that mentions military modernisation is not about posture."""
+    main = _main_issue(a, lexicon)
+    return bool(main) and main == _main_issue(b, lexicon)
+
+
 def _addresses(views: Sequence[ClaimView], topics: frozenset[str]) -> list[int]:
     return [k for k, v in enumerate(views) if v.specific & topics]
 
@@ -107,9 +134,11 @@ def relate(
         i, j = index_a[al.a], index_b[al.b]
         a, b = va[i], vb[j]
         flipped = a.claim.negated != b.claim.negated and cos[i, j] >= opts.negation_cosine
-        opposed = bool(a.specific & b.specific) and _opposed(a, b, lexicon, party_a, party_b)
-        if flipped or opposed:
-            kind = "negation" if flipped else "opposed"
+        same_issue = _same_issue(a, b, lexicon)
+        opposed = same_issue and _opposed(a, b, lexicon, party_a, party_b)
+        framed = same_issue and _charged(a, lexicon) != _charged(b, lexicon)
+        if flipped or opposed or framed:
+            kind = "negation" if flipped else "opposed" if opposed else "framing"
             conflict_a.setdefault(i, (kind, []))[1].append(j)
             conflict_b.setdefault(j, (kind, []))[1].append(i)
             final.append(
@@ -131,7 +160,7 @@ def relate(
     candidates = []
     for i in free_a:
         for j in free_b:
-            if not (va[i].specific & vb[j].specific):
+            if not _same_issue(va[i], vb[j], lexicon):
                 continue
             if scores[i, j] < opts.conflict_threshold:
                 continue

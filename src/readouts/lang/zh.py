@@ -228,3 +228,25 @@ NEGATIONS = ("不", "没有", "没", "未", "无", "非", "勿", "别", "莫", "
 
 #: Markers of who asked for a meeting, which makes a claim of its own.
 REQUEST_MARKERS = ("应约", "应邀", "应…邀请")
+
+#: Speech-act verbs that, opening a clause after a comma, start a new point
+#: ("..., 愿以相互尊重为基础 ...", "..., 同意继续保持沟通").
+ACT_STARTS = (
+    "愿",
+    "愿意",
+    "同意",
+    "希望",
+    "欢迎",
+    "支持",
+    "反对",
+    "主张",
+    "呼吁",
+    "敦促",
+    "要求",
+    "强调",
+    "表示",
+    "指出",
+    "承诺",
+    "决定",
+    "商定",
+)

@@ -583,6 +583,9 @@ class _Attributor:
             return self._person(persons[-1].id, persons[-1])
         if found:
             actor = self.lexicon.actors[found[-1].id]
+            holder = self._title_holder(low, actor.party)
+            if holder is not None:
+                return Speaker(holder.name, "person", holder.party, start, end)
             return Speaker(
                 name=subject if self.zh else actor.name,
                 kind="side",
@@ -602,6 +605,35 @@ class _Attributor:
             # an unknown name: take the party from the title run or apposition around it
             party = _party_near(self.lexicon, self.mentions, max(0, start - 80), end + 120)
             return Speaker(name=subject, kind="person", party=party, start=start, end=end)
+        return None
+
+    def _title_holder(self, subject: str, party: str) -> Speaker | None:
+        """ "The Russian President", "the President of Russia", "美国总统": the person of
+        that party named in the account (or, failing that, in the lexicon) who holds the
+        title."""
+        titles = zh.TITLES if self.zh else _EN_TITLES
+        title = next(
+            (t.lower() for t in titles if t.lower() in subject and not t.startswith("the ")),
+            None,
+        )
+        if title is None or title in ("mr", "mr.", "ms", "ms.", "dr", "dr.", "先生", "女士"):
+            return None
+        for m in self.mentions:
+            actor = self.lexicon.actors.get(m.id)
+            if (
+                actor
+                and actor.kind == "person"
+                and actor.party == party
+                and any(title in role.lower() for role, _, _ in actor.roles)
+            ):
+                return self._person(actor.id)
+        year = int(self.account.date[:4]) if self.account.date[:4].isdigit() else 0
+        for actor in self.lexicon.actors.values():
+            if actor.kind != "person" or actor.party != party:
+                continue
+            for role, first, last in actor.roles:
+                if title in role.lower() and (not year or first <= year <= last):
+                    return self._person(actor.id)
         return None
 
     def _subject_shape(self, subject: str) -> bool:

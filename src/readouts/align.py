@@ -363,6 +363,7 @@ class AlignModel:
     provenance: str
     hub: float = 0.0  # how much a claim's closeness to many claims lowers each of its pairs
     threshold_shared: float = 0.0  # aligned pairs below this are only "related", not shared
+    neighbours: int = 0  # a best match of one claim must be among the other's this many best
 
     def score(self, features: np.ndarray) -> np.ndarray:
         z = features @ np.asarray(self.weights, dtype=np.float32) + self.bias
@@ -378,6 +379,7 @@ class AlignModel:
             "threshold_either": round(self.threshold_either, 4),
             "threshold_multi": round(self.threshold_multi, 4),
             "threshold_shared": round(self.threshold_shared, 4),
+            "neighbours": self.neighbours,
             "hub": self.hub,
             "provenance": self.provenance,
         }
@@ -420,6 +422,7 @@ def load_model() -> AlignModel:
         raw.get("provenance", ""),
         raw.get("hub", 0.0),
         raw.get("threshold_shared", 0.0),
+        raw.get("neighbours", 0),
     )
 
 
@@ -432,16 +435,25 @@ def similarity(va: Sequence[ClaimView], vb: Sequence[ClaimView], embedder: Embed
 
 
 def select(
-    scores: np.ndarray, threshold: float, threshold_either: float, threshold_multi: float
+    scores: np.ndarray,
+    threshold: float,
+    threshold_either: float,
+    threshold_multi: float,
+    neighbours: int = 0,
 ) -> list[tuple[int, int]]:
-    """Pairs to align: mutual best matches from ``threshold``, best match of either claim
-    from ``threshold_either``, and any pair from ``threshold_multi``."""
+    """Pairs to align: mutual best matches from ``threshold``; from ``threshold_either``,
+    the best match of either claim provided it is also among the other claim's
+    ``neighbours`` best (0: no such limit); and any pair from ``threshold_multi``."""
     pairs: list[tuple[int, int]] = []
     if scores.size == 0:
         return pairs
     best_a = scores.argmax(axis=1)
     best_b = scores.argmax(axis=0)
     n, m = scores.shape
+    if neighbours:
+        # rank of each pair within its row and within its column (0 = best)
+        rank_row = np.argsort(np.argsort(-scores, axis=1), axis=1)
+        rank_col = np.argsort(np.argsort(-scores, axis=0), axis=0)
     for i in range(n):
         for j in range(m):
             s = scores[i, j]
@@ -449,6 +461,8 @@ def select(
                 continue
             mutual = best_a[i] == j and best_b[j] == i
             either = best_a[i] == j or best_b[j] == i
+            if either and neighbours:
+                either = rank_row[i, j] < neighbours and rank_col[i, j] < neighbours
             if mutual or (either and s >= threshold_either) or s >= threshold_multi:
                 pairs.append((i, j))
     return pairs
@@ -487,7 +501,9 @@ def align(
     feats = pair_features(va, vb, cos)
     scores = model.score(feats) if feats.size else np.zeros(cos.shape, dtype=np.float32)
     out = []
-    pairs = select(scores, model.threshold, model.threshold_either, model.threshold_multi)
+    pairs = select(
+        scores, model.threshold, model.threshold_either, model.threshold_multi, model.neighbours
+    )
     # both accounts report that the meeting took place: that is one shared point
     mi, mj = meeting_claim(va, a.account.text), meeting_claim(vb, b.account.text)
     if mi >= 0 and mj >= 0:

@@ -52,6 +52,7 @@ __all__ = ["Example", "calibrate", "collect", "fit_logistic"]
 
 THRESHOLDS = tuple(round(x, 2) for x in np.arange(0.3, 0.96, 0.1))
 HUBS = (0.0, 0.5)
+NEIGHBOURS = (0, 2, 3)
 SHARED_STEPS = (0.0, 0.1, 0.2)
 _NO_SCORE = Score(0, "little", "", {}, ())
 
@@ -147,7 +148,9 @@ def _run(ex: Example, model: AlignModel, lexicon: Lexicon) -> PairTally:
     z = ex.features @ np.asarray(model.weights) + model.bias
     scores = match_probability(z, model.hub)
     aligned = []
-    pairs = select(scores, model.threshold, model.threshold_either, model.threshold_multi)
+    pairs = select(
+        scores, model.threshold, model.threshold_either, model.threshold_multi, model.neighbours
+    )
     ra, rb = ex.readings
     mi, mj = meeting_claim(va, ra.account.text), meeting_claim(vb, rb.account.text)
     if mi >= 0 and mj >= 0:
@@ -187,8 +190,8 @@ def _decisions(
     for t, t_either, t_multi in itertools.product(THRESHOLDS, THRESHOLDS, (*THRESHOLDS, 1.01)):
         if not t <= t_either <= t_multi:
             continue
-        for hub, step in itertools.product(HUBS, SHARED_STEPS):
-            model = AlignModel(w, bias, t, t_either, t_multi, "1", "", hub, round(t + step, 2))
+        for hub, step, k in itertools.product(HUBS, SHARED_STEPS, NEIGHBOURS):
+            model = AlignModel(w, bias, t, t_either, t_multi, "1", "", hub, round(t + step, 2), k)
             value = _objective(_evaluate(examples, model, lexicon))
             if best is None or value > best[0] + 1e-9:
                 best = (value, model)
@@ -255,5 +258,6 @@ def calibrate(
         provenance,
         model.hub,
         model.threshold_shared,
+        model.neighbours,
     )
     return final, report

@@ -137,7 +137,7 @@ def relate(
         same_issue = _same_issue(a, b, lexicon)
         opposed = same_issue and _opposed(a, b, lexicon, party_a, party_b)
         framed = same_issue and _charged(a, lexicon) != _charged(b, lexicon)
-        if flipped or opposed or framed:
+        if al.kind == "shared" and (flipped or opposed or framed):
             kind = "negation" if flipped else "opposed" if opposed else "framing"
             conflict_a.setdefault(i, (kind, []))[1].append(j)
             conflict_b.setdefault(j, (kind, []))[1].append(i)

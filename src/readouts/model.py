@@ -199,6 +199,9 @@ class MeetingFacts:
     invited_by: str = ""  # party id of who invited ("at the invitation of", 应邀), kept apart
     invited_by_name: str = ""
     invite_span: tuple[int, int] = (-1, -1)
+    # what the format was read from: "stated" (video call, 视频, by phone, met, on the margins),
+    # "verb" (only "spoke with"/"talked": a call by default), "title", or ""
+    format_basis: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         d = dataclasses.asdict(self)
@@ -252,7 +255,8 @@ class Relation:
 
     ``label`` is one of ``RELATIONS``. ``kind`` says why: ``mirrored`` (shared),
     ``omission`` (one-sided), ``opposed``, ``framing``, ``negation`` or
-    ``unconfirmed_attribution`` (conflict). ``partners`` are the claims of the other account it was matched with.
+    ``unconfirmed_attribution`` (conflict). ``partners`` are the claims of the other
+    account it was matched with (for a one-sided claim: the related, nearest ones).
     ``flags`` carry findings that do not change the label, such as a one-sided claim
     that attributes words to the other side (``unconfirmed_attribution``).
     """

@@ -245,6 +245,7 @@ class ClaimView:
     numbers: frozenset[str]
     words: frozenset[str]
     party: str  # the speaker's party; "both" for both sides
+    context: str  # the sentence the claim is part of
     lean: int  # +1 cooperative or reassuring act, -1 conflictual, 0 neither (lexicon stance)
 
 
@@ -281,6 +282,11 @@ def claim_views(reading: Reading, lexicon: Lexicon) -> list[ClaimView]:
                 numbers=_numbers(view[c.start : c.end], lang),
                 words=_words(content) if lang != "zh" else frozenset(),
                 party=party,
+                context=text[
+                    reading.sentences[c.sentence].start : reading.sentences[c.sentence].end
+                ]
+                if c.sentence < len(reading.sentences)
+                else content,
                 lean=_lean(c, lexicon),
             )
         )
@@ -426,11 +432,36 @@ def load_model() -> AlignModel:
     )
 
 
+#: How the sentence around a claim is mixed into its vector: "sentence" encodes the
+#: sentence too, "siblings" averages the vectors of the sentence's claims (no extra
+#: encoding), "" uses the claim alone.
+CONTEXT = "siblings"
+CONTEXT_WEIGHT = 1.0
+
+
 def similarity(va: Sequence[ClaimView], vb: Sequence[ClaimView], embedder: Embedder) -> np.ndarray:
-    """Cosine matrix of the claims' content, one encoder call for both accounts."""
+    """Cosine matrix of the claims, each claim's content (lower-cased, so that capitals do
+    not split the vocabulary) mixed with its sentence for context; one encoder call."""
     if not va or not vb:
         return np.zeros((len(va), len(vb)), dtype=np.float32)
-    vecs = embedder.encode([v.content for v in va] + [v.content for v in vb])
+    views = [*va, *vb]
+    texts = [v.content.lower() for v in views]
+    if CONTEXT == "sentence":
+        contexts = list(dict.fromkeys(v.context.lower() for v in views))
+        vecs = embedder.encode(texts + contexts)
+        where = {t: len(texts) + k for k, t in enumerate(contexts)}
+        ctx = vecs[[where[v.context.lower()] for v in views]]
+        vecs = vecs[: len(texts)] + CONTEXT_WEIGHT * ctx
+    elif CONTEXT == "siblings":
+        vecs = embedder.encode(texts)
+        groups: dict[tuple[str, str], list[int]] = {}
+        for k, v in enumerate(views):
+            groups.setdefault((v.claim.account_id, v.context), []).append(k)
+        ctx = np.stack([vecs[groups[(v.claim.account_id, v.context)]].mean(axis=0) for v in views])
+        vecs = vecs + CONTEXT_WEIGHT * ctx
+    else:
+        vecs = embedder.encode(texts)
+    vecs = vecs / np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
     return np.clip(vecs[: len(va)] @ vecs[len(va) :].T, -1.0, 1.0)
 
 

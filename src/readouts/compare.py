@@ -14,7 +14,9 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from .align import align, load_model, similarity
+import numpy as np
+
+from .align import align, load_model
 from .embed import Embedder, default_embedder
 from .errors import ConfigError, DuplicateInputError
 from .ingest import read_account
@@ -113,11 +115,13 @@ def _sentence_claims(reading: Reading) -> Reading:
 def _baseline(ra: Reading, rb: Reading, embedder: Embedder) -> Comparison:
     ra, rb = _sentence_claims(ra), _sentence_claims(rb)
 
-    class _View:  # the little of a ClaimView the similarity needs
-        def __init__(self, reading: Reading, claim: Claim):
-            self.content = reading.account.text[claim.start : claim.end]
-
-    cos = similarity([_View(ra, c) for c in ra.claims], [_View(rb, c) for c in rb.claims], embedder)  # type: ignore[arg-type]
+    texts_a = [ra.account.text[c.start : c.end] for c in ra.claims]
+    texts_b = [rb.account.text[c.start : c.end] for c in rb.claims]
+    if texts_a and texts_b:
+        vecs = embedder.encode(texts_a + texts_b)
+        cos = vecs[: len(texts_a)] @ vecs[len(texts_a) :].T
+    else:
+        cos = np.zeros((len(texts_a), len(texts_b)))
     pairs = []
     partners_a: dict[str, list[str]] = {}
     partners_b: dict[str, list[str]] = {}

@@ -110,7 +110,9 @@ _SUBJECT_WORDS = frozenset(
 )
 _EN_BOTH = tuple(sorted(en.BOTH_SIDES, key=len, reverse=True))
 _EN_TITLES = tuple(sorted(en.TITLES, key=len, reverse=True))
-_ZH_VERBS = tuple(sorted(zh.REPORTING_VERBS, key=len, reverse=True))
+_ZH_VERBS = tuple(sorted((*zh.REPORTING_VERBS, *zh.AGENT_VERBS), key=len, reverse=True))
+# where a Chinese subject ends: a preposition or the request marker after the name
+_ZH_SUBJECT_END = re.compile(r"应约|应邀|应[^，。；]{1,12}?(?:请求|邀请)|[就向对同与在把将从于给]")
 _ZH_ADVERBS = (
     "还",
     "也",
@@ -131,6 +133,13 @@ _ZH_ADVERBS = (
     "已",
 )
 _ZH_REQUEST = re.compile(r"应约|应邀|应[^，。；]{1,12}?(?:请求|邀请|之邀|要求)")
+_ZH_TITLED_NAME = re.compile(
+    "(?:" + "|".join(sorted(zh.TITLES, key=len, reverse=True)) + ")"
+    r"(?P<name>[\u4e00-\u9fff]{2,5}?)"
+    r"(?=表示|指出|强调|说|认为|会见|会晤|会谈|同|与|在|应约|应邀|召见|接见|举行|通电话|，|。|、|和)"
+)
+_ZH_MODAL = re.compile(r"(?:也|还|则|更)?(?:应|应当|应该|必须|需要|须|要|不应|不要|勿|停止)")
+_ZH_NOT_NAME_START = set("在同与的和等及对就向为将把从中美双我你他她该此其各")
 _ZH_DATE = re.compile(r"^[\d０-９年月日号时分上下午晚早中间当地星期周一二三四五六日、\s至到—\-]+$")
 
 
@@ -509,7 +518,28 @@ class _Attributor:
         self.state = _State(
             narrator=Speaker(name=narrator_name, kind="narrator", party=account.party)
         )
+        self.names: dict[str, str] = {}  # Chinese names not in the lexicon -> party
         self._learn_roles()
+        if self.zh:
+            self._learn_names()
+
+    def _learn_names(self) -> None:
+        """Chinese names the lexicon does not know, from "title + name" ("外交部副部长孙卫东"):
+        the party is a country or organisation named just before the title, or else the
+        issuer's."""
+        known = {n for a in self.lexicon.actors.values() for n in a.names_zh}
+        for m in _ZH_TITLED_NAME.finditer(self.view):
+            name = m.group("name")
+            if name in known or name[0] in _ZH_NOT_NAME_START or name in self.names:
+                continue
+            before = [
+                x
+                for x in self.mentions
+                if m.start() - 12 <= x.start < m.start("name")
+                and self.lexicon.actors[x.id].kind != "person"
+            ]
+            party = self.lexicon.party_of(before[-1].id) if before else self.account.party
+            self.names[name] = party
 
     # -- roles: "NATO Secretary General Jens Stoltenberg" teaches "Secretary General" -> him
     def _learn_roles(self) -> None:
@@ -571,6 +601,9 @@ class _Attributor:
                 or (self.zh and subject.endswith(phrase))
             ):
                 return Speaker(name=phrase, kind="both", start=start, end=end)
+        for name, party in self.names.items():
+            if subject.endswith(name):
+                return Speaker(name=name, kind="person", party=party, start=start, end=end)
         if not self._subject_shape(subject):
             return None
         found = self._mentions_in(start, end)
@@ -639,6 +672,9 @@ class _Attributor:
     def _subject_shape(self, subject: str) -> bool:
         """Does the text look like a subject (names, titles, "the two sides"), not a phrase?"""
         if self.zh:
+            names = [n for a in self.lexicon.actors.values() for n in a.names_zh]
+            if len(subject) <= 24 and any(subject.endswith(n) for n in names):
+                return True  # "中共中央政治局委员、外交部长王毅"
             core = subject
             for title in zh.TITLES:
                 core = core.replace(title, "")
@@ -701,11 +737,11 @@ class _Attributor:
 
     def _frame_zh(self, start: int, end: int) -> tuple[Speaker | None, bool]:
         view = self.view
-        window = view[start : min(end, start + 30)]
+        window = view[start : min(end, start + 50)]
         best: tuple[int, str] | None = None
         for verb in _ZH_VERBS:
             k = window.find(verb)
-            if 0 < k <= 22 and (best is None or k < best[0]):
+            if 0 < k <= 45 and (best is None or k < best[0]):
                 best = (k, verb)
         if best is None:
             return None, False
@@ -720,6 +756,12 @@ class _Attributor:
         # drop scene-setting before the subject ("会谈中，", "2021年9月27日，")
         cut = max(subj.rfind("，"), subj.rfind(","))
         subj_start = start + cut + 1 if cut >= 0 else start
+        if _ZH_SUBJECT_END.match(view, subj_start):
+            return None, False  # "同美国国务卿布林肯通电话": no subject of its own here
+        # the subject ends before a preposition ("中方就美方...", "习近平在北京同...")
+        m = _ZH_SUBJECT_END.search(view, subj_start + 1, subj_end)
+        if m:
+            subj_end = m.start()
         sp = self.resolve(subj_start, subj_end)
         return sp, verb in zh.SPEECH_VERBS
 
@@ -748,6 +790,20 @@ class _Attributor:
         for phrase in zh.BOTH_SIDES:
             if piece.startswith(phrase):
                 return Speaker(name=phrase, kind="both", start=start, end=start + len(phrase))
+        for m in self.mentions:
+            if m.start == start:
+                actor = self.lexicon.actors[m.id]
+                if actor.kind == "person":
+                    return self._person(actor.id, m)
+                if actor.party != self.account.party and _ZH_MODAL.match(self.view, m.end):
+                    return None  # "美方应恪守...": a demand made of the other side
+                return Speaker(
+                    name=piece[: m.end - m.start],
+                    kind="side",
+                    party=actor.party,
+                    start=m.start,
+                    end=m.end,
+                )
         return None
 
     def speaker_for(self, sentence: Sentence, pieces: list[tuple[int, int]]) -> list[Speaker]:
@@ -771,17 +827,16 @@ class _Attributor:
                 )
             ):
                 # "At the request of X, | Wang Yi held ..." : the subject comes later
-                sp2, speech2 = self.frame(pieces[1][0], pieces[1][1])
+                first_two = (pieces[0][0] if self.zh else pieces[1][0], pieces[1][1])
+                sp2, speech2 = self.frame(*first_two)
+                if sp2 is None and st.reported is None:
+                    subject = self._subject_zh if self.zh else self._subject_en
+                    sp2, speech2 = subject(*pieces[1]), False
                 if sp2 is not None:
                     sp, speech = sp2, speech2
             if sp is not None:
                 running = st.reported
-                if (
-                    running is not None
-                    and not speech
-                    and sp.kind == "side"
-                    and sp.party == running.party
-                ):
+                if running is not None and sp.kind == "side" and sp.party == running.party:
                     # "China always stood for peace" inside Xi's reported speech: still Xi
                     sp = Speaker(name=running.name, kind=running.kind, party=running.party)
                 if sp.kind == "person":

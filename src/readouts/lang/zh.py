@@ -105,6 +105,15 @@ PERSON_PRONOUNS = ("他", "她")
 
 #: Titles that stand before a name ("外长王毅") or alone for its holder ("秘书长").
 TITLES = (
+    "国家副主席",
+    "国务院总理",
+    "中央外办主任",
+    "政治局委员",
+    "外交部副部长",
+    "副部长",
+    "部长助理",
+    "驻华大使",
+    "委员长",
     "国家主席",
     "主席",
     "总统",
@@ -228,6 +237,22 @@ NEGATIONS = ("不", "没有", "没", "未", "无", "非", "勿", "别", "莫", "
 
 #: Markers of who asked for a meeting, which makes a claim of its own.
 REQUEST_MARKERS = ("应约", "应邀", "应…邀请")
+
+#: Verbs of meeting and summoning: their subject is the agent of the claim, though what
+#: follows is not reported speech ("王毅同布林肯通电话", "孙卫东召见日本驻华大使").
+AGENT_VERBS = (
+    "会见",
+    "会晤",
+    "会谈",
+    "通电话",
+    "通话",
+    "举行",
+    "召见",
+    "接见",
+    "致电",
+    "致信",
+    "出席",
+)
 
 #: Speech-act verbs that, opening a clause after a comma, start a new point
 #: ("..., 愿以相互尊重为基础 ...", "..., 同意继续保持沟通").

@@ -66,8 +66,13 @@ def _inside(matches: Sequence[Match], start: int, end: int) -> list[Match]:
 
 
 def claim_act(lexicon: Lexicon, cues: Sequence[Match], subject: str) -> str:
-    """The speech act of a claim: the act with the lowest priority among its cues."""
+    """The speech act of a claim: its first cue that is not a plain reporting verb
+    ("called on China to condemn ..." is a request, not an accusation; "He set out
+    concerns about ..." expresses concern), the lexicon's priority breaking ties at one
+    place; a plain reporting verb ("said") only when nothing else is there."""
     best = None
+    best_key: tuple[int, int] | None = None
+    plain = None
     for m in cues:
         act = lexicon.acts.get(m.id)
         if act is None:
@@ -75,9 +80,25 @@ def claim_act(lexicon: Lexicon, cues: Sequence[Match], subject: str) -> str:
         rule = _ACT_EXCEPTIONS.get(act.id)
         if rule is not None and rule.search(subject[max(0, m.start - 20) : m.end + 5]):
             continue
-        if best is None or act.priority < best.priority:
-            best = act
-    return best.id if best else "statement"
+        if act.plover == "-":
+            plain = plain or act
+            continue
+        key = (m.start, act.priority)
+        if best_key is None or key < best_key:
+            best, best_key = act, key
+    if best is not None:
+        return best.id
+    return plain.id if plain is not None else "statement"
+
+
+# "美方应停止...", "双方应坚持...": a demand or call made with the modal 应 (not 应约, 应对)
+_ZH_SHOULD = re.compile(r"(?:方|国|家|各方|双方|两国|人)(?:也|还|更|都)?(?:应|须)(?![约邀对该当])")
+# the opening of a meeting report: who asked for it ("应约", "at the request of")
+_REQUEST_HEAD = re.compile(
+    r"应约|应邀|应[^，。；]{1,12}?(?:请求|邀请)|at the (?:request|initiative|"
+    r"invitation) of",
+    re.I,
+)
 
 
 def tone_hits(lexicon: Lexicon, matches: Sequence[Match]) -> tuple[ToneHit, ...]:
@@ -107,7 +128,7 @@ def tag_claims(
     acts = lexicon.act_matcher.find(account.text, lang, subject)
     tones = lexicon.tone_matcher.find(account.text, lang, subject)
     low = subject if lang == "zh" else subject.lower()
-    out = []
+    out: list[Claim] = []
     for c in claims:
         seen: dict[str, None] = {}
         for m in _inside(topics, c.start, c.end):
@@ -115,18 +136,33 @@ def tag_claims(
         if c.frame_start >= 0:
             for m in _inside(topics, c.frame_start, c.frame_end):
                 seen.setdefault(m.id, None)
+        cues = _inside(acts, c.start, c.end) + (
+            _inside(acts, c.frame_start, c.frame_end) if c.frame_start >= 0 else []
+        )
+        act = claim_act(lexicon, cues, low)
+        if (
+            act in ("statement", "state")
+            and lang == "zh"
+            and _ZH_SHOULD.search(subject, c.start, c.end)
+        ):
+            act = "request"
         out.append(
             replace(
                 c,
                 topics=tuple(seen),
-                act=claim_act(
-                    lexicon,
-                    _inside(acts, c.start, c.end)
-                    + (_inside(acts, c.frame_start, c.frame_end) if c.frame_start >= 0 else []),
-                    low,
-                ),
+                act=act,
                 tone=tone_hits(lexicon, _inside(tones, c.start, c.end)),
                 negated=is_negated(subject[c.start : c.end], lang),
             )
         )
+    # "At the request of X," / "...应约" opens the report of the meeting it belongs to
+    for k, c in enumerate(out[:-1]):
+        nxt = out[k + 1]
+        if (
+            c.act in ("statement", "state")
+            and nxt.sentence == c.sentence
+            and nxt.act == "consult"
+            and _REQUEST_HEAD.search(subject, c.start, c.end)
+        ):
+            out[k] = replace(c, act="consult")
     return tuple(out)

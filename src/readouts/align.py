@@ -261,7 +261,8 @@ def claim_views(reading: Reading, lexicon: Lexicon) -> list[ClaimView]:
     mentions = lexicon.actor_matcher.find(text, lang, view)
     out = []
     for c in reading.claims:
-        content = content_text(text, c, lang)
+        # Chinese is embedded in its simplified form, so traditional text reads the same
+        content = content_text(view if lang == "zh" else text, c, lang)
         actors = set()
         for m in mentions:
             in_claim = c.start <= m.start < c.end
@@ -282,7 +283,7 @@ def claim_views(reading: Reading, lexicon: Lexicon) -> list[ClaimView]:
                 numbers=_numbers(view[c.start : c.end], lang),
                 words=_words(content) if lang != "zh" else frozenset(),
                 party=party,
-                context=text[
+                context=view[
                     reading.sentences[c.sentence].start : reading.sentences[c.sentence].end
                 ]
                 if c.sentence < len(reading.sentences)

@@ -1,6 +1,6 @@
-"""Read: the whole reading of one account, from text to tagged claims.
+"""Read: the whole reading of one account, from text to tagged claims and meeting facts.
 
-``read(account)`` runs the stages in order (segment, claims, tag), after deciding
+``read(account)`` runs the stages in order (segment, claims, tag, facts), after deciding
 which party issued the account when the caller did not say.
 """
 
@@ -11,6 +11,7 @@ from dataclasses import replace
 from urllib.parse import urlparse
 
 from .claims import extract_claims
+from .facts import extract_facts
 from .lang import simplified
 from .lexicon import Lexicon, default_lexicon
 from .model import Account, Reading
@@ -126,4 +127,5 @@ def read(account: Account, lexicon: Lexicon | None = None) -> Reading:
     claims = extract_claims(account, sents, lexicon, view)
     claims = tag_claims(account, claims, lexicon, view)
     tones = tone_hits(lexicon, lexicon.tone_matcher.find(account.text, account.language, view))
-    return Reading(account=account, sentences=sents, claims=claims, tone=tones)
+    facts = extract_facts(account, sents, claims, lexicon, view)
+    return Reading(account=account, sentences=sents, claims=claims, facts=facts, tone=tones)

@@ -1,0 +1,276 @@
+"""Commands over one account at a time: read, export-events, eval-labels."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import run
+
+__all__ = ["register"]
+
+
+def _write(text: str, output: str | None) -> None:
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
+
+
+def _lexicon(paths: tuple[str, ...]) -> Any:
+    from ..lexicon import default_lexicon, load_lexicon
+
+    return load_lexicon(paths) if paths else default_lexicon()
+
+
+_lexicon_option = click.option(
+    "--lexicon",
+    "lexicons",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="A lexicon file that adds or overrides entries (repeatable).",
+)
+
+
+# --------------------------------------------------------------------------- rendering
+
+
+def _span_text(text: str, span: tuple[int, int] | list[int]) -> str:
+    a, b = span
+    return text[a:b] if a >= 0 else ""
+
+
+def _person(p: dict[str, Any], lexicon: Any) -> str:
+    name = p.get("name") or p.get("role") or "?"
+    bits = [p["role"]] if p.get("name") and p.get("role") else []
+    where = p.get("affiliation") or (lexicon.party_name(p["party"]) if p.get("party") else "")
+    if where and where not in bits:
+        bits.append(where)
+    return f"{name} ({', '.join(bits)})" if bits else name
+
+
+def _fact_lines(reading: Any, lexicon: Any) -> list[tuple[str, str]]:
+    """(label, value) lines of the meeting facts, each value with the words it came from."""
+    from ..facts import counterparts, principals
+
+    f = reading.facts
+    text = reading.account.text
+
+    def quoted(value: str, span: tuple[int, int]) -> str:
+        if not value:
+            return "-"
+        words = _span_text(text, span)
+        if span[0] < 0:
+            return f"{value} (from the title)" if reading.account.title else value
+        return f'{value}  "{words}"' if words and words != value else value
+
+    date = f.date + (f" to {f.date_end}" if f.date_end else "")
+    if not f.date and f.date_text:
+        date = "(not resolved)"
+    asked = lexicon.party_name(f.requested_by) if f.requested_by else f.requested_by_name
+    invited = lexicon.party_name(f.invited_by) if f.invited_by else f.invited_by_name
+    return [
+        ("principal", "; ".join(_person(p, lexicon) for p in principals(f)) or "-"),
+        ("counterpart", "; ".join(_person(p, lexicon) for p in counterparts(f)) or "-"),
+        ("date", quoted(date, f.date_span) if f.date_text else "-"),
+        ("format", quoted(f.format.replace("_", " "), f.format_span)),
+        ("event", quoted(f.event, f.event_span)),
+        ("place", quoted(f.place, f.place_span)),
+        ("asked by", quoted(asked, f.request_span)),
+        ("invited by", quoted(invited, f.invite_span)),
+    ]
+
+
+def _claim_line(reading: Any, claim: Any, lexicon: Any) -> tuple[str, str, str, str, str]:
+    sp = claim.speaker
+    who = sp.name + (
+        f" [{sp.kind}, {lexicon.party_name(sp.party)}]" if sp.party else f" [{sp.kind}]"
+    )
+    tone = ", ".join(reading.account.text[t.start : t.end] for t in claim.tone) or "-"
+    topics = ", ".join(claim.topics) or "-"
+    act = claim.act + (" (negated)" if claim.negated else "")
+    return who, act, topics, tone, reading.account.text[claim.start : claim.end]
+
+
+def _tone_lines(signals: dict[str, Any]) -> list[tuple[str, str]]:
+    first: dict[str, str] = {}
+    for h in signals["atmosphere"]:
+        first.setdefault(h["term"], h["text"])
+    atmosphere = ", ".join(f"{first[t]} ({t})" for t in signals["atmosphere_terms"]) or "-"
+    top = signals["ladder"]
+    ladder = f'rung {top["rung"]} of 5, {top["name"]} ("{top["text"]}")' if top["rung"] else "-"
+    length = signals["length"]
+    return [
+        ("atmosphere", atmosphere),
+        ("ladder", ladder),
+        ("attributed", f"{len(signals['attributed'])} statement(s) by the other side"),
+        ("topics", ", ".join(signals["topic_order"]) or "-"),
+        (
+            "length",
+            f"{length['characters']} characters, {length['words']} words, "
+            f"{length['claims']} claims in {length['paragraphs']} paragraphs",
+        ),
+    ]
+
+
+def render_reading(reading: Any, signals: dict[str, Any], fmt: str, lexicon: Any) -> str:
+    """One account read, as terminal text, Markdown or JSON."""
+    acc = reading.account
+    if fmt == "json":
+        data = reading.to_dict()
+        data["signals"] = signals
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    head = f"{acc.title or acc.id}"
+    meta = ", ".join(
+        x for x in (acc.language, lexicon.party_name(acc.party) if acc.party else "", acc.date) if x
+    )
+    claims = [_claim_line(reading, c, lexicon) for c in reading.claims]
+    if fmt == "markdown":
+        out = [f"# {head}", "", f"*{meta}*", "", "## Meeting facts", ""]
+        out += [f"- **{k}**: {v}" for k, v in _fact_lines(reading, lexicon)]
+        out += [
+            "",
+            "## Claims",
+            "",
+            "| # | speaker | act | topics | tone | text |",
+            "|---|---|---|---|---|---|",
+        ]
+        for i, (who, act, topics, tone, text) in enumerate(claims, start=1):
+            cells = [str(i), who, act, topics, tone, text]
+            out.append(
+                "| " + " | ".join(c.replace("|", "\\|").replace("\n", " ") for c in cells) + " |"
+            )
+        out += ["", "## Tone", ""]
+        out += [f"- **{k}**: {v}" for k, v in _tone_lines(signals)]
+        return "\n".join(out) + "\n"
+    out = [head, f"  {meta}", "", "Meeting facts"]
+    out += [f"  {k:<12} {v}" for k, v in _fact_lines(reading, lexicon)]
+    out += ["", "Claims"]
+    for i, (who, act, topics, tone, text) in enumerate(claims, start=1):
+        out.append(f"  {i:>3}. {who} | {act} | topics: {topics} | tone: {tone}")
+        out.append(f"       {' '.join(text.split())}")
+    out += ["", "Tone"]
+    out += [f"  {k:<12} {v}" for k, v in _tone_lines(signals)]
+    return "\n".join(out) + "\n"
+
+
+# --------------------------------------------------------------------------- commands
+
+
+@click.command(name="read")
+@click.argument("account", type=click.Path(dir_okay=False))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["terminal", "markdown", "json"]),
+    default="terminal",
+    show_default=True,
+    help="How to print the reading.",
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to this file."
+)
+@click.option(
+    "--party",
+    default="",
+    help="Party that issued the account (e.g. China); guessed when not given.",
+)
+@_lexicon_option
+@run
+def read_cmd(
+    account: str, fmt: str, output: str | None, party: str, lexicons: tuple[str, ...]
+) -> None:
+    """Read one account: its meeting facts, then each claim with its speaker, speech act,
+    topics and tone words, then its tone.
+
+    ACCOUNT is a plain text, Markdown, HTML or PDF file in English or Chinese.
+    """
+    from ..ingest import read_account
+    from ..read import read
+    from ..signals import account_signals
+
+    lexicon = _lexicon(lexicons)
+    reading = read(read_account(account, party=party), lexicon)
+    _write(render_reading(reading, account_signals(reading, lexicon=lexicon), fmt, lexicon), output)
+
+
+@click.command(name="export-events")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv"]),
+    default="jsonl",
+    show_default=True,
+    help="JSON Lines (one PLOVER record a line) or CSV (one row a record).",
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to this file."
+)
+@_lexicon_option
+@run
+def export_events(
+    files: tuple[str, ...], fmt: str, output: str | None, lexicons: tuple[str, ...]
+) -> None:
+    """Export the claims of accounts as PLOVER-style event records.
+
+    One record per claim whose speech act has a PLOVER type: date, actor, recipient,
+    event, mode, quad code, topics as context, and the source account and span.
+    """
+    from ..events import reading_events, render_events
+    from ..ingest import read_account
+    from ..read import read
+
+    lexicon = _lexicon(lexicons)
+    events: list[dict[str, Any]] = []
+    for path in files:  # read every file first: a bad one stops the export before any output
+        events.extend(reading_events(read(read_account(path), lexicon), lexicon))
+    _write(render_events(events, fmt), output)
+    if output:
+        click.echo(
+            f"{len(events)} events from {len(files)} account(s) written to {output}", err=True
+        )
+
+
+@click.command(name="eval-labels")
+@click.argument("path", required=False, type=click.Path())
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.option(
+    "--floors",
+    type=click.Path(dir_okay=False),
+    help="Fail (exit 8) when a figure falls below its floor in this JSON file.",
+)
+@_lexicon_option
+@run
+def eval_labels(
+    path: str | None, as_json: bool, floors: str | None, lexicons: tuple[str, ...]
+) -> None:
+    """Score speakers, speech acts and topics against a labelled set of sentences.
+
+    PATH is a JSON Lines file or a folder of them (default: tests/fixtures/labels of a
+    source checkout).
+    """
+    from ..labels import check_label_floors, evaluate_labels, format_label_report
+
+    result = evaluate_labels(path, _lexicon(lexicons))
+    click.echo(
+        json.dumps(result, ensure_ascii=False, indent=2) if as_json else format_label_report(result)
+    )
+    if floors:
+        failures = check_label_floors(result, floors)
+        if failures:
+            from ..errors import GateFailed
+
+            raise GateFailed("quality gate failed: " + "; ".join(failures))
+        click.echo("quality gate: every figure is at or above its floor", err=True)
+    sys.stdout.flush()
+
+
+def register(main: click.Group) -> None:
+    main.add_command(read_cmd)
+    main.add_command(export_events)
+    main.add_command(eval_labels)

@@ -1,0 +1,235 @@
+"""Events: the claims of an account as PLOVER-style event records (JSON Lines or CSV).
+
+One record per claim whose speech act has a PLOVER type (``plover`` column of
+``data/acts.tsv``; acts marked ``-``, such as a plain statement, give no record). The
+fields follow the PLOVER manual's JSON table (``../shared/reference/plover.md`` §4):
+
+* ``id``: ``<account id>-<claim number>``; ``date`` (and ``enddate``): the meeting date
+  from the account's facts when it is a full date, else the account's own date;
+* ``actor``: the claim's speaker as entity objects ``{code, entity_text, party}``: the
+  speaker's party and its code from the actors lexicon; the issuer for the narrator;
+  both sides for "the two sides agreed" (PLOVER puts every participant of a meeting
+  without a host in ``actor``, with no recipient);
+* ``recipient``: the other party the claim names, else the meeting's counterpart (or,
+  for a counterpart's words, the issuer's principal);
+* ``event``: ``[PLOVER type]``; ``mode``: the act's mode, or for CONSULT the meeting's
+  format (``phone``; ``visit`` in person; ``third-party`` on the sidelines; none for a
+  video call, which PLOVER has no mode for); ``quad_code`` 1-4;
+* ``context``: the claim's topic ids (readouts topics, not PLOVER's context list);
+* ``text``, ``text_info`` ``{source, sequence, start, end}`` (span in the account's text)
+  and ``cite_info`` ``{title, url, language}``; ``coder`` is ``readouts``.
+
+``party`` inside an entity and ``negated`` on a record are readouts' additions.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any, TextIO
+
+from .errors import ConfigError
+from .facts import counterparts, principals
+from .lexicon import Lexicon, default_lexicon
+from .model import Claim, Reading
+
+__all__ = ["CSV_COLUMNS", "FORMATS", "QUADS", "reading_events", "render_events", "write_events"]
+
+#: PLOVER event type -> quad code (manual table "Quad categories in PLOVER").
+QUADS = {
+    "AGREE": 1,
+    "CONSULT": 1,
+    "SUPPORT": 1,
+    "CONCEDE": 1,
+    "COOPERATE": 2,
+    "AID": 2,
+    "RETREAT": 2,
+    "REQUEST": 3,
+    "ACCUSE": 3,
+    "REJECT": 3,
+    "SANCTION": 3,
+    "THREATEN": 3,
+    "PROTEST": 4,
+    "MOBILIZE": 4,
+    "COERCE": 4,
+    "ASSAULT": 4,
+}
+#: Meeting format -> PLOVER CONSULT mode.
+_CONSULT_MODES = {"phone": "phone", "in_person": "visit", "sidelines": "third-party"}
+#: Output formats of :func:`render_events`.
+FORMATS = ("jsonl", "csv")
+CSV_COLUMNS = (
+    "id",
+    "date",
+    "enddate",
+    "actor_code",
+    "actor_text",
+    "recipient_code",
+    "recipient_text",
+    "event",
+    "mode",
+    "quad_code",
+    "context",
+    "source",
+    "sequence",
+    "start",
+    "end",
+    "negated",
+    "text",
+)
+_FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _entity(party: str, text: str, lexicon: Lexicon) -> dict[str, str]:
+    actor = lexicon.actors.get(party)
+    return {"code": actor.code if actor else "", "entity_text": text, "party": party}
+
+
+def _date(reading: Reading) -> tuple[str, str]:
+    facts = reading.facts
+    if _FULL_DATE.fullmatch(facts.date):
+        end = facts.date_end if _FULL_DATE.fullmatch(facts.date_end) else ""
+        return facts.date, end
+    return reading.account.date, ""
+
+
+def _recipients(
+    reading: Reading, claim: Claim, actor_parties: set[str], lexicon: Lexicon, view: str
+) -> list[dict[str, str]]:
+    text = reading.account.text
+    for m in lexicon.actor_matcher.find(text, reading.account.language, view):
+        if claim.start <= m.start and m.end <= claim.end:
+            party = lexicon.party_of(m.id)
+            if party and party not in actor_parties:
+                return [_entity(party, text[m.start : m.end], lexicon)]
+    others = counterparts(reading.facts)
+    if reading.account.party in actor_parties or not actor_parties:
+        pool = others
+    else:  # a counterpart speaks: the recipient is the issuer's principal
+        pool = principals(reading.facts)
+    for p in pool:
+        if p.get("party") not in actor_parties:
+            return [_entity(p.get("party", ""), p.get("name") or p.get("role", ""), lexicon)]
+    return []
+
+
+def _actors(reading: Reading, claim: Claim, lexicon: Lexicon) -> list[dict[str, str]]:
+    sp = claim.speaker
+    if sp.kind == "both":
+        own = reading.account.party
+        lead = next((p for p in principals(reading.facts) if p.get("party") == own), None)
+        own_text = (lead.get("name") or lead.get("role", "")) if lead else lexicon.party_name(own)
+        out = [_entity(own, own_text, lexicon)] if own else []
+        for p in counterparts(reading.facts):
+            party = p.get("party", "")
+            if party and party != reading.account.party and all(e["party"] != party for e in out):
+                out.append(_entity(party, p.get("name") or p.get("role", ""), lexicon))
+        return out or [_entity("", sp.name, lexicon)]
+    party = sp.party or (reading.account.party if sp.kind == "narrator" else "")
+    return [_entity(party, sp.name, lexicon)]
+
+
+def reading_events(reading: Reading, lexicon: Lexicon | None = None) -> list[dict[str, Any]]:
+    """The PLOVER-style event records of one account read (see the module doc)."""
+    lexicon = lexicon or default_lexicon()
+    account = reading.account
+    view = account.text
+    if account.language == "zh":
+        from .lang import simplified
+
+        view = simplified(account.text)
+    date, enddate = _date(reading)
+    url = account.source if "://" in account.source else ""
+    out = []
+    for n, claim in enumerate(reading.claims, start=1):
+        act = lexicon.acts.get(claim.act)
+        if act is None or act.plover in ("", "-"):
+            continue
+        actors = _actors(reading, claim, lexicon)
+        parties = {e["party"] for e in actors if e["party"]}
+        recipient = (
+            []
+            if claim.speaker.kind == "both"
+            else _recipients(reading, claim, parties, lexicon, view)
+        )
+        mode = [act.mode] if act.mode not in ("", "-") else []
+        if act.plover == "CONSULT" and not mode and reading.facts.format in _CONSULT_MODES:
+            mode = [_CONSULT_MODES[reading.facts.format]]
+        record: dict[str, Any] = {
+            "id": f"{account.id}-{n:04d}",
+            "has_event": True,
+            "date": date,
+            "actor": actors,
+            "recipient": recipient,
+            "event": [act.plover],
+            "mode": mode,
+            "quad_code": QUADS.get(act.plover, 0),
+            "context": list(claim.topics),
+            "text": account.text[claim.start : claim.end],
+            "text_info": {
+                "source": account.id,
+                "sequence": n,
+                "start": claim.start,
+                "end": claim.end,
+            },
+            "cite_info": {"title": account.title, "url": url, "language": account.language},
+            "coder": "readouts",
+            "negated": claim.negated,
+        }
+        if enddate:
+            record["enddate"] = enddate
+        out.append(record)
+    return out
+
+
+def _csv_row(e: dict[str, Any]) -> dict[str, Any]:
+    def join(items: Sequence[dict[str, str]], key: str) -> str:
+        return ";".join(i.get(key, "") for i in items)
+
+    return {
+        "id": e["id"],
+        "date": e["date"],
+        "enddate": e.get("enddate", ""),
+        "actor_code": join(e["actor"], "code"),
+        "actor_text": join(e["actor"], "entity_text"),
+        "recipient_code": join(e["recipient"], "code"),
+        "recipient_text": join(e["recipient"], "entity_text"),
+        "event": ";".join(e["event"]),
+        "mode": ";".join(e["mode"]),
+        "quad_code": e["quad_code"],
+        "context": ";".join(e["context"]),
+        "source": e["text_info"]["source"],
+        "sequence": e["text_info"]["sequence"],
+        "start": e["text_info"]["start"],
+        "end": e["text_info"]["end"],
+        "negated": int(e["negated"]),
+        "text": e["text"],
+    }
+
+
+def write_events(events: Iterable[dict[str, Any]], fmt: str, out: TextIO) -> int:
+    """Write records as JSON Lines or CSV (header first); returns how many were written."""
+    if fmt not in FORMATS:
+        raise ConfigError(f"unknown event format {fmt!r}; choose from {', '.join(FORMATS)}")
+    n = 0
+    if fmt == "jsonl":
+        for e in events:
+            out.write(json.dumps(e, ensure_ascii=False) + "\n")
+            n += 1
+        return n
+    writer = csv.DictWriter(out, fieldnames=list(CSV_COLUMNS), lineterminator="\n")
+    writer.writeheader()
+    for e in events:
+        writer.writerow(_csv_row(e))
+        n += 1
+    return n
+
+
+def render_events(events: Iterable[dict[str, Any]], fmt: str) -> str:
+    """The records as one JSON Lines or CSV string."""
+    buf = io.StringIO()
+    write_events(events, fmt, buf)
+    return buf.getvalue()

@@ -1,0 +1,299 @@
+"""Signals: what an analyst reads off each account, and off the two accounts side by side.
+
+Per account (``account_signals``): the atmosphere words ("candid", "constructive",
+坦诚, 建设性), the highest rung reached on the concern → regret → dissatisfaction →
+opposition → protest ladder, the statements attributed to the other side, the topics
+in the order they are first raised, and the length.
+
+Per comparison (``comparison_signals``): where the two accounts differ on each of
+these, plus the meeting facts they disagree on (:func:`readouts.facts.fact_differences`).
+
+The ladder is ordinal (``../shared/reference/codewords.md`` §5): the rungs are
+reported, compared by which is higher and by how many rungs apart, and never
+averaged or turned into a score. Tone words are matched on the lexicon's terms
+alone; a negated word ("did not oppose") still counts, so read the hits with their
+text.
+
+Length is compared in English-word units: a Chinese account's characters are divided
+by :data:`ZH_CHARS_PER_WORD`, measured on the paired Chinese and English versions of
+the development set (1.35 and 1.34 characters per word on the two longest pairs).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from .facts import fact_differences
+from .lexicon import Lexicon, default_lexicon
+from .model import Claim, Comparison, Reading, ToneHit
+
+__all__ = [
+    "ASYMMETRY",
+    "LADDER",
+    "ZH_CHARS_PER_WORD",
+    "account_signals",
+    "comparison_signals",
+    "ladder_top",
+    "length",
+]
+
+#: The rungs of the representations ladder, mildest first (codewords.md §3).
+LADDER = {1: "concern", 2: "regret", 3: "dissatisfaction", 4: "opposition", 5: "protest"}
+#: Chinese characters per English word when comparing lengths across languages.
+ZH_CHARS_PER_WORD = 1.35
+#: One account is "much longer" when it is at least this many times the other's length.
+ASYMMETRY = 1.5
+
+_EN_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def _hit(text: str, hit: ToneHit, lexicon: Lexicon) -> dict[str, Any]:
+    term = lexicon.tone.get(hit.term)
+    return {
+        "term": hit.term,
+        "text": text[hit.start : hit.end],
+        "category": hit.category,
+        "rung": hit.rung,
+        "valence": term.valence if term else 0,
+        "start": hit.start,
+        "end": hit.end,
+    }
+
+
+def ladder_top(reading: Reading, lexicon: Lexicon | None = None) -> dict[str, Any]:
+    """The highest rung an account reaches, with the first word that reaches it.
+
+    ``{"rung": 0, "name": "", ...}`` when the account uses no ladder word.
+    """
+    lexicon = lexicon or default_lexicon()
+    hits = [h for h in reading.tone if h.category == "ladder" and h.rung > 0]
+    if not hits:
+        return {"rung": 0, "name": "", "term": "", "text": "", "start": -1, "end": -1}
+    top = max(hits, key=lambda h: (h.rung, -h.start))
+    out = _hit(reading.account.text, top, lexicon)
+    return {
+        "rung": top.rung,
+        "name": LADDER.get(top.rung, ""),
+        "term": top.term,
+        "text": out["text"],
+        "start": top.start,
+        "end": top.end,
+    }
+
+
+def length(reading: Reading) -> dict[str, Any]:
+    """Characters, words, English-word units, sentences, paragraphs and claims of an account.
+
+    ``words`` counts English words, or Chinese characters (and any Latin words) in a
+    Chinese account; ``units`` is ``words`` in English-word units.
+    """
+    text = reading.account.text
+    han = len(_HAN.findall(text))
+    latin = len(_EN_WORD.findall(text))
+    zh = reading.account.language == "zh"
+    words = han + latin if zh else latin
+    units = han / ZH_CHARS_PER_WORD + latin if zh else float(latin)
+    return {
+        "characters": sum(1 for c in text if not c.isspace()),
+        "words": words,
+        "units": round(units, 1),
+        "sentences": len(reading.sentences),
+        "paragraphs": len({s.paragraph for s in reading.sentences}),
+        "claims": len(reading.claims),
+    }
+
+
+def _topic_order(claims: Sequence[Claim]) -> list[str]:
+    seen: dict[str, None] = {}
+    for c in claims:
+        for t in c.topics:
+            seen.setdefault(t, None)
+    return list(seen)
+
+
+def _attributed(reading: Reading, other_party: str) -> list[dict[str, Any]]:
+    """Claims whose speaker stands for a party other than the issuer's (or ``other_party``)."""
+    own = reading.account.party
+    text = reading.account.text
+    out = []
+    for c in reading.claims:
+        sp = c.speaker
+        if sp.kind not in ("person", "side") or not sp.party or sp.party == own:
+            continue
+        if other_party and sp.party != other_party:
+            continue
+        out.append(
+            {
+                "claim": c.id,
+                "speaker": sp.name,
+                "party": sp.party,
+                "act": c.act,
+                "text": text[c.start : c.end],
+            }
+        )
+    return out
+
+
+def account_signals(
+    reading: Reading, other_party: str = "", lexicon: Lexicon | None = None
+) -> dict[str, Any]:
+    """The signals of one account (see the module doc)."""
+    lexicon = lexicon or default_lexicon()
+    text = reading.account.text
+    atmosphere = [_hit(text, h, lexicon) for h in reading.tone if h.category == "atmosphere"]
+    ladder = [_hit(text, h, lexicon) for h in reading.tone if h.category == "ladder"]
+    terms: dict[str, None] = {}
+    for h in atmosphere:
+        terms.setdefault(h["term"], None)
+    return {
+        "account": reading.account.id,
+        "party": reading.account.party,
+        "language": reading.account.language,
+        "atmosphere": atmosphere,
+        "atmosphere_terms": list(terms),
+        "ladder": ladder_top(reading, lexicon),
+        "ladder_hits": ladder,
+        "attributed": _attributed(reading, other_party),
+        "topic_order": _topic_order(reading.claims),
+        "length": length(reading),
+    }
+
+
+def _name(reading: Reading, lexicon: Lexicon) -> str:
+    party = reading.account.party
+    return lexicon.party_name(party) if party else reading.account.id
+
+
+def comparison_signals(comparison: Comparison, lexicon: Lexicon | None = None) -> dict[str, Any]:
+    """Where the two accounts of a comparison differ in tone, length, topics, attributions
+    and meeting facts; ``findings`` says each difference in one line."""
+    lexicon = lexicon or default_lexicon()
+    ra, rb = comparison.readings
+    na, nb = _name(ra, lexicon), _name(rb, lexicon)
+    sa = account_signals(ra, rb.account.party, lexicon)
+    sb = account_signals(rb, ra.account.party, lexicon)
+    findings: list[str] = []
+
+    # the ladder: ordinal, compared rung against rung
+    la, lb = sa["ladder"], sb["ladder"]
+    ladder_mismatch = la["rung"] != lb["rung"]
+    higher = ""
+    if ladder_mismatch:
+        hi, lo, hi_name, lo_name = (la, lb, na, nb) if la["rung"] > lb["rung"] else (lb, la, nb, na)
+        higher = ra.account.id if hi is la else rb.account.id
+        lo_text = f"{lo['name']} ({lo['text']})" if lo["rung"] else "no rung of the ladder"
+        findings.append(
+            f"{hi_name} goes up to {hi['name']} ({hi['text']}), rung {hi['rung']} of 5; "
+            f"{lo_name} reaches {lo_text}"
+        )
+
+    # atmosphere words
+    ta, tb = sa["atmosphere_terms"], sb["atmosphere_terms"]
+    only_a = [t for t in ta if t not in tb]
+    only_b = [t for t in tb if t not in ta]
+    shared = [t for t in ta if t in tb]
+    atmosphere_mismatch = bool(only_a or only_b)
+
+    def words(signals: dict[str, Any], terms: list[str]) -> str:
+        first = {}
+        for h in signals["atmosphere"]:
+            first.setdefault(h["term"], h["text"])
+        return ", ".join(f'"{first[t]}"' for t in terms)
+
+    if atmosphere_mismatch:
+        left = words(sa, only_a) or "no such word"
+        right = words(sb, only_b) or "no such word"
+        findings.append(f"atmosphere: {na} says {left}; {nb} says {right}")
+
+    def valence(signals: dict[str, Any]) -> list[int]:
+        vals = [h["valence"] for h in signals["atmosphere"]]
+        return [min(vals), max(vals)] if vals else []
+
+    # length, in English-word units
+    ua, ub = sa["length"]["units"], sb["length"]["units"]
+    ratio = round(max(ua, ub) / min(ua, ub), 2) if min(ua, ub) > 0 else 0.0
+    longer = "" if ua == ub else (ra.account.id if ua > ub else rb.account.id)
+    asymmetric = ratio >= ASYMMETRY
+    if asymmetric:
+        long_name, short_name = (na, nb) if ua > ub else (nb, na)
+        findings.append(
+            f"{long_name}'s account is {ratio:.1f} times as long as {short_name}'s "
+            f"({max(ua, ub):.0f} against {min(ua, ub):.0f} word units)"
+        )
+
+    # topics, in the order each side raises them
+    oa = list(comparison.topics.get(ra.account.id, sa["topic_order"]))
+    ob = list(comparison.topics.get(rb.account.id, sb["topic_order"]))
+    substantive = [t for t in lexicon.topics if not lexicon.topics[t].generic]
+    first_a = next((t for t in oa if t in substantive), "")
+    first_b = next((t for t in ob if t in substantive), "")
+    if first_a and first_b and first_a != first_b:
+        findings.append(
+            f"{na} raises {lexicon.topics[first_a].label_en} first; "
+            f"{nb} raises {lexicon.topics[first_b].label_en} first"
+        )
+    topic_only_a = [t for t in oa if t not in ob]
+    topic_only_b = [t for t in ob if t not in oa]
+
+    # statements attributed to the other side, with what the other account made of them
+    def with_relation(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        out = []
+        for item in items:
+            rel = comparison.relations.get(item["claim"])
+            out.append(
+                {**item, "relation": rel.label if rel else "", "kind": rel.kind if rel else ""}
+            )
+        return out
+
+    att_a, att_b = with_relation(sa["attributed"]), with_relation(sb["attributed"])
+    for items, name, other in ((att_a, na, nb), (att_b, nb, na)):
+        lonely = [i for i in items if i["relation"] in ("one-sided", "conflict")]
+        if lonely:
+            findings.append(
+                f"{name} attributes {len(lonely)} statement(s) to {other} that {other}'s own "
+                f'account does not carry (first: "{lonely[0]["text"][:80]}")'
+            )
+
+    facts = fact_differences(ra.facts, rb.facts, (na, nb), lexicon)
+    findings.extend(d["finding"] for d in facts)
+    return {
+        "sides": [ra.account.id, rb.account.id],
+        "ladder": {
+            "a": la,
+            "b": lb,
+            "mismatch": ladder_mismatch,
+            "higher": higher,
+            "rungs_apart": abs(la["rung"] - lb["rung"]),
+        },
+        "atmosphere": {
+            "a": ta,
+            "b": tb,
+            "shared": shared,
+            "only_a": only_a,
+            "only_b": only_b,
+            "valence_a": valence(sa),
+            "valence_b": valence(sb),
+            "mismatch": atmosphere_mismatch,
+        },
+        "length": {
+            "a": sa["length"],
+            "b": sb["length"],
+            "ratio": ratio,
+            "longer": longer,
+            "asymmetric": asymmetric,
+        },
+        "topic_order": {
+            "a": oa,
+            "b": ob,
+            "first_a": first_a,
+            "first_b": first_b,
+            "only_a": topic_only_a,
+            "only_b": topic_only_b,
+        },
+        "attributed": {"a": att_a, "b": att_b},
+        "facts": facts,
+        "findings": findings,
+    }

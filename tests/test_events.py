@@ -1,0 +1,126 @@
+"""Events: PLOVER-style records from claims, as JSON Lines and CSV; `readouts export-events`."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from readouts.cli import main
+from readouts.errors import ConfigError
+from readouts.events import CSV_COLUMNS, QUADS, reading_events, render_events
+from readouts.read import read
+
+
+@pytest.fixture()
+def cn_events(cn_account, lexicon):
+    return reading_events(read(cn_account, lexicon), lexicon)
+
+
+def test_events_only_acts_with_a_plover_type(cn_account, lexicon, cn_events):
+    reading = read(cn_account, lexicon)
+    typed = [
+        c for c in reading.claims if lexicon.acts.get(c.act) and lexicon.acts[c.act].plover != "-"
+    ]
+    assert len(cn_events) == len(typed) > 0
+    for e in cn_events:
+        assert e["event"][0] in QUADS
+        assert e["quad_code"] == QUADS[e["event"][0]]
+
+
+def test_events_record_fields(cn_account, cn_events):
+    e = cn_events[0]
+    for key in (
+        "id",
+        "date",
+        "actor",
+        "recipient",
+        "event",
+        "mode",
+        "quad_code",
+        "context",
+        "text",
+    ):
+        assert key in e
+    info = e["text_info"]
+    assert info["source"] == cn_account.id
+    assert cn_account.text[info["start"] : info["end"]] == e["text"]
+    assert e["actor"][0]["code"] in ("CHN", "USA")
+
+
+def test_events_actor_and_recipient_are_the_two_sides(cn_events):
+    by_speaker = {e["actor"][0]["entity_text"]: e for e in cn_events if len(e["actor"]) == 1}
+    wang = next(e for name, e in by_speaker.items() if "王毅" in name)
+    assert wang["actor"][0]["code"] == "CHN"
+    assert wang["recipient"] and wang["recipient"][0]["code"] == "USA"
+    both = [e for e in cn_events if len(e["actor"]) == 2]
+    assert both and all(e["recipient"] == [] for e in both)
+    assert all({a["code"] for a in e["actor"]} == {"CHN", "USA"} for e in both)
+
+
+def test_events_consult_mode_follows_the_meeting_format(cn_events):
+    consult = [e for e in cn_events if e["event"] == ["CONSULT"]]
+    assert consult and all(e["mode"] == ["phone"] for e in consult)
+
+
+def test_events_topics_become_context(cn_events):
+    assert any("taiwan" in e["context"] for e in cn_events)
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_events_render(cn_events, fmt):
+    out = render_events(cn_events, fmt)
+    if fmt == "jsonl":
+        rows = [json.loads(line) for line in out.splitlines()]
+        assert rows == cn_events
+    else:
+        rows = list(csv.DictReader(io.StringIO(out)))
+        assert tuple(rows[0]) == CSV_COLUMNS
+        assert len(rows) == len(cn_events)
+        assert rows[0]["event"] == cn_events[0]["event"][0]
+
+
+def test_events_unknown_format_is_a_config_error(cn_events):
+    with pytest.raises(ConfigError):
+        render_events(cn_events, "xml")
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_events_cli_writes_every_file(fixtures, tmp_path, fmt):
+    out = tmp_path / f"events.{fmt}"
+    result = CliRunner().invoke(
+        main,
+        [
+            "export-events",
+            str(fixtures / "call_us.txt"),
+            str(fixtures / "call_cn.txt"),
+            "--format",
+            fmt,
+            "-o",
+            str(out),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert "call_us" in text and "call_cn" in text
+    assert "events from 2 account(s)" in result.stderr
+
+
+def test_events_cli_stops_at_a_missing_file_before_writing(fixtures, tmp_path):
+    out = tmp_path / "events.jsonl"
+    result = CliRunner().invoke(
+        main,
+        [
+            "export-events",
+            str(fixtures / "call_us.txt"),
+            str(tmp_path / "nope.txt"),
+            "-o",
+            str(out),
+        ],
+    )
+    assert result.exit_code == 3
+    assert "no such file" in result.stderr
+    assert not out.exists()

@@ -1,0 +1,317 @@
+"""Meeting facts: who met whom, when, how, where and at whose request; and `readouts read`."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from readouts.cli import main
+from readouts.facts import counterparts, extract_facts, fact_differences, find_dates, principals
+from readouts.ingest import account_from_text
+from readouts.model import MeetingFacts
+from readouts.segment import sentences
+
+
+def _lang(text: str) -> str:
+    return "zh" if any("\u4e00" <= c <= "\u9fff" for c in text) else "en"
+
+
+def _facts(text: str, date: str = "", party: str = "", title: str = "") -> MeetingFacts:
+    account = account_from_text(text, date=date, party=party, title=title, language=_lang(text))
+    return extract_facts(account, sentences(account))
+
+
+@pytest.mark.parametrize(
+    "text,anchor,iso,iso_end",
+    [
+        ("They met on 27 September 2021.", "", "2021-09-27", ""),
+        ("They met on Sept. 27.", "2021-10-02", "2021-09-27", ""),
+        ("They met on September 16-17 in Malta.", "2023-09-18", "2023-09-16", "2023-09-17"),
+        ("They met on Monday, September 27, 2021.", "", "2021-09-27", ""),
+        ("He spoke today with her.", "2022-03-18", "2022-03-18", ""),
+        ("He spoke yesterday with her.", "2022-03-18", "2022-03-17", ""),
+        ("He met her on Monday.", "2024-01-31", "2024-01-29", ""),
+        ("They met on December 29.", "2022-01-03", "2021-12-29", ""),
+        ("They met on March 18.", "", "--03-18", ""),
+        ("2021年9月27日，双方举行会晤。", "", "2021-09-27", ""),
+        ("3月18日晚，两国元首通话。", "2022-03-19", "2022-03-18", ""),
+        ("昨天，两国外长通电话。", "2023-04-06", "2023-04-05", ""),
+    ],
+)
+def test_facts_dates_resolve_against_the_account_date(text, anchor, iso, iso_end):
+    found = find_dates(text, _lang(text), anchor)
+    assert found, text
+    resolved = next(d for d in found if d.iso)
+    assert (resolved.iso, resolved.iso_end) == (iso, iso_end)
+    assert text[resolved.start : resolved.end] == resolved.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["He met her the next day.", "They spoke on Monday."],
+)
+def test_facts_relative_dates_stay_unresolved_without_an_anchor(text):
+    found = find_dates(text, "en", "")
+    assert found and found[0].iso == "" and found[0].relative
+
+
+def test_facts_the_next_day_follows_the_date_before():
+    found = find_dates("On 3 June 2023 they arrived. They met the next day.", "en", "")
+    assert [d.iso for d in found] == ["2023-06-03", "2023-06-04"]
+
+
+@pytest.mark.parametrize(
+    "text,fmt",
+    [
+        ("President Biden spoke today with President Xi Jinping of China.", "phone"),
+        ("President Biden held a secure video call today with President Putin.", "video"),
+        (
+            "President Biden met today with President Erdogan on the margins of the G20 Summit.",
+            "sidelines",
+        ),
+        (
+            "President Biden welcomed Prime Minister Petr Fiala to the White House today.",
+            "in_person",
+        ),
+        ("President Biden called President Zelenskyy today.", "phone"),
+        ("Secretary Blinken met virtually with Foreign Minister Wang Yi.", "video"),
+        ("国家主席习近平应约同美国总统拜登举行视频通话。", "video"),
+        ("国家主席习近平应约同法国总统马克龙通电话。", "phone"),
+        ("外交部长王毅在北京会见美国国务卿布林肯。", "in_person"),
+        ("王毅在出席联合国大会期间会见美国国务卿布林肯。", "sidelines"),
+    ],
+)
+def test_facts_format(text, fmt):
+    facts = _facts(text)
+    assert facts.format == fmt
+    a, b = facts.format_span
+    assert a >= 0 and text[a:b]
+
+
+def test_facts_spoke_with_is_a_call_by_default_not_a_stated_one():
+    assert _facts("President Biden spoke today with President Xi.").format_basis == "verb"
+    assert _facts("President Biden spoke by phone with President Xi.").format_basis == "stated"
+
+
+def test_facts_format_falls_back_to_the_title():
+    facts = _facts(
+        "The leaders agreed on next steps.", title="Readout of the President's Call with X"
+    )
+    assert facts.format == "phone" and facts.format_span == (-1, -1)
+    assert facts.format_basis == "title"
+
+
+@pytest.mark.parametrize(
+    "text,principal,counterpart,party",
+    [
+        (
+            "President Joseph R. Biden, Jr. spoke today with Chancellor Olaf Scholz of Germany.",
+            "Joseph R. Biden, Jr.",
+            "Olaf Scholz",
+            "germany",
+        ),
+        (
+            "National Security Advisor Jake Sullivan met today with Prime Minister Sheikh "
+            "Mohammed bin Abdulrahman Al Thani of Qatar.",
+            "Jake Sullivan",
+            "Mohammed bin Abdulrahman Al Thani",
+            "",
+        ),
+        (
+            "Vice President Harris spoke today with His Highness, Crown Prince Mishal "
+            "Al-Ahmad Al-Sabah of Kuwait.",
+            "Kamala Harris",
+            "Mishal Al-Ahmad Al-Sabah",
+            "",
+        ),
+        (
+            "Today, Senior Administration Officials met with New York Governor Kathy Hochul.",
+            "Senior Administration Officials",
+            "Kathy Hochul",
+            "",
+        ),
+        ("国家主席习近平应约同法国总统马克龙通电话。", "习近平", "马克龙", "france"),
+        (
+            "8月29日，中央军委副主席张又侠在北京会见美国总统国家安全事务助理沙利文。",
+            "张又侠",
+            "沙利文",
+            "united_states",
+        ),
+        ("国务委员兼外长王毅在北京同新加坡总理黄循财举行会谈。", "王毅", "黄循财", ""),
+    ],
+)
+def test_facts_who_met_whom(text, principal, counterpart, party):
+    facts = _facts(text)
+    assert principals(facts)[0]["name"] == principal
+    other = counterparts(facts)[0]
+    assert other["name"] == counterpart
+    assert other["party"] == party
+    assert counterpart.split()[-1] in text[other["start"] : other["end"]]
+
+
+def test_facts_unknown_person_keeps_title_and_country():
+    facts = _facts("President Biden spoke today with President Abdel Fattah Al Sisi of Egypt.")
+    other = counterparts(facts)[0]
+    assert (other["name"], other["role"], other["affiliation"]) == (
+        "Abdel Fattah Al Sisi",
+        "President",
+        "Egypt",
+    )
+
+
+def test_facts_a_pronoun_object_is_the_person_named_before():
+    facts = _facts(
+        "At the request of NATO Secretary General Jens Stoltenberg, Foreign Minister Wang Yi "
+        "held a video meeting with him."
+    )
+    assert counterparts(facts)[0]["name"] == "Jens Stoltenberg"
+
+
+@pytest.mark.parametrize(
+    "text,field,party",
+    [
+        (
+            "At the request of the Chinese side, President Biden spoke with President Xi.",
+            "requested_by",
+            "china",
+        ),
+        (
+            "President Biden spoke with President Xi at President Xi's request.",
+            "requested_by",
+            "china",
+        ),
+        ("国家主席习近平应约同美国总统拜登通电话。", "requested_by", "united_states"),
+        ("应美方请求，外交部长王毅同美国国务卿布林肯通电话。", "requested_by", "united_states"),
+        ("应俄罗斯总统普京邀请，国家主席习近平对俄罗斯进行国事访问。", "invited_by", "russia"),
+        (
+            "Secretary Blinken met with Wang Yi in Jakarta at the invitation of Indonesia.",
+            "invited_by",
+            "indonesia",
+        ),
+    ],
+)
+def test_facts_who_asked_request_and_invitation_apart(text, field, party):
+    facts = _facts(text)
+    assert getattr(facts, field) == party
+    other = "invited_by" if field == "requested_by" else "requested_by"
+    assert getattr(facts, other) == ""
+    span = facts.request_span if field == "requested_by" else facts.invite_span
+    assert span[0] >= 0
+
+
+@pytest.mark.parametrize(
+    "text,place",
+    [
+        (
+            "National Security Advisor Jake Sullivan met on September 16-17 with Wang Yi in Malta.",
+            "Malta",
+        ),
+        ("President Biden met with President Xi in Bali, Indonesia.", "Bali, Indonesia"),
+        ("Vice President Harris met today with Benny Gantz at the White House.", "the White House"),
+        ("外交部长王毅在北京会见美国国务卿布林肯。", "北京"),
+    ],
+)
+def test_facts_place(text, place):
+    facts = _facts(text)
+    assert facts.place == place
+    assert text[facts.place_span[0] : facts.place_span[1]] == place
+
+
+def test_facts_event_of_a_sidelines_meeting():
+    facts = _facts(
+        "President Biden met today with President Erdogan on the margins of the G20 Summit."
+    )
+    assert facts.event == "the G20 Summit"
+
+
+def test_facts_to_dict_keeps_every_field():
+    facts = _facts("President Biden spoke today with President Xi Jinping.", date="2022-03-18")
+    d = facts.to_dict()
+    assert d["date"] == "2022-03-18" and d["format"] == "phone"
+    assert isinstance(d["participants"], list) and d["participants"][0]["position"] == "principal"
+    json.dumps(d)
+
+
+@pytest.mark.parametrize(
+    "a,b,fact",
+    [
+        (MeetingFacts(requested_by="united_states"), MeetingFacts(), "requested_by"),
+        (MeetingFacts(date="2022-03-18"), MeetingFacts(date="2022-03-19"), "date"),
+        (
+            MeetingFacts(format="video", format_basis="stated"),
+            MeetingFacts(format="in_person"),
+            "format",
+        ),
+        (MeetingFacts(invited_by="russia"), MeetingFacts(invited_by="china"), "invited_by"),
+    ],
+)
+def test_facts_differences_found(a, b, fact):
+    diffs = fact_differences(a, b, ("US", "China"))
+    assert [d["fact"] for d in diffs] == [fact]
+    assert diffs[0]["finding"]
+
+
+@pytest.mark.parametrize(
+    "a,b",
+    [
+        (MeetingFacts(date="--03-18"), MeetingFacts(date="2022-03-18")),
+        (MeetingFacts(format="sidelines"), MeetingFacts(format="in_person")),
+        (MeetingFacts(format="phone", format_basis="verb"), MeetingFacts(format="video")),
+        (MeetingFacts(place="Beijing"), MeetingFacts(place="北京")),
+        (MeetingFacts(date="2022-03-18"), MeetingFacts()),
+    ],
+)
+def test_facts_no_difference_when_the_accounts_agree_or_one_is_silent(a, b):
+    assert fact_differences(a, b) == []
+
+
+# --------------------------------------------------------------------------- readouts read
+
+
+@pytest.fixture()
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.mark.parametrize("fmt", ["terminal", "markdown", "json"])
+def test_facts_read_command_prints_facts_claims_and_tone(runner, fixtures, fmt):
+    result = runner.invoke(main, ["read", str(fixtures / "call_cn.txt"), "--format", fmt])
+    assert result.exit_code == 0, result.output
+    if fmt == "json":
+        data = json.loads(result.output)
+        assert data["facts"]["requested_by"] == "united_states"
+        assert data["facts"]["format"] == "phone"
+        assert data["claims"] and "signals" in data
+    else:
+        out = result.output
+        assert out.index("Meeting facts") < out.index("Claims") < out.index("Tone")
+        assert "王毅" in out and "布林肯" in out
+
+
+@pytest.mark.parametrize(
+    "content,code,words",
+    [(None, 3, "no such file"), ("", 3, "empty"), ("   \n\n", 3, "empty")],
+)
+@pytest.mark.parametrize("command", ["read", "export-events"])
+def test_facts_cli_bad_input_is_one_line_and_non_zero(
+    runner, tmp_path, command, content, code, words
+):
+    path = tmp_path / "account.txt"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    result = runner.invoke(main, [command, str(path)])
+    assert result.exit_code == code
+    err = result.stderr.strip()
+    assert len(err.splitlines()) == 1
+    assert err.startswith("readouts: error:") and words in err and str(path) in err
+
+
+@pytest.mark.parametrize("command", ["read", "export-events"])
+def test_facts_cli_bad_lexicon_names_file_and_line(runner, tmp_path, fixtures, command):
+    bad = tmp_path / "mine.tsv"
+    bad.write_text("# version: 1\nid\tnope\n", encoding="utf-8")
+    result = runner.invoke(main, [command, str(fixtures / "call_us.txt"), "--lexicon", str(bad)])
+    assert result.exit_code == 5
+    assert f"{bad}:2:" in result.stderr

@@ -1,0 +1,116 @@
+"""Signals: atmosphere words, the ladder, attributions, topic order and length."""
+
+from __future__ import annotations
+
+import pytest
+
+from readouts.compare import compare
+from readouts.ingest import account_from_text
+from readouts.read import read
+from readouts.signals import (
+    ASYMMETRY,
+    LADDER,
+    account_signals,
+    comparison_signals,
+    ladder_top,
+    length,
+)
+
+
+def _reading(text: str, party: str = "", lang: str = "en"):
+    return read(account_from_text(text, party=party, language=lang))
+
+
+@pytest.mark.parametrize(
+    "text,lang,rung",
+    [
+        ("China expressed concern about the sanctions. China firmly opposes the move.", "en", 4),
+        ("中方对此表示关切。中方提出严正交涉。", "zh", 5),
+        ("中方对此深表遗憾。", "zh", 2),
+        ("The two sides agreed to keep talking about trade.", "en", 0),
+    ],
+)
+def test_signals_ladder_reports_the_highest_rung(text, lang, rung):
+    top = ladder_top(_reading(text, "china", lang))
+    assert top["rung"] == rung
+    assert top["name"] == LADDER.get(rung, "")
+    if rung:
+        assert top["text"] and top["start"] >= 0
+
+
+def test_signals_account_collects_atmosphere_attributions_topics_length(us_account):
+    reading = read(us_account)
+    s = account_signals(reading)
+    assert s["party"] == "united_states"
+    assert s["topic_order"][:1] == ["dialogue"]
+    assert "fentanyl" in s["topic_order"] and "taiwan" in s["topic_order"]
+    assert s["length"]["claims"] == len(reading.claims)
+    assert s["attributed"] == []  # the US account quotes no one from the Chinese side
+
+
+def test_signals_statements_of_the_other_side_are_attributed(cn_account):
+    s = account_signals(read(cn_account), other_party="united_states")
+    assert s["attributed"]
+    assert {a["party"] for a in s["attributed"]} == {"united_states"}
+    assert any("布林肯" in a["speaker"] for a in s["attributed"])
+
+
+@pytest.mark.parametrize(
+    "text,lang,words,units",
+    [
+        ("The two sides met today in Malta.", "en", 7, 7.0),
+        ("双方今天在马耳他会晤。", "zh", 10, round(10 / 1.35, 1)),
+    ],
+)
+def test_signals_length_in_comparable_units(text, lang, words, units):
+    n = length(_reading(text, lang=lang))
+    assert n["words"] == words and n["units"] == units
+
+
+@pytest.fixture()
+def comparison(us_account, cn_account, fake_embedder):
+    return compare(us_account, cn_account, embedder=fake_embedder)
+
+
+def test_signals_comparison_reports_fact_and_attribution_findings(comparison):
+    s = comparison_signals(comparison)
+    assert s["sides"] == [r.account.id for r in comparison.readings]
+    facts = {d["fact"] for d in s["facts"]}
+    assert "requested_by" in facts  # China says the US asked; the US does not say
+    assert any("asked for" in f for f in s["findings"])
+    assert s["attributed"]["b"] and all(a["relation"] for a in s["attributed"]["b"])
+    assert s["topic_order"]["a"] == list(comparison.topics[comparison.readings[0].account.id])
+
+
+def test_signals_comparison_ladder_is_ordinal(comparison):
+    s = comparison_signals(comparison)
+    la, lb = s["ladder"]["a"]["rung"], s["ladder"]["b"]["rung"]
+    assert s["ladder"]["mismatch"] == (la != lb)
+    assert s["ladder"]["rungs_apart"] == abs(la - lb)
+    assert all(isinstance(v["rung"], int) for v in (s["ladder"]["a"], s["ladder"]["b"]))
+
+
+def test_signals_atmosphere_mismatch(fake_embedder):
+    a = account_from_text(
+        "The two leaders had a constructive meeting on trade.",
+        id="a",
+        party="united_states",
+        language="en",
+    )
+    b = account_from_text("两国元首坦诚、深入地交换了意见。", id="b", party="china", language="zh")
+    s = comparison_signals(compare(a, b, embedder=fake_embedder))
+    assert s["atmosphere"]["only_a"] == ["constructive"]
+    assert {"candid", "in_depth"} <= set(s["atmosphere"]["only_b"])
+    assert s["atmosphere"]["mismatch"]
+    assert any(f.startswith("atmosphere:") for f in s["findings"])
+
+
+def test_signals_length_asymmetry(fake_embedder):
+    short = account_from_text(
+        "The leaders met today.", id="a", party="united_states", language="en"
+    )
+    long_text = " ".join(["The two sides discussed trade and climate cooperation at length."] * 4)
+    long = account_from_text(long_text, id="b", party="china", language="en")
+    s = comparison_signals(compare(short, long, embedder=fake_embedder))
+    assert s["length"]["longer"] == "b"
+    assert s["length"]["ratio"] >= ASYMMETRY and s["length"]["asymmetric"]

@@ -1,0 +1,179 @@
+"""Web app latency under load: concurrent compare requests to a local server.
+
+Starts the app (``readouts serve``) in a subprocess on 127.0.0.1 and a free port, waits
+until it answers, warms it up with one request, then sends ``--requests`` (default 50)
+POST /api/compare requests at once and prints the latency percentiles (p50/p90/p99),
+the throughput and the number of errors. It talks to 127.0.0.1 only, sends a bounded
+number of requests with timeouts, and stops the server itself. Exit code 1 when any
+request failed.
+
+The accounts are the dev set's NATO–China pair (from ../shared) or, without it, the
+test fixtures. Each request gets a sentence of its own appended to both accounts, so
+no two requests are the same text (the encoder still caches the sentences it has seen,
+as it does in use). The server compares one request at a time, so latency grows with
+the queue: p50 is about half the burst's wall time.
+
+Usage: python benchmarks/bench_web.py [--requests 50] [--embedder usem3.v1] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import numpy as np
+
+HOST = "127.0.0.1"  # never anything else
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind((HOST, 0))
+        return int(s.getsockname()[1])
+
+
+def accounts(shared: Path) -> tuple[str, str]:
+    pair = (
+        shared / "eval" / "accounts" / "2021-09-27_nato-china_nato_en.txt",
+        shared / "eval" / "accounts" / "2021-09-27_nato-china_cn_zh.txt",
+    )
+    if not all(p.exists() for p in pair):
+        pair = (
+            ROOT / "tests" / "fixtures" / "call_us.txt",
+            ROOT / "tests" / "fixtures" / "call_cn.txt",
+        )
+    return pair[0].read_text("utf-8"), pair[1].read_text("utf-8")
+
+
+def start_server(port: int, embedder: str) -> subprocess.Popen[bytes]:
+    code = "from readouts.cli import main; main()"
+    cmd = [sys.executable, "-c", code, "serve", "--host", HOST, "--port", str(port)]
+    cmd += ["--embedder", embedder, "--log-level", "warning"]
+    return subprocess.Popen(cmd, stdin=subprocess.DEVNULL)
+
+
+def stop_server(proc: subprocess.Popen[bytes]) -> None:
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=5)
+
+
+async def wait_ready(
+    client: httpx.AsyncClient, proc: subprocess.Popen[bytes], limit: float
+) -> None:
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise SystemExit(f"the server exited with code {proc.returncode}")
+        try:
+            if (await client.get("/index.json")).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        await asyncio.sleep(0.2)
+    raise SystemExit(f"the server did not answer within {limit:.0f} s")
+
+
+def body(a: str, b: str, k: int) -> dict[str, object]:
+    return {
+        "accounts": [
+            {"text": f"{a}\n\nThe two also discussed item {k} of the agenda.", "party": "NATO"},
+            {"text": f"{b}\n\n双方还讨论了第{k}项议程。", "party": "China"},
+        ]
+    }
+
+
+async def one(client: httpx.AsyncClient, payload: dict[str, object]) -> tuple[float, int, str]:
+    start = time.perf_counter()
+    try:
+        r = await client.post("/api/compare", json=payload)
+        ok = r.status_code == 200 and r.json().get("ok") is True
+        return time.perf_counter() - start, r.status_code, "" if ok else r.text[:200]
+    except httpx.HTTPError as exc:
+        return time.perf_counter() - start, 0, f"{exc.__class__.__name__}: {exc}"
+
+
+async def run(args: argparse.Namespace) -> dict[str, object]:
+    a, b = accounts(Path(args.shared))
+    port = free_port()
+    proc = start_server(port, args.embedder)
+    limits = httpx.Limits(max_connections=args.requests, max_keepalive_connections=args.requests)
+    timeout = httpx.Timeout(args.timeout)
+    try:
+        async with httpx.AsyncClient(
+            base_url=f"http://{HOST}:{port}", limits=limits, timeout=timeout, trust_env=False
+        ) as client:
+            await wait_ready(client, proc, 60)
+            warm = await one(client, body(a, b, 0))
+            if warm[1] != 200:
+                raise SystemExit(f"the warm-up request failed: {warm[1]} {warm[2]}")
+            start = time.perf_counter()
+            results = await asyncio.wait_for(
+                asyncio.gather(*(one(client, body(a, b, k)) for k in range(1, args.requests + 1))),
+                timeout=args.timeout * 2,
+            )
+            wall = time.perf_counter() - start
+    finally:
+        stop_server(proc)
+    latencies = np.array([r[0] for r in results]) * 1000
+    errors = [f"{r[1]} {r[2]}" for r in results if r[1] != 200 or r[2]]
+    p50, p90, p99 = np.percentile(latencies, [50, 90, 99])
+    return {
+        "requests": args.requests,
+        "embedder": args.embedder,
+        "warm_up_ms": round(warm[0] * 1000, 1),
+        "p50_ms": round(float(p50), 1),
+        "p90_ms": round(float(p90), 1),
+        "p99_ms": round(float(p99), 1),
+        "max_ms": round(float(latencies.max()), 1),
+        "wall_s": round(wall, 2),
+        "per_second": round(args.requests / wall, 2),
+        "errors": len(errors),
+        "first_errors": errors[:3],
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--requests", type=int, default=50, help="concurrent requests (1-500)")
+    ap.add_argument(
+        "--embedder", default=os.environ.get("READOUTS_EMBEDDER", "usem3.v1"), help="registry name"
+    )
+    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    ap.add_argument("--timeout", type=float, default=300.0, help="seconds per request")
+    ap.add_argument("--json", action="store_true", help="print one JSON object")
+    args = ap.parse_args()
+    if not 1 <= args.requests <= 500:
+        ap.error("--requests must be between 1 and 500")
+    out = asyncio.run(run(args))
+    if args.json:
+        print(json.dumps(out, indent=2))
+    else:
+        print(f"{out['requests']} concurrent POST /api/compare, embedder {out['embedder']}")
+        print(f"warm-up (first request): {out['warm_up_ms']} ms")
+        print(
+            f"latency: p50 {out['p50_ms']} ms, p90 {out['p90_ms']} ms, p99 {out['p99_ms']} ms, "
+            f"max {out['max_ms']} ms"
+        )
+        print(f"throughput: {out['per_second']} requests/s ({out['wall_s']} s in all)")
+        print(f"errors: {out['errors']}")
+        for e in out["first_errors"]:  # type: ignore[attr-defined]
+            print("  ", e)
+    sys.exit(1 if out["errors"] else 0)
+
+
+if __name__ == "__main__":
+    main()

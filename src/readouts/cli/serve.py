@@ -1,0 +1,92 @@
+"""``readouts serve``: the web app (FastAPI + uvicorn), on 127.0.0.1 unless told otherwise."""
+
+from __future__ import annotations
+
+import ipaddress
+
+import click
+
+from . import run
+
+__all__ = ["register"]
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--embedder", default=None, help="Embedder registry name (usem3.v1, fake.v1).")
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(1),
+    default=None,
+    help="Largest account in bytes (default: the 5 MB input limit).",
+)
+@click.option(
+    "--max-accounts",
+    type=click.IntRange(2),
+    default=None,
+    help="Most accounts in one comparison (default 8).",
+)
+@click.option(
+    "--log-level",
+    type=click.Choice(["critical", "error", "warning", "info", "debug"]),
+    default="info",
+    show_default=True,
+)
+@run
+def serve(
+    host: str,
+    port: int,
+    embedder: str | None,
+    max_bytes: int | None,
+    max_accounts: int | None,
+    log_level: str,
+) -> None:
+    """Start the web app: paste or upload accounts, compare them, read and download the report.
+
+    The app has no logins: it listens on 127.0.0.1 only unless --host says otherwise.
+    The REST API is documented at /docs.
+    """
+    from ..errors import ConfigError
+
+    try:
+        import uvicorn
+
+        from ..web import Settings, create_app
+    except ImportError as exc:
+        raise ConfigError(
+            f"readouts serve needs FastAPI and uvicorn ({exc.name} is missing): "
+            "pip install 'readouts[web]'"
+        ) from None
+    if not _is_loopback(host):
+        click.echo(
+            f"readouts: warning: listening on {host}: anyone who can reach this address can "
+            "use the app (it has no logins)",
+            err=True,
+        )
+    if embedder:
+        from ..embed import get_embedder
+
+        get_embedder(embedder)  # an unknown name fails here, before the server starts
+    options: dict[str, object] = {"embedder": embedder or ""}
+    if max_bytes is not None:
+        options["max_bytes"] = max_bytes
+    if max_accounts is not None:
+        options["max_accounts"] = max_accounts
+    app = create_app(Settings(**options))  # type: ignore[arg-type]
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"readouts: serving on http://{shown}:{port}/ (Ctrl+C to stop)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False)
+
+
+def register(main: click.Group) -> None:
+    main.add_command(serve)

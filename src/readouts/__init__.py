@@ -8,6 +8,7 @@ The library does the work; the ``readouts`` command, the web app and the batch
 runner are thin layers over these functions.
 """
 
+from .brief import Brief, brief
 from .compare import compare
 from .errors import (
     ConfigError,
@@ -38,6 +39,7 @@ from .report import render
 __all__ = [
     "Account",
     "Alignment",
+    "Brief",
     "Claim",
     "Comparison",
     "ConfigError",
@@ -53,6 +55,7 @@ __all__ = [
     "Speaker",
     "StorageError",
     "account_from_text",
+    "brief",
     "compare",
     "default_lexicon",
     "evaluate",

@@ -21,6 +21,7 @@ shown here; the library raises them and never returns ``None`` in their place.
     ├── ModelUnavailable          the sentence encoder cannot be loaded               exit 6
     ├── StorageError              the corpus database cannot be read or written       exit 7
     └── GateFailed                an evaluation figure fell below its pinned floor    exit 8
+        └── BriefUnverified       a brief's quotations or references do not resolve
 
 Exit code 2 is left to the command-line parser (unknown option, missing argument).
 """
@@ -29,6 +30,7 @@ from __future__ import annotations
 
 __all__ = [
     "BinaryInputError",
+    "BriefUnverified",
     "ConfigError",
     "DecodeError",
     "DuplicateInputError",
@@ -145,3 +147,7 @@ class GateFailed(ReadoutsError):
     """An evaluation figure fell below its pinned floor."""
 
     exit_code = 8
+
+
+class BriefUnverified(GateFailed):
+    """A brief whose quotations or references do not resolve against its accounts."""

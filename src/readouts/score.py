@@ -157,9 +157,11 @@ def meeting_of_minds(
         reasons.append(f"{counts['conflict']} claims in conflict ({detail}).")
     unconfirmed = sum(1 for rel in relations.values() if "unconfirmed_attribution" in rel.flags)
     if unconfirmed:
+        what = "statement" if unconfirmed == 1 else "statements"
+        verb = "does" if unconfirmed == 1 else "do"
         reasons.append(
-            f"{unconfirmed} statements one side attributes to the other do not "
-            "appear in the other's account."
+            f"{unconfirmed} {what} one side attributes to the other {verb} not appear in "
+            "the other's account."
         )
     return Score(
         value=value,

@@ -1,4 +1,4 @@
-"""Core commands: compare, read, eval, calibrate."""
+"""Core commands: compare, eval, calibrate."""
 
 from __future__ import annotations
 

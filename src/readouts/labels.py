@@ -329,7 +329,8 @@ def check_label_floors(result: dict[str, Any], floors_path: str | Path) -> list[
     """The figures below their floor, as "name figure < floor" lines.
 
     A floors file is a JSON object of ``<task>_<figure>`` keys, e.g.
-    ``{"speaker_macro_f1": 0.85, "topic_macro_f1": 0.85, "act_macro_f1": 0.6}``.
+    ``{"speaker_macro_f1": 0.85, "topic_macro_f1": 0.85, "act_macro_f1": 0.6}``, either
+    at the top or under ``"floors"`` (as in ``eval/label_floors.json``).
     """
     p = Path(floors_path)
     try:
@@ -338,6 +339,8 @@ def check_label_floors(result: dict[str, Any], floors_path: str | Path) -> list[
         raise MissingFileError("no such floors file", path=str(p)) from None
     except json.JSONDecodeError as exc:
         raise GoldFormatError(f"the floors file is not JSON: {exc.msg}", path=str(p)) from None
+    if isinstance(floors, dict) and isinstance(floors.get("floors"), dict):
+        floors = floors["floors"]  # the layout of eval/floors.json, with a note beside it
     if not isinstance(floors, dict):
         raise GoldFormatError("the floors file must be a JSON object", path=str(p))
     failures = []

@@ -335,10 +335,13 @@ def pair_features(va: Sequence[ClaimView], vb: Sequence[ClaimView], cos: np.ndar
     for i, a in enumerate(va):
         meeting_a = a.claim.act == "consult" and not a.specific
         for j, b in enumerate(vb):
-            out[i, j, 3] = _jaccard(a.specific, b.specific)
+            # a shared topic counts as far as the claims also read alike: two claims about
+            # Taiwan that say different things are not the same point
+            alike = max(float(cos[i, j]), 0.0)
+            out[i, j, 3] = _jaccard(a.specific, b.specific) * alike
             common = a.topics & b.topics
             if common:
-                out[i, j, 4] = sum(idf[t] ** 2 for t in common) / (norms_a[i] * norms_b[j])
+                out[i, j, 4] = alike * sum(idf[t] ** 2 for t in common) / (norms_a[i] * norms_b[j])
             out[i, j, 5] = _jaccard(a.actors, b.actors)
             out[i, j, 6] = _jaccard(a.numbers, b.numbers)
             out[i, j, 7] = _jaccard(a.words, b.words)

@@ -10,6 +10,7 @@ runner are thin layers over these functions.
 
 from .brief import Brief, brief
 from .compare import compare
+from .drift import drift
 from .errors import (
     ConfigError,
     InputError,
@@ -33,6 +34,7 @@ from .model import (
     Sentence,
     Speaker,
 )
+from .multi import compare_sides
 from .read import read
 from .report import render
 
@@ -57,7 +59,9 @@ __all__ = [
     "account_from_text",
     "brief",
     "compare",
+    "compare_sides",
     "default_lexicon",
+    "drift",
     "evaluate",
     "load_lexicon",
     "read",

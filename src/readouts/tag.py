@@ -41,7 +41,21 @@ _ZH_NOT_NEG = (
     "不可或缺",
     "毫不动摇",
     "非洲",
-    "并非",
+    # 别 and 非 inside ordinary words ("高级别对话", "非法") are not negations
+    "级别",
+    "特别",
+    "分别",
+    "区别",
+    "告别",
+    "类别",
+    "个别",
+    "差别",
+    "识别",
+    "鉴别",
+    "派别",
+    "性别",
+    "无非",
+    "非法",
 )
 _ZH_NEG = re.compile("|".join(sorted(zh.NEGATIONS, key=len, reverse=True)) + "|并非")
 # cue matches that do not carry the act: "issues of mutual concern" is not an expression of concern

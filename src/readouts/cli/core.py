@@ -55,13 +55,20 @@ def _parse_sides(specs: tuple[str, ...], files: tuple[str, ...]) -> dict[str, li
 
 
 @click.command()
-@click.argument("accounts", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("accounts", nargs=-1, type=click.Path(dir_okay=False))
 @click.option(
     "--side",
     "side_specs",
     multiple=True,
     metavar="NAME:FILE[,FILE]",
-    help="Which side issued which accounts (repeatable); needed for more than two.",
+    help="Which side issued which accounts (repeatable); for more than two, unless each "
+    "file's front matter has side:.",
+)
+@click.option(
+    "--manifest",
+    type=click.Path(dir_okay=False),
+    help="A JSON or YAML file mapping each side to its files (or a gold file), instead of "
+    "ACCOUNTS and --side.",
 )
 @click.option(
     "--format",
@@ -111,6 +118,7 @@ def _parse_sides(specs: tuple[str, ...], files: tuple[str, ...]) -> dict[str, li
 def compare(
     accounts: tuple[str, ...],
     side_specs: tuple[str, ...],
+    manifest: str | None,
     fmt: str,
     output: str | None,
     side_a: str,
@@ -131,8 +139,10 @@ def compare(
     from ..embed import default_embedder, get_embedder
     from ..errors import ConfigError
 
+    if manifest and (accounts or side_specs):
+        raise ConfigError("give the accounts either with --manifest or as arguments, not both")
     _check_distinct(accounts)
-    if len(accounts) < 2:
+    if len(accounts) < 2 and not manifest:
         raise ConfigError("give at least two accounts to compare")
     lexicon = _lexicon(lexicons)
     emb = get_embedder(embedder) if embedder else default_embedder()
@@ -142,14 +152,15 @@ def compare(
             colour if colour is not None else (output is None and sys.stdout.isatty())
         )
         options["columns"] = width
-    if side_specs or len(accounts) > 2:
-        if not side_specs:
-            raise ConfigError(
-                "more than two accounts: say which side issued each with --side NAME:FILE[,FILE]"
-            )
-        from ..multi import compare_sides, render_sides
+    if manifest or side_specs or len(accounts) > 2:
+        from ..multi import compare_sides, load_manifest, render_sides, sides_from_front_matter
 
-        sides = _parse_sides(side_specs, accounts)
+        if manifest:
+            sides = load_manifest(manifest)
+        elif side_specs:
+            sides = _parse_sides(side_specs, accounts)
+        else:  # every file's front matter names its side, or a one-line error says which not
+            sides = sides_from_front_matter(accounts)
         result = compare_sides(sides, lexicon=lexicon, embedder=emb)
         _write(render_sides(result, fmt, **options), output)
         return

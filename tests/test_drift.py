@@ -1,0 +1,235 @@
+import json
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from readouts.cli import main
+from readouts.drift import AlignParams, Bead, align_sentences, drift, numbers
+from readouts.errors import ConfigError
+from readouts.ingest import account_from_text, read_account
+
+
+@pytest.fixture(scope="module")
+def versions(fixtures):
+    folder = fixtures / "drift"
+    return {
+        name: read_account(folder / f"statement_{name}.txt") for name in ("en", "zh", "zh_drift")
+    }
+
+
+def _unit(rng: np.random.Generator, n: int, dim: int = 64) -> np.ndarray:
+    v = rng.normal(size=(n, dim)).astype(np.float32)
+    return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+
+def _noisy(v: np.ndarray, rng: np.random.Generator, scale: float = 0.5) -> np.ndarray:
+    out = v + scale * _unit(rng, len(v), v.shape[1])
+    return out / np.linalg.norm(out, axis=1, keepdims=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("291 billion euros, 3,000 troops, 1.5 million", "en", ["291000000000", "3000", "1500000"]),
+        ("On 14 March 2024, the 13th round", "en", ["14", "3", "2024", "13"]),
+        ("twenty-seven ships", "en", ["27"]),
+        ("2024年3月14日，第十三次对话", "zh", ["2024", "3", "14", "13"]),
+        ("2910亿欧元，1.5万人，三千五百万", "zh", ["291000000000", "15000", "35000000"]),
+        ("二〇二一年，百分之五十", "zh", ["2021", "50"]),
+        ("十分重要，一些国家，进一步加强", "zh", []),
+    ],
+)
+def test_drift_numbers_reads_digits_words_and_chinese_numerals(text, language, expected):
+    assert [n.value for n in numbers(text, language) if n.strong] == expected
+
+
+@pytest.mark.parametrize(("text", "language"), [("the two sides", "en"), ("两国一个中国", "zh")])
+def test_drift_numbers_small_words_are_weak(text, language):
+    assert not any(n.strong for n in numbers(text, language))
+
+
+@pytest.mark.parametrize("dropped", [0, 7, 19])
+def test_drift_align_sentences_leaves_a_dropped_sentence_unpaired(dropped):
+    rng = np.random.default_rng(dropped)
+    a = _unit(rng, 20)
+    b = _noisy(np.delete(a, dropped, axis=0), rng)
+    beads = align_sentences(a, b)
+    assert Bead((dropped,), ()) in beads
+    pairs = [(x.a, x.b) for x in beads if x.a and x.b]
+    assert pairs == [((i,), (i if i < dropped else i - 1,)) for i in range(20) if i != dropped]
+
+
+@pytest.mark.parametrize("merged", [3, 10])
+def test_drift_align_sentences_finds_two_sentences_translated_as_one(merged):
+    rng = np.random.default_rng(merged)
+    a = _unit(rng, 15)
+    rows = [a[i] for i in range(15) if i not in (merged, merged + 1)]
+    joint = a[merged] + a[merged + 1]
+    rows.insert(merged, joint / np.linalg.norm(joint))
+    b = _noisy(np.stack(rows), rng, 0.3)
+    beads = align_sentences(a, b)
+    assert any(x.a == (merged, merged + 1) and x.b == (merged,) for x in beads)
+    assert all(x.a and x.b for x in beads)
+
+
+@pytest.mark.parametrize("n", [1200])
+def test_drift_align_sentences_band_agrees_with_the_full_table(n):
+    rng = np.random.default_rng(1)
+    a = _unit(rng, n)
+    keep = [i for i in range(n) if i % 97 != 5]
+    b = _noisy(a[keep], rng)
+    full = align_sentences(a, b, AlignParams(full_below=10**9))
+    banded = align_sentences(a, b, AlignParams(band=80))
+    assert [(x.a, x.b) for x in banded] == [(x.a, x.b) for x in full]
+    assert sum(1 for x in full if not x.b) == n - len(keep)
+
+
+@pytest.mark.parametrize("sizes", [(0, 3), (3, 0), (0, 0)])
+def test_drift_align_sentences_empty_side(sizes):
+    rng = np.random.default_rng(0)
+    a, b = _unit(rng, sizes[0]), _unit(rng, sizes[1])
+    beads = align_sentences(a, b)
+    assert len(beads) == sum(sizes) and all(not (x.a and x.b) for x in beads)
+
+
+def test_drift_fixture_finds_the_dropped_sentence_the_number_and_the_softened_tone(
+    versions, use_embedder
+):
+    result = drift(versions["en"], versions["zh_drift"], embedder=use_embedder)
+    assert [(i.kind, i.change) for i in result.items] == [
+        ("number", "changed"),
+        ("tone", "softened"),
+        ("missing", "only_a"),
+    ]
+    number, tone, missing = result.items
+    en, zh = versions["en"].text, versions["zh_drift"].text
+    assert number.a_values == ("291000000000",) and number.b_values == ("219000000000",)
+    assert [en[s:e] for s, e in number.a_marks] == ["291 billion"]
+    assert [zh[s:e] for s, e in number.b_marks] == ["2190亿"]
+    assert [en[s:e] for s, e in tone.a_marks] == ["serious concern"]
+    assert [zh[s:e] for s, e in tone.b_marks] == ["关切"]
+    assert en[missing.a[0] : missing.a[1]].startswith("On Ukraine, Borrell called on China")
+    # the version that lacks it gets an empty span where it would go: after the sentence before
+    assert missing.b[0] == missing.b[1] == result.sentences_b[6].end
+    assert zh[number.b[0] : number.b[1]].startswith("在贸易问题上")
+
+
+@pytest.mark.parametrize(("a", "b"), [("en", "zh"), ("zh", "en"), ("en", "en"), ("zh", "zh")])
+def test_drift_faithful_or_identical_versions_flag_nothing(versions, use_embedder, a, b):
+    first = versions[a]
+    second = versions[b]
+    if a == b:
+        second = account_from_text(second.text, id=second.id + "_copy")
+    result = drift(first, second, embedder=use_embedder)
+    assert result.items == ()
+    assert all(x.a and x.b for x in result.beads)
+
+
+def test_drift_identical_text_flags_nothing_with_the_fake_embedder(versions, fake_embedder):
+    copy = account_from_text(versions["en"].text, id="copy")
+    assert drift(versions["en"], copy, embedder=fake_embedder).items == ()
+
+
+@pytest.mark.parametrize(
+    ("en", "zh", "kind", "change"),
+    [
+        (
+            "Wang Yi said that China was ready to work with Blinken on counternarcotics.",
+            "王毅表示，中方愿同沙利文开展禁毒合作。",
+            "name",
+            "changed",
+        ),
+        (
+            "Wang Yi said that China supported the proposal for a ceasefire in Gaza.",
+            "王毅表示，中方不支持加沙停火的建议。",
+            "negation",
+            "added",
+        ),
+        (
+            "Wang Yi said that China firmly opposes the new export controls.",
+            "王毅表示，中方对新的出口管制表示关切。",
+            "tone",
+            "softened",
+        ),
+        (
+            "Wang Yi said that China was ready to send 300 doctors to the region.",
+            "王毅表示，中方愿向该地区派遣500名医生。",
+            "number",
+            "changed",
+        ),
+    ],
+)
+def test_drift_one_sentence_pairs(use_embedder, en, zh, kind, change):
+    a = account_from_text("The two sides met in Beijing. " + en, id="en")
+    b = account_from_text("双方在北京会晤。" + zh, id="zh")
+    result = drift(a, b, embedder=use_embedder)
+    assert [(i.kind, i.change) for i in result.items] == [(kind, change)]
+
+
+def test_drift_to_dict_carries_both_spans(versions, use_embedder):
+    data = drift(versions["en"], versions["zh_drift"], embedder=use_embedder).to_dict()
+    assert data["kind"] == "drift" and data["counts"]["missing"] == 1
+    first = data["items"][0]
+    assert first["a"]["text"].startswith("On trade") and first["b"]["text"].startswith("在贸易")
+    assert first["a"]["values"] == ["291000000000"] and first["b"]["marks"]
+    json.dumps(data)
+
+
+def test_drift_refuses_two_versions_with_one_id(versions, fake_embedder):
+    with pytest.raises(ConfigError):
+        drift(versions["en"], versions["en"], embedder=fake_embedder)
+
+
+def test_drift_cli_prints_the_list(fixtures):
+    folder = fixtures / "drift"
+    result = CliRunner().invoke(
+        main,
+        [
+            "drift",
+            str(folder / "statement_en.txt"),
+            str(folder / "statement_zh_drift.txt"),
+            "--width",
+            "100",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[:3] == [
+        "VERSION DRIFT  statement_en (en, 11 sentences) ↔ statement_zh_drift (zh, 10 sentences)",
+        "  1 missing sentence, 1 number, 1 tone word",
+        "",
+    ]
+    assert lines[3] == (
+        "  1. number (changed): statement_en “291 billion”, statement_zh_drift “2190亿”"
+    )
+
+
+@pytest.mark.parametrize("fmt", ["json", "markdown", "html"])
+def test_drift_cli_formats(fixtures, fmt, tmp_path):
+    folder = fixtures / "drift"
+    out = tmp_path / f"drift.{fmt}"
+    result = CliRunner().invoke(
+        main,
+        [
+            "drift",
+            str(folder / "statement_en.txt"),
+            str(folder / "statement_zh.txt"),
+            "--format",
+            fmt,
+            "-o",
+            str(out),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    if fmt == "json":
+        assert json.loads(text)["items"] == []
+    else:
+        assert "nothing missing, nothing changed" in text
+
+
+def test_drift_cli_same_file_twice_is_bad_input(fixtures):
+    path = str(fixtures / "drift" / "statement_en.txt")
+    result = CliRunner().invoke(main, ["drift", path, path])
+    assert result.exit_code == 3

@@ -117,14 +117,14 @@ def test_facts_format_falls_back_to_the_title():
             "Mohammed bin Abdulrahman Al Thani of Qatar.",
             "Jake Sullivan",
             "Mohammed bin Abdulrahman Al Thani",
-            "",
+            "qatar",
         ),
         (
             "Vice President Harris spoke today with His Highness, Crown Prince Mishal "
             "Al-Ahmad Al-Sabah of Kuwait.",
             "Kamala Harris",
             "Mishal Al-Ahmad Al-Sabah",
-            "",
+            "kuwait",
         ),
         (
             "Today, Senior Administration Officials met with New York Governor Kathy Hochul.",
@@ -139,7 +139,7 @@ def test_facts_format_falls_back_to_the_title():
             "沙利文",
             "united_states",
         ),
-        ("国务委员兼外长王毅在北京同新加坡总理黄循财举行会谈。", "王毅", "黄循财", ""),
+        ("国务委员兼外长王毅在北京同新加坡总理黄循财举行会谈。", "王毅", "黄循财", "singapore"),
     ],
 )
 def test_facts_who_met_whom(text, principal, counterpart, party):

@@ -138,6 +138,23 @@ _ZH_TITLED_NAME = re.compile(
     r"(?P<name>[\u4e00-\u9fff]{2,5}?)"
     r"(?=表示|指出|强调|说|认为|会见|会晤|会谈|同|与|在|应约|应邀|召见|接见|举行|通电话|，|。|、|和)"
 )
+_EN_GROUP = re.compile(
+    r"(?:the\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+|all)\s+"
+    r"(?:leaders|ministers|sides|presidents|countries|parties|delegations|heads of state|"
+    r"heads of government|foreign ministers|prime ministers|officials|partners|defense chiefs|"
+    r"defence chiefs|secretaries)"
+)
+_ABOUT_MEETING = re.compile(
+    r"(?:The|This)\s+(?:meeting|talks|call|phone call|video call|telephone call|conversation|"
+    r"visit|discussion|session|summit|exchange|videoconference)\s+(?:was|were|lasted|took|"
+    r"followed|came|marked|is)\b|(?:会谈|会见|会晤|通话|此次会晤|此次会谈|此次通话|这是|本次)"
+    r"(?!中)"
+)
+_IMPERSONAL_BOTH = re.compile(r"It\s+was\s+(?:agreed|decided|noted)\b")
+_NAME_PARTICLES = frozenset(
+    "von der de del della van den bin bint ibn al el la le da dos das du di y".split()
+)
+_ZH_WHEN = re.compile(r"[\d０-９]{1,4}(?:年|月|日)[\d０-９年月日]*(?:[上下中]午|晚间?|早上?|凌晨)?")
 _ZH_MODAL = re.compile(r"(?:也|还|则|更)?(?:应|应当|应该|必须|需要|须|要|不应|不要|勿|停止)")
 _ZH_NOT_NAME_START = set("在同与的和等及对就向为将把从中美双我你他她该此其各")
 _ZH_DATE = re.compile(r"^[\d０-９年月日号时分上下午晚早中间当地星期周一二三四五六日、\s至到—\-]+$")
@@ -530,7 +547,16 @@ class _Attributor:
         known = {n for a in self.lexicon.actors.values() for n in a.names_zh}
         for m in _ZH_TITLED_NAME.finditer(self.view):
             name = m.group("name")
-            if name in known or name[0] in _ZH_NOT_NAME_START or name in self.names:
+            for title in (*zh.TITLES, "兼"):
+                name = name.split(title)[
+                    -1
+                ]  # "国务委员兼外长王毅": the name is after the last title
+            if (
+                len(name) < 2
+                or name in known
+                or name[0] in _ZH_NOT_NAME_START
+                or name in self.names
+            ):
                 continue
             before = [
                 x
@@ -563,7 +589,8 @@ class _Attributor:
                     head = key.split(" of ")[0]  # "secretary of state" -> "secretary"
                     self.state.roles.setdefault(head, person)
                     break
-        # titles the lexicon knows for the people named ("the Secretary" -> Blinken)
+        # titles the lexicon knows for the people named ("the Secretary" -> Blinken,
+        # "秘书长" -> Guterres)
         for m in self.mentions:
             actor = self.lexicon.actors.get(m.id)
             if not actor or actor.kind != "person":
@@ -572,6 +599,10 @@ class _Attributor:
                 key = role.lower().replace("-", " ")
                 for k in (key, key.split(" of ")[0]):
                     self.state.roles.setdefault(k, self._person(actor.id, m))
+                if self.zh:
+                    for title, roles in zh.TITLE_ROLES.items():
+                        if any(key.startswith(r.replace("-", " ")) for r in roles):
+                            self.state.roles.setdefault(title, self._person(actor.id, m))
 
     def _person(self, actor_id: str, m: Match | None = None) -> Speaker:
         actor = self.lexicon.actors[actor_id]
@@ -584,7 +615,9 @@ class _Attributor:
         )
 
     def _mentions_in(self, start: int, end: int) -> list[Match]:
-        return [m for m in self.mentions if start <= m.start and m.end <= end]
+        """Mentions that start inside the span ("President Joseph R. Biden" holds the start
+        of the mention "Joseph R. Biden, Jr.")."""
+        return [m for m in self.mentions if start <= m.start < end]
 
     def resolve(self, start: int, end: int) -> Speaker | None:
         """The speaker named by the subject text[start:end], if it names one."""
@@ -593,6 +626,8 @@ class _Attributor:
         low = subject.lower()
         if not subject:
             return None
+        if not self.zh and _EN_GROUP.fullmatch(low):
+            return Speaker(name=low, kind="both", start=start, end=end)
         both = zh.BOTH_SIDES if self.zh else _EN_BOTH
         for phrase in both:
             if (
@@ -678,15 +713,24 @@ class _Attributor:
             core = subject
             for title in zh.TITLES:
                 core = core.replace(title, "")
-            if core in zh.PERSON_PRONOUNS or any(core.endswith(p) for p in zh.BOTH_SIDES):
-                return True
+            if (
+                not core
+                or core in zh.PERSON_PRONOUNS
+                or any(core.endswith(p) for p in zh.BOTH_SIDES)
+            ):
+                return True  # a bare title ("秘书长"), a pronoun, both sides
             view_start = self.view.find(subject)
             covered = sum(
                 len(n) for a in self.lexicon.actors.values() for n in a.names_zh if n in core
             )
             return view_start >= 0 and len(core) <= 12 and covered >= 0.6 * max(1, len(core))
         words = re.findall(r"[\w'’.-]+", subject)
-        allowed = _SUBJECT_WORDS | en.PERSON_PRONOUNS | {"they", "we", "it", "two", "both"}
+        allowed = (
+            _SUBJECT_WORDS
+            | en.PERSON_PRONOUNS
+            | {"they", "we", "it", "two", "both"}
+            | _NAME_PARTICLES
+        )
         return all(w[0].isupper() or w.lower() in allowed or w[0].isdigit() for w in words)
 
     @staticmethod
@@ -701,32 +745,40 @@ class _Attributor:
     def _frame_en(self, start: int, end: int) -> tuple[Speaker | None, bool]:
         text = self.account.text
         toks = _tokens(text, start, end)
-        for i, (s, _, w) in enumerate(toks[:16]):
+        for i, (s, _, w) in enumerate(toks[:30]):
             lw = w.lower().rstrip(".")
-            if lw not in _REPORTING or not w[0].islower():
+            verb = lw in _REPORTING or (lw.endswith("ed") and len(lw) > 4 and i > 0)
+            if not verb or not w[0].islower():
                 continue
-            subj_start = start
-            comma = text.rfind(",", start, s)
-            if comma >= 0:
-                subj_start = comma + 1
             j = i
-            while j > 0 and toks[j - 1][2].lower() in _ADVERBS and toks[j - 1][0] >= subj_start:
+            while j > 0 and (
+                toks[j - 1][2].lower() in _ADVERBS or toks[j - 1][2].lower().endswith("ly")
+            ):
                 j -= 1
             subj_end = toks[j][0] if j < len(toks) else s
-            raw = text[subj_start:subj_end]
-            lead = re.match(
-                r"\s*(?:(?:and|but|however|while|together|today|also|then)\b[,\s]*)*", raw, re.I
-            )
-            s0 = subj_start + (lead.end() if lead else 0)
-            e0 = subj_end
-            while e0 > s0 and text[e0 - 1].isspace():
-                e0 -= 1
-            if s0 >= e0:
+            # the subject is the nearest comma-delimited stretch before the verb that names
+            # someone: "On December 25, Mr. IWAYA Takeshi, Minister for Foreign Affairs, met"
+            bounds = [start, *(k + 1 for k in range(start, subj_end) if text[k] == ",")]
+            found = None
+            for seg_start in reversed(bounds):
+                seg_end = subj_end if seg_start == bounds[-1] else text.find(",", seg_start)
+                raw = text[seg_start:seg_end]
+                lead = re.match(
+                    r"\s*(?:(?:and|but|however|while|together|today|also|then)\b[,\s]*)*",
+                    raw,
+                    re.I,
+                )
+                s0 = seg_start + (lead.end() if lead else 0)
+                e0 = seg_end
+                while e0 > s0 and text[e0 - 1].isspace():
+                    e0 -= 1
+                if s0 < e0:
+                    found = self.resolve(s0, e0)
+                    if found is not None:
+                        break
+            if found is None:
                 continue
-            sp = self.resolve(s0, e0)
-            if sp is None:
-                continue
-            return sp, lw in en.SPEECH_VERBS
+            return found, lw in en.SPEECH_VERBS
         # a parenthetical ", Wang Yi said," inside the piece
         m = re.search(r",\s+([^,]{2,40}?)\s+(said|added|noted|stressed)\s*,", text[start:end])
         if m:
@@ -758,6 +810,10 @@ class _Attributor:
         subj_start = start + cut + 1 if cut >= 0 else start
         if _ZH_SUBJECT_END.match(view, subj_start):
             return None, False  # "同美国国务卿布林肯通电话": no subject of its own here
+        # a date or time after the name is not part of it ("习近平4月2日晚应约...")
+        when = _ZH_WHEN.search(view, subj_start, subj_end)
+        if when and when.start() > subj_start:
+            subj_end = when.start()
         # the subject ends before a preposition ("中方就美方...", "习近平在北京同...")
         m = _ZH_SUBJECT_END.search(view, subj_start + 1, subj_end)
         if m:
@@ -812,8 +868,22 @@ class _Attributor:
             st.paragraph = sentence.paragraph
             st.reported = None
         out: list[Speaker] = []
+        opening = self.view[sentence.start : sentence.start + 40]
+        if _ABOUT_MEETING.match(opening):
+            # "The meeting was followed by a dinner", "会谈在友好气氛中进行": the issuer
+            # speaking about the meeting, whoever was quoted before
+            st.reported = None
+            return [st.narrator for _ in pieces]
         for i, (a, b) in enumerate(pieces):
             sp, speech = self.frame(a, b)
+            if sp is None and i == 0 and _IMPERSONAL_BOTH.match(self.view, a):
+                sp = Speaker(name="both sides", kind="both", start=a, end=a)
+            if sp is None and i == 0 and self.zh:
+                # "双方还就...交换了意见" opens a new report even inside reported speech;
+                # "双方应..." (a modal) is still the speaker's demand
+                both = next((p for p in zh.BOTH_SIDES if self.view.startswith(p, a)), None)
+                if both and not _ZH_MODAL.match(self.view, a + len(both)):
+                    sp = Speaker(name=both, kind="both", start=a, end=a + len(both))
             if sp is None and st.reported is None:
                 # "双方还就...交换了意见": a subject without a reporting verb, outside reported
                 # speech (inside it, "the two sides should ..." is still the speaker's word)
@@ -836,7 +906,14 @@ class _Attributor:
                     sp, speech = sp2, speech2
             if sp is not None:
                 running = st.reported
-                if running is not None and sp.kind == "side" and sp.party == running.party:
+                if (
+                    running is not None
+                    and sp.kind == "side"
+                    and sp.party == running.party
+                    and (self.zh or not speech)
+                ):
+                    # "中方对此表示强烈不满" inside an official's remarks is the official
+                    # speaking; in English "The U.S. side stressed" names the side itself
                     # "China always stood for peace" inside Xi's reported speech: still Xi
                     sp = Speaker(name=running.name, kind=running.kind, party=running.party)
                 if sp.kind == "person":

@@ -25,6 +25,7 @@ from .model import Account, Alignment, Claim, Comparison, Reading, Relation, Sco
 from .read import read
 from .relate import RelateOptions, relate
 from .score import band_of, meeting_of_minds
+from .signals import comparison_signals
 
 __all__ = ["BASELINE_THRESHOLD", "METHODS", "as_reading", "compare"]
 
@@ -83,7 +84,7 @@ def compare(
         va, vb, scores, cos, aligned, lexicon, ra.account.party, rb.account.party, options
     )
     score = meeting_of_minds((ra, rb), relations, lexicon)
-    return Comparison(
+    comparison = Comparison(
         readings=(ra, rb),
         alignments=tuple(final),
         relations=relations,
@@ -91,6 +92,10 @@ def compare(
         topics={ra.account.id: _topics(ra), rb.account.id: _topics(rb)},
         method=method,
     )
+    signals = comparison_signals(comparison, lexicon)
+    # the tone each side chose is part of why the score is what it is
+    score = replace(score, reasons=(*score.reasons, *signals["tone_findings"]))
+    return replace(comparison, score=score, signals=signals)
 
 
 def _sentence_claims(reading: Reading) -> Reading:

@@ -305,6 +305,9 @@ class Comparison:
     topics: dict[str, tuple[str, ...]]  # account id -> topics it raises, in order
     method: str = "readouts"
     schema_version: str = SCHEMA_VERSION
+    # where the accounts differ in tone, length, topic order, attributions and meeting
+    # facts (readouts.signals.comparison_signals); empty for the baseline
+    signals: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -315,4 +318,5 @@ class Comparison:
             "relations": [self.relations[c.id].to_dict() for r in self.readings for c in r.claims],
             "score": self.score.to_dict(),
             "topics": {k: list(v) for k, v in self.topics.items()},
+            "signals": self.signals,
         }

@@ -169,7 +169,8 @@ def _name(reading: Reading, lexicon: Lexicon) -> str:
 
 def comparison_signals(comparison: Comparison, lexicon: Lexicon | None = None) -> dict[str, Any]:
     """Where the two accounts of a comparison differ in tone, length, topics, attributions
-    and meeting facts; ``findings`` says each difference in one line."""
+    and meeting facts; ``findings`` says each difference in one line, ``tone_findings``
+    those about the ladder and the atmosphere words."""
     lexicon = lexicon or default_lexicon()
     ra, rb = comparison.readings
     na, nb = _name(ra, lexicon), _name(rb, lexicon)
@@ -207,6 +208,7 @@ def comparison_signals(comparison: Comparison, lexicon: Lexicon | None = None) -
         left = words(sa, only_a) or "no such word"
         right = words(sb, only_b) or "no such word"
         findings.append(f"atmosphere: {na} says {left}; {nb} says {right}")
+    tone_findings = list(findings)  # the ladder and the atmosphere, for the score's reasons
 
     def valence(signals: dict[str, Any]) -> list[int]:
         vals = [h["valence"] for h in signals["atmosphere"]]
@@ -296,4 +298,5 @@ def comparison_signals(comparison: Comparison, lexicon: Lexicon | None = None) -
         "attributed": {"a": att_a, "b": att_b},
         "facts": facts,
         "findings": findings,
+        "tone_findings": tone_findings,
     }

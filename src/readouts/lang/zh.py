@@ -55,6 +55,8 @@ REPORTING_VERBS = (
     "愿意",
     "决定",
     "确认",
+    "邀请",
+    "通报",
 )
 
 #: Reporting verbs that mark reported speech continuing over the following sentences.
@@ -94,6 +96,8 @@ BOTH_SIDES = (
     "两国外长",
     "两国防长",
     "与会各方",
+    "与会领导人",
+    "各国领导人",
     "他们",
     "二人",
     "两人",
@@ -252,7 +256,30 @@ AGENT_VERBS = (
     "致电",
     "致信",
     "出席",
+    "主持",
+    "共同主持",
+    "访问",
+    "签署",
 )
+
+#: Chinese titles and the English role names the actors lexicon uses for them, so that a
+#: bare title ("秘书长表示") finds the person who holds it.
+TITLE_ROLES = {
+    "秘书长": ("secretary general", "secretary-general"),
+    "总统": ("president",),
+    "主席": ("president", "chairman"),
+    "总理": ("prime minister", "premier"),
+    "首相": ("prime minister",),
+    "外长": (
+        "minister of foreign affairs",
+        "foreign minister",
+        "secretary of state",
+        "foreign secretary",
+        "minister for foreign affairs",
+    ),
+    "国务卿": ("secretary of state",),
+    "防长": ("secretary of defense", "minister of defence", "minister of national defense"),
+}
 
 #: Speech-act verbs that, opening a clause after a comma, start a new point
 #: ("..., 愿以相互尊重为基础 ...", "..., 同意继续保持沟通").

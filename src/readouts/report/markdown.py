@@ -38,6 +38,11 @@ def render_markdown(comparison: Comparison) -> str:
         "",
     ]
     out += [f"- {r}" for r in s.reasons]
+    tone = set(comparison.signals.get("tone_findings", []))  # already among the reasons
+    findings = [f for f in comparison.signals.get("findings", []) if f not in tone]
+    if findings:
+        out += ["", "## Findings", ""]
+        out += [f"- {_quote(f)}" for f in findings]
     out += ["", "| | " + name_a + " | " + name_b + " |", "|---|---|---|"]
     for label, key in (
         ("Account", "id"),

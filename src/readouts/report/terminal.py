@@ -118,6 +118,13 @@ def render_terminal(
     for reason in s.reasons:
         lines = wrap(reason, total - 4)
         out += ["  - " + lines[0], *("    " + ln for ln in lines[1:])]
+    tone = set(comparison.signals.get("tone_findings", []))  # already among the reasons
+    findings = [f for f in comparison.signals.get("findings", []) if f not in tone]
+    if findings:
+        out += ["", "FINDINGS"]
+        for finding in findings:
+            lines = wrap(finding, total - 4)
+            out += ["  - " + lines[0], *("    " + ln for ln in lines[1:])]
     out += [
         "",
         *wrap("  = shared   ≠ conflict   · one-sided (the other side's account omits it)", total),

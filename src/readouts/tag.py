@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .lang import zh
-from .lexicon import Lexicon, Match, default_lexicon
+from .lexicon import Act, Lexicon, Match, default_lexicon
 from .model import Account, Claim, ToneHit
 
 __all__ = ["claim_act", "is_negated", "tag_claims", "tone_hits"]
@@ -79,14 +79,19 @@ def _inside(matches: Sequence[Match], start: int, end: int) -> list[Match]:
     return [m for m in matches if start <= m.start and m.end <= end]
 
 
+#: Cues this close together (characters) form one phrase, in which the lexicon's
+#: priority decides ("表示强烈不满和坚决反对" is opposition, the higher rung).
+PHRASE_WINDOW = 8
+
+
 def claim_act(lexicon: Lexicon, cues: Sequence[Match], subject: str) -> str:
     """The speech act of a claim: its first cue that is not a plain reporting verb
     ("called on China to condemn ..." is a request, not an accusation; "He set out
-    concerns about ..." expresses concern), the lexicon's priority breaking ties at one
-    place; a plain reporting verb ("said") only when nothing else is there."""
-    best = None
-    best_key: tuple[int, int] | None = None
+    concerns about ..." expresses concern); among cues within one short phrase the
+    lexicon's priority decides; a plain reporting verb ("said") only when nothing else
+    is there."""
     plain = None
+    kept: list[tuple[Match, Act]] = []
     for m in cues:
         act = lexicon.acts.get(m.id)
         if act is None:
@@ -97,12 +102,24 @@ def claim_act(lexicon: Lexicon, cues: Sequence[Match], subject: str) -> str:
         if act.plover == "-":
             plain = plain or act
             continue
-        key = (m.start, act.priority)
-        if best_key is None or key < best_key:
-            best, best_key = act, key
-    if best is not None:
+        kept.append((m, act))
+    if kept:
+        first = min(m.start for m, _ in kept)
+        phrase = [(m, a) for m, a in kept if m.start <= first + PHRASE_WINDOW]
+        best = min(phrase, key=lambda ma: (ma[1].priority, ma[0].start))[1]
+        if best.id == "support" and _COMMITMENT.search(subject, first, first + 60):
+            return "assure"  # "reaffirmed their commitment to ...": a reassurance
         return best.id
     return plain.id if plain is not None else "statement"
+
+
+_COMMITMENT = re.compile(r"commitment|committed|坚定|一如既往", re.I)
+# a sentence about the meeting itself ("The talks were held in a friendly atmosphere")
+_ABOUT_MEETING = re.compile(
+    r"(?:the|this)\s+(?:talks|meeting|call|conversation)\s+(?:was|were)\s+(?:held|conducted)"
+    r"\s+in|(?:会谈|会见|会晤|通话)在.{0,12}?(?:气氛|氛围)中进行",
+    re.I,
+)
 
 
 # "美方应停止...", "双方应坚持...": a demand or call made with the modal 应 (not 应约, 应对)
@@ -154,6 +171,8 @@ def tag_claims(
             _inside(acts, c.frame_start, c.frame_end) if c.frame_start >= 0 else []
         )
         act = claim_act(lexicon, cues, low)
+        if _ABOUT_MEETING.match(low, c.start):
+            act = "statement"
         if (
             act in ("statement", "state")
             and lang == "zh"
@@ -169,14 +188,16 @@ def tag_claims(
                 negated=is_negated(subject[c.start : c.end], lang),
             )
         )
-    # "At the request of X," / "...应约" opens the report of the meeting it belongs to
+    # "At the request of X," / "...应约" / "On the sidelines of the summit," opens the
+    # report of the meeting it belongs to
     for k, c in enumerate(out[:-1]):
         nxt = out[k + 1]
+        opens_sentence = k == 0 or out[k - 1].sentence != c.sentence
         if (
             c.act in ("statement", "state")
             and nxt.sentence == c.sentence
             and nxt.act == "consult"
-            and _REQUEST_HEAD.search(subject, c.start, c.end)
+            and (opens_sentence or _REQUEST_HEAD.search(subject, c.start, c.end))
         ):
             out[k] = replace(c, act="consult")
     return tuple(out)

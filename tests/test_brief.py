@@ -33,7 +33,7 @@ from readouts.brief import (
     render_brief,
     verify_brief,
 )
-from readouts.brief_zh import date_zh, heading_zh, join_zh, lead_zh, number_zh
+from readouts.brief.zh import date_zh, heading_zh, join_zh, lead_zh, number_zh
 from readouts.cli import main
 from readouts.compare import compare
 from readouts.errors import BriefUnverified, ConfigError

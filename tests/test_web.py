@@ -357,7 +357,7 @@ def test_web_failures_inside_the_pipeline_keep_the_shape(exc, status: int, says:
 
 
 def test_web_three_accounts_without_readouts_multi_are_a_501(client, monkeypatch) -> None:
-    monkeypatch.setattr("readouts.web._multi_available", lambda: False)
+    monkeypatch.setattr("readouts.web.results.multi_available", lambda: False)
     r = client.post("/api/compare", json=_texts(US, CN, US + " Also on trade."))
     assert "readouts.multi" in _is_error(r, 501)["error"]
 

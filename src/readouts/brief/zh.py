@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .lexicon import Match
+from ..lexicon import Match
 
 __all__ = [
     "LEADING_WORDS",

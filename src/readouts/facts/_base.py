@@ -1,0 +1,93 @@
+"""What every part of fact reading shares: the participant record and the reader's core.
+
+A :class:`ReaderBase` reads one account (its text, or the simplified view of a Chinese
+one) with the actors the lexicon finds in it; :mod:`.names` and :mod:`.names_zh` add how
+people are read in English and in Chinese. A :class:`Party` is one participant as found,
+before it becomes a plain dict of :class:`~readouts.model.MeetingFacts`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..lang import simplified
+from ..lexicon import Lexicon, Match
+from ..model import Account
+
+__all__ = ["MEETING_WINDOW", "Party", "ReaderBase", "lang_text"]
+
+#: How many sentences from the top may hold the meeting sentence.
+MEETING_WINDOW = 4
+
+
+def lang_text(account: Account, view: str | None) -> str:
+    if account.language == "zh":
+        return view if view is not None else simplified(account.text)
+    return account.text
+
+
+@dataclass
+class Party:
+    """One participant as found, before it becomes a plain dict."""
+
+    name: str
+    role: str = ""
+    party: str = ""
+    affiliation: str = ""
+    kind: str = "person"  # person, group, side
+    position: str = "counterpart"  # principal, counterpart
+    start: int = -1
+    end: int = -1
+    name_start: int = -1  # where the name begins after its title
+
+    def to_dict(self) -> dict[str, Any]:
+        d = dataclasses.asdict(self)
+        d.pop("name_start")
+        return d
+
+
+class ReaderBase:
+    """The reader's core: one account's text and the actors the lexicon finds in it."""
+
+    def __init__(self, account: Account, text: str, lexicon: Lexicon):
+        self.account = account
+        self.text = text
+        self.lexicon = lexicon
+        self.zh = account.language == "zh"
+        self.mentions = lexicon.actor_matcher.find(account.text, account.language, text)
+        self.year = int(account.date[:4]) if re.match(r"\d{4}-", account.date) else None
+
+    def _mentions(self, start: int, end: int) -> list[Match]:
+        return [m for m in self.mentions if start <= m.start and m.end <= end]
+
+    def _party_in(self, start: int, end: int) -> str:
+        for m in self._mentions(start, end):
+            actor = self.lexicon.actors[m.id]
+            if actor.kind != "person":
+                return actor.party
+        return ""
+
+    def _holder(self, role: str, party: str) -> str:
+        """The lexicon person who held ``role`` for ``party`` in the account's year."""
+        if not role or self.year is None:
+            return ""
+        key = re.sub(r"^(?:the|u\.s\.|us|american)\s+", "", role.lower()).strip()
+        hits = [
+            a.id
+            for a in self.lexicon.actors.values()
+            if a.kind == "person"
+            and (not party or a.party == party)
+            and any(r.lower() == key and lo <= self.year <= hi for r, lo, hi in a.roles)
+        ]
+        if len(hits) > 1:  # "the President" in 2021: the one the title or text names
+            named = {m.id for m in self.mentions} | {
+                m.id
+                for m in self.lexicon.actor_matcher.find(
+                    self.account.title, "zh" if self.zh else "en", self.account.title
+                )
+            }
+            hits = [h for h in hits if h in named]
+        return hits[0] if len(hits) == 1 else ""

@@ -1,0 +1,139 @@
+"""The stage: ``extract_facts`` reads who met whom, when, how, where and at whose request.
+
+* **Who met whom**: the meeting sentence's subject names the *principals*, the object
+  of its verb the *counterparts* (:mod:`.names`, :mod:`.names_zh`);
+* **the date** (:mod:`.dates`);
+* **the format**, the **place** and the **event** of a sidelines meeting (:mod:`.format`);
+* **who asked** for the meeting or invited (:mod:`.request`).
+
+Every value keeps its span in the account's text; a value with span ``(-1, -1)`` was
+read from the account's title because the text did not say (format and counterpart
+only).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+from ..errors import ConfigError
+from ..lexicon import Lexicon, default_lexicon
+from ..model import Account, Claim, MeetingFacts, Sentence
+from ._base import Party, lang_text
+from .dates import meeting_date
+from .format import meeting_format, meeting_place
+from .names import EnglishNames
+from .names_zh import ChineseNames
+from .request import who_asked
+
+__all__ = ["FORMATS", "Reader", "counterparts", "extract_facts", "principals"]
+
+#: The meeting formats, in the order they are named in reports.
+FORMATS = ("in_person", "sidelines", "video", "phone")
+
+
+class Reader(EnglishNames, ChineseNames):
+    """Reads the facts of one account; one instance per call of ``extract_facts``."""
+
+
+def _title_fallback(reader: Reader, title: str) -> tuple[list[Party], str]:
+    """Counterparts and format from a title like "Readout of X's Call with Y"."""
+    if not title or reader.zh:
+        return [], ""
+    fmt = ""
+    low = title.lower()
+    if re.search(r"\bvideo|virtual", low):
+        fmt = "video"
+    elif re.search(r"\bcall\b|\bphone", low):
+        fmt = "phone"
+    elif re.search(r"\bmeeting|\bvisit|\bbilateral", low):
+        fmt = "in_person"
+    people: list[Party] = []
+    m = re.search(r"\b(?:Call|Meeting|Calls|Meetings|Conversation)\s+with\s+(.+)$", title)
+    if m:
+        sub = Reader(replace(reader.account, text=title), title, reader.lexicon)
+        end = sub._clip_en(m.start(1), len(title))
+        for p in sub._people_en(m.start(1), end):
+            p.position, p.start, p.end = "counterpart", -1, -1
+            people.append(p)
+    return people, fmt
+
+
+def extract_facts(
+    account: Account,
+    sentences: Sequence[Sentence],
+    claims: Sequence[Claim] = (),
+    lexicon: Lexicon | None = None,
+    view: str | None = None,
+) -> MeetingFacts:
+    """The meeting facts an account states, each with its span (see the module doc)."""
+    if account.language not in ("en", "zh"):
+        raise ConfigError(f"facts: unsupported language {account.language!r}")
+    lexicon = lexicon or default_lexicon()
+    reader = Reader(account, lang_text(account, view), lexicon)
+    if account.language == "zh":
+        people, s, verb = reader.participants_zh(sentences)
+    else:
+        people, s, verb = reader.participants_en(sentences)
+    fmt, fmt_span, event, event_span = meeting_format(reader, s, verb)
+    if s is None:  # no meeting verb: the first sentence that names a format ("hosted a Summit")
+        for t in sentences[:2]:
+            fmt, fmt_span, event, event_span = meeting_format(reader, t, None)
+            if fmt:
+                break
+    if (
+        fmt == "in_person"
+        and account.language == "en"
+        and re.search(r"\b(?:virtual|video)", account.title, re.I)
+        and not re.search(r"\bin\s+person\b", reader.text[: sentences[0].end] if sentences else "")
+    ):
+        fmt, fmt_span = "video", (-1, -1)  # "... Virtual Listening Session": the title says how
+    if not any(p.position == "counterpart" for p in people) or not fmt:
+        extra, title_fmt = _title_fallback(reader, account.title)
+        if not any(p.position == "counterpart" for p in people):
+            people.extend(extra)
+        if not fmt and title_fmt:
+            fmt = title_fmt
+    basis = ""
+    if fmt:
+        cue = reader.text[fmt_span[0] : fmt_span[1]].lower() if fmt_span[0] >= 0 else ""
+        basis = "title" if fmt_span[0] < 0 else "stated"
+        if fmt == "phone" and re.fullmatch(r"spoke|speaks?|talked|talks?", cue):
+            basis = "verb"  # "spoke with": a call by default, not a stated one
+    counter = [p for p in people if p.position == "counterpart"]
+    requested_by, requested_name, request_span = who_asked(reader, sentences, counter, invite=False)
+    invited_by, invited_name, invite_span = who_asked(reader, sentences, counter, invite=True)
+    when = meeting_date(reader, sentences, s)
+    place, place_span = meeting_place(reader, s, people)
+    return MeetingFacts(
+        participants=tuple(p.to_dict() for p in people),
+        date=when.iso if when else "",
+        date_end=when.iso_end if when else "",
+        date_text=when.text if when else "",
+        date_span=(when.start, when.end) if when else (-1, -1),
+        format=fmt,
+        format_span=fmt_span,
+        event=event,
+        event_span=event_span,
+        place=place,
+        place_span=place_span,
+        requested_by=requested_by,
+        requested_by_name=requested_name,
+        request_span=request_span,
+        invited_by=invited_by,
+        invited_by_name=invited_name,
+        invite_span=invite_span,
+        format_basis=basis,
+    )
+
+
+def principals(facts: MeetingFacts) -> list[dict[str, Any]]:
+    """The participants who lead the issuer's side."""
+    return [p for p in facts.participants if p.get("position") == "principal"]
+
+
+def counterparts(facts: MeetingFacts) -> list[dict[str, Any]]:
+    """The participants the issuer's principals met."""
+    return [p for p in facts.participants if p.get("position") == "counterpart"]

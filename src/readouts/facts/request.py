@@ -1,0 +1,98 @@
+"""Who asked: a request for the meeting, or an invitation, and who made it.
+
+A request ("at the request of X", "X requested the call", 应约, 应X请求) or, recorded
+apart, an invitation ("at the invitation of X", 应X邀请, 应邀). 应约 and 应邀 name no
+one: the counterpart asked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ..model import Sentence
+from ._base import MEETING_WINDOW, Party
+
+if TYPE_CHECKING:
+    from .extract import Reader
+
+__all__ = ["EN_INVITE", "EN_REQUEST", "who_asked"]
+
+_WHO = (
+    r"(?P<{g}>(?:the\s+)?(?-i:[A-Z])(?:[^,;.]|\.(?!\s*$))+?)"
+    r"(?=\s+(?:to|and|on|in|for)\b|[,;]|\.?\s*$)"
+)
+EN_REQUEST = re.compile(
+    r"\bat\s+the\s+request\s+of\s+"
+    + _WHO.format(g="who")
+    + r"|\bat\s+(?P<who2>(?-i:[A-Z])[^,;]{1,60}?)[’']s?\s+request\b"
+    + r"|\b(?:requested|sought)\s+by\s+"
+    + _WHO.format(g="who3")
+    + r"|(?P<subject>(?-i:[A-Z])[^,;]{1,80}?)\s+(?:had\s+)?(?:requested|asked\s+for|sought)\s+"
+    r"(?:the|a|this|today[’']s)\s+(?:phone\s+|video\s+)?(?:call|meeting|conversation|talks?)\b",
+    re.I,
+)
+EN_INVITE = re.compile(
+    r"\b(?:at|upon|on)\s+the\s+invitation\s+of\s+"
+    + _WHO.format(g="who")
+    + r"|\b(?:at|upon)\s+(?P<who2>(?-i:[A-Z])[^,;]{1,60}?)[’']s?\s+invitation\b"
+    + r"|\bhaving\s+been\s+invited\s+by\s+"
+    + _WHO.format(g="who3"),
+    re.I,
+)
+_ZH_REQUEST = re.compile(r"应约|应(?P<who>[^，。；]{1,20}?)(?:的)?(?:请求|要求)")
+_ZH_INVITE = re.compile(r"应邀|应(?P<who>[^，。；]{1,20}?)(?:的)?(?:邀请|之邀)")
+
+
+def _who(reader: Reader, start: int, end: int, counter: Sequence[Party]) -> tuple[str, str]:
+    """(party, name) of the one who asked, from the text naming them."""
+    if start < 0:
+        if counter:
+            c = counter[0]
+            return c.party, c.name or c.role
+        return "", ""
+    phrase = reader.text[start:end].strip()
+    people = reader._people_zh(start, end) if reader.zh else reader._people_en(start, end)
+    party = reader._party_in(start, end)
+    if people:
+        p = people[0]
+        return p.party or party, p.name or p.role or phrase
+    return party, phrase
+
+
+def who_asked(
+    reader: Reader, sents: Sequence[Sentence], counter: Sequence[Party], invite: bool
+) -> tuple[str, str, tuple[int, int]]:
+    text = reader.text
+    window = sents[:MEETING_WINDOW]
+    if not window:
+        return "", "", (-1, -1)
+    a, b = window[0].start, window[-1].end
+    if reader.zh:
+        rx = _ZH_INVITE if invite else _ZH_REQUEST
+        m = rx.search(text, a, b)
+        if not m:
+            return "", "", (-1, -1)
+        if m.group("who"):
+            party, name = _who(reader, m.start("who"), m.end("who"), counter)
+        else:
+            party, name = _who(reader, -1, -1, counter)
+        return party, name, (m.start(), m.end())
+    rx = EN_INVITE if invite else EN_REQUEST
+    m = None
+    for sent in window:
+        m = rx.search(text, sent.start, sent.end)
+        if m:
+            break
+    if not m:
+        return "", "", (-1, -1)
+    for g in ("who", "who2", "who3", "subject"):
+        if g in m.groupdict() and m.group(g):
+            s0, e0 = m.start(g), m.end(g)
+            if g == "subject":
+                cut = max(text.rfind(",", s0, e0), text.rfind(".", s0, e0))
+                s0 = cut + 1 if cut >= 0 else s0
+            party, name = _who(reader, s0, e0, counter)
+            return party, name, (m.start(), m.end())
+    return "", "", (-1, -1)

@@ -1,0 +1,161 @@
+"""The REST API: request and response models, and the endpoints.
+
+``POST /api/compare`` takes the accounts as JSON text (or base64 bytes);
+``POST /api/compare/upload`` the same with multipart file uploads. Input is text or
+uploaded bytes only: no endpoint opens a path named in a request.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from typing import Annotated, Any, Literal
+
+from fastapi import FastAPI, File, Form, UploadFile
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..errors import InputError
+from .errors import ErrorOut
+from .results import MEDIA, Comparer, Result, Submitted, basename, read_upload, slug
+from .settings import Settings
+
+__all__ = ["AccountIn", "CompareOut", "CompareRequest", "add_api"]
+
+
+class AccountIn(BaseModel):
+    """One account: its text, or the bytes of a file (base64). Never a path."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str | None = Field(
+        None, description="The account as text: plain, Markdown with front matter, or HTML."
+    )
+    content_base64: str | None = Field(
+        None, description="The bytes of a file, base64-encoded (PDF, GB18030, Big5...)."
+    )
+    filename: str = Field(
+        "",
+        max_length=255,
+        description="The file's name, used only to tell its format (.pdf, .html, .md); "
+        "nothing is opened.",
+    )
+    id: str | None = Field(
+        None,
+        pattern=r"^[A-Za-z0-9_.-]{1,64}$",
+        description="An id for the account (default: from the filename or the party).",
+    )
+    party: str = Field("", max_length=100, description="Who issued it, e.g. NATO or China.")
+    language: Literal["en", "zh"] | None = Field(None, description="Default: detected.")
+
+
+class CompareRequest(BaseModel):
+    """Two or more accounts of one meeting to compare."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    accounts: list[AccountIn] = Field(min_length=2, description="Two or more accounts.")
+    method: Literal["readouts", "baseline"] = "readouts"
+    format: Literal["json", "markdown", "html", "terminal"] = Field(
+        "json",
+        description="json: the envelope below; otherwise the report itself in that format.",
+    )
+
+
+class CompareOut(BaseModel):
+    """A comparison made: its id, links to every rendering, and the comparison itself."""
+
+    ok: bool = True
+    id: str
+    accounts: list[str]
+    score: dict[str, Any] | None = Field(None, description="The score (docs/schema.md).")
+    links: dict[str, str]
+    comparison: dict[str, Any] = Field(description="The comparison JSON (docs/schema.md).")
+
+
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorOut, "description": what}
+    for code, what in (
+        (400, "Bad input: empty, binary, undecodable, the same account twice, bad options"),
+        (413, "An account or the request is over the size limit"),
+        (422, "A language other than English or Chinese, or a malformed request"),
+        (501, "More than two accounts, before readouts.multi is installed"),
+        (503, "The sentence encoder cannot be loaded"),
+    )
+}
+
+
+def _decode_base64(value: str, n: int) -> bytes:
+    try:
+        return base64.b64decode(value, validate=True)
+    except (binascii.Error, ValueError):
+        raise InputError(f"account {n}: content_base64 is not valid base64") from None
+
+
+def _from_json(body: CompareRequest) -> list[Submitted]:
+    items = []
+    for n, acc in enumerate(body.accounts, start=1):
+        if (acc.text is None) == (acc.content_base64 is None):
+            raise InputError(f"account {n}: give either text or content_base64")
+        data = (
+            acc.text.encode("utf-8")
+            if acc.text is not None
+            else _decode_base64(acc.content_base64 or "", n)
+        )
+        name = basename(acc.filename) or f"{acc.id or slug(acc.party.lower()) or n}.txt"
+        items.append(Submitted(data, name, acc.party.strip(), acc.id, acc.language))
+    return items
+
+
+def _api_answer(result: Result, fmt: str) -> Response:
+    if fmt != "json":
+        return Response(result.render(fmt), media_type=MEDIA[fmt])
+    data = result.to_dict()
+    out = CompareOut(
+        id=result.id,
+        accounts=list(result.accounts),
+        score=data.get("score"),
+        links=result.links(),
+        comparison=data,
+    )
+    return JSONResponse(out.model_dump())
+
+
+def add_api(app: FastAPI, settings: Settings, comparer: Comparer) -> None:
+    """Mount the REST endpoints on ``app``."""
+
+    @app.post(
+        "/api/compare",
+        summary="Compare two or more accounts given as text (or base64 bytes)",
+        response_model=CompareOut,
+        responses=_ERRORS,
+    )
+    async def api_compare(body: CompareRequest) -> Response:
+        """Compare accounts of one meeting. Each account is `text` or `content_base64`
+        (with a `filename` to tell its format). With `format` other than `json` the answer
+        is the report itself; otherwise the envelope, with links to every rendering."""
+        result = await comparer.run(_from_json(body), body.method)
+        return _api_answer(result, body.format)
+
+    @app.post(
+        "/api/compare/upload",
+        summary="Compare two or more uploaded files",
+        response_model=CompareOut,
+        responses=_ERRORS,
+    )
+    async def api_upload(
+        files: Annotated[list[UploadFile], File(description="Two or more account files.")],
+        parties: Annotated[list[str], Form(description="Who issued each file, in order.")] = [],  # noqa: B006
+        method: Annotated[Literal["readouts", "baseline"], Form()] = "readouts",
+        format: Annotated[Literal["json", "markdown", "html", "terminal"], Form()] = "json",
+    ) -> Response:
+        """Multipart upload: repeat `files` (and optionally `parties`) once per account."""
+        items = []
+        for n, upload in enumerate(files, start=1):
+            if n > settings.max_accounts:
+                raise InputError(f"this app compares at most {settings.max_accounts} accounts")
+            data = await read_upload(upload, settings.max_bytes, n)
+            party = parties[n - 1].strip() if n <= len(parties) else ""
+            items.append(Submitted(data, basename(upload.filename or "") or f"file{n}.txt", party))
+        result = await comparer.run(items, method)
+        return _api_answer(result, format)

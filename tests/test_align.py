@@ -57,9 +57,12 @@ def test_align_features_cross_language_topics(lexicon, fake_embedder):
     a = read(account_from_text("The Secretary addressed the situation in Afghanistan."))
     b = read(account_from_text("双方还就阿富汗局势交换了意见。"))
     va, vb = claim_views(a, lexicon), claim_views(b, lexicon)
-    feats = pair_features(va, vb, np.zeros((len(va), len(vb))))
-    assert feats[0, 0, FEATURES.index("topic_specific")] == 1.0
-    assert feats[0, 0, FEATURES.index("cosine_cross")] == 0.0
+    feats = pair_features(va, vb, np.full((len(va), len(vb)), 0.5))
+    # the shared topic counts as far as the claims read alike
+    assert feats[0, 0, FEATURES.index("topic_specific")] == pytest.approx(0.5)
+    assert feats[0, 0, FEATURES.index("cosine_cross")] == pytest.approx(0.5)
+    unlike = pair_features(va, vb, np.zeros((len(va), len(vb))))
+    assert unlike[0, 0, FEATURES.index("topic_specific")] == 0.0
 
 
 def test_align_meeting_claims_pair(lexicon, use_embedder):

@@ -205,9 +205,9 @@ def comparison_signals(comparison: Comparison, lexicon: Lexicon | None = None) -
         return ", ".join(f'"{first[t]}"' for t in terms)
 
     if atmosphere_mismatch:
-        left = words(sa, only_a) or "no such word"
-        right = words(sb, only_b) or "no such word"
-        findings.append(f"atmosphere: {na} says {left}; {nb} says {right}")
+        left = f"says {words(sa, only_a)}" if only_a else "uses no such word"
+        right = f"says {words(sb, only_b)}" if only_b else "uses no such word"
+        findings.append(f"atmosphere: {na} {left}; {nb} {right}")
     tone_findings = list(findings)  # the ladder and the atmosphere, for the score's reasons
 
     def valence(signals: dict[str, Any]) -> list[int]:

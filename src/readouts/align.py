@@ -36,6 +36,7 @@ __all__ = [
     "align",
     "claim_views",
     "content_text",
+    "decide",
     "load_model",
     "pair_features",
 ]
@@ -522,29 +523,27 @@ def meeting_claim(views: Sequence[ClaimView], text: str) -> int:
     return -1
 
 
-def align(
-    a: Reading,
-    b: Reading,
-    lexicon: Lexicon,
-    embedder: Embedder,
-    model: AlignModel | None = None,
-) -> tuple[list[Alignment], np.ndarray, np.ndarray, list[ClaimView], list[ClaimView]]:
-    """Aligned pairs, plus the score and cosine matrices and the claim views behind them."""
-    model = model or load_model()
-    va, vb = claim_views(a, lexicon), claim_views(b, lexicon)
-    cos = similarity(va, vb, embedder)
-    feats = pair_features(va, vb, cos)
-    scores = model.score(feats) if feats.size else np.zeros(cos.shape, dtype=np.float32)
-    out = []
+def decide(
+    va: Sequence[ClaimView],
+    vb: Sequence[ClaimView],
+    scores: np.ndarray,
+    cos: np.ndarray,
+    model: AlignModel,
+    text_a: str,
+    text_b: str,
+) -> list[Alignment]:
+    """The pairs the model keeps (see the module docstring), each marked shared or
+    related. Both accounts' reports of the meeting itself are paired as one shared point
+    (``scores`` is raised to match)."""
     pairs = select(
         scores, model.threshold, model.threshold_either, model.threshold_multi, model.neighbours
     )
-    # both accounts report that the meeting took place: that is one shared point
-    mi, mj = meeting_claim(va, a.account.text), meeting_claim(vb, b.account.text)
+    mi, mj = meeting_claim(va, text_a), meeting_claim(vb, text_b)
     if mi >= 0 and mj >= 0:
         scores[mi, mj] = max(float(scores[mi, mj]), model.threshold_shared, model.threshold)
         if (mi, mj) not in pairs:
             pairs.append((mi, mj))
+    out = []
     for i, j in pairs:
         evidence = sorted(
             (va[i].specific & vb[j].specific)
@@ -561,4 +560,21 @@ def align(
                 evidence=tuple(evidence),
             )
         )
+    return out
+
+
+def align(
+    a: Reading,
+    b: Reading,
+    lexicon: Lexicon,
+    embedder: Embedder,
+    model: AlignModel | None = None,
+) -> tuple[list[Alignment], np.ndarray, np.ndarray, list[ClaimView], list[ClaimView]]:
+    """Aligned pairs, plus the score and cosine matrices and the claim views behind them."""
+    model = model or load_model()
+    va, vb = claim_views(a, lexicon), claim_views(b, lexicon)
+    cos = similarity(va, vb, embedder)
+    feats = pair_features(va, vb, cos)
+    scores = model.score(feats) if feats.size else np.zeros(cos.shape, dtype=np.float32)
+    out = decide(va, vb, scores, cos, model, a.account.text, b.account.text)
     return out, scores, cos, va, vb

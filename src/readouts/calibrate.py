@@ -34,17 +34,15 @@ from .align import (
     AlignModel,
     ClaimView,
     claim_views,
-    match_probability,
-    meeting_claim,
+    decide,
     pair_features,
-    select,
     similarity,
 )
 from .embed import Embedder, default_embedder
 from .evaluate import GoldMeeting, PairTally, _covers, load_gold_dir, score_pair
 from .ingest import read_account
 from .lexicon import Lexicon, default_lexicon
-from .model import Alignment, Comparison, Reading, Score
+from .model import Comparison, Reading, Score
 from .read import read
 from .relate import relate
 
@@ -145,25 +143,9 @@ def fit_logistic(
 def _run(ex: Example, model: AlignModel, lexicon: Lexicon) -> PairTally:
     """The full decision pipeline (select, then relate) on one example, scored."""
     va, vb = ex.views
-    z = ex.features @ np.asarray(model.weights) + model.bias
-    scores = match_probability(z, model.hub)
-    aligned = []
-    pairs = select(
-        scores, model.threshold, model.threshold_either, model.threshold_multi, model.neighbours
-    )
     ra, rb = ex.readings
-    mi, mj = meeting_claim(va, ra.account.text), meeting_claim(vb, rb.account.text)
-    if mi >= 0 and mj >= 0:
-        scores[mi, mj] = max(float(scores[mi, mj]), model.threshold_shared, model.threshold)
-        if (mi, mj) not in pairs:
-            pairs.append((mi, mj))
-    for i, j in pairs:
-        kind = "shared" if scores[i, j] >= model.threshold_shared else "related"
-        aligned.append(
-            Alignment(
-                va[i].claim.id, vb[j].claim.id, float(scores[i, j]), float(ex.cos[i, j]), kind
-            )
-        )
+    scores = model.score(ex.features)
+    aligned = decide(va, vb, scores, ex.cos, model, ra.account.text, rb.account.text)
     relations, final = relate(
         va, vb, scores, ex.cos, aligned, lexicon, ra.account.party, rb.account.party
     )

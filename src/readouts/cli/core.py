@@ -8,22 +8,9 @@ from pathlib import Path
 
 import click
 
-from . import run
+from . import embedder_option, get_lexicon, lexicon_option, output_option, run, write_output
 
 __all__ = ["register"]
-
-
-def _write(text: str, output: str | None) -> None:
-    if output:
-        Path(output).write_text(text, encoding="utf-8")
-    else:
-        click.echo(text, nl=False)
-
-
-def _lexicon(paths: tuple[str, ...]):
-    from ..lexicon import default_lexicon, load_lexicon
-
-    return load_lexicon(paths) if paths else default_lexicon()
 
 
 def _check_distinct(paths: tuple[str, ...]) -> None:
@@ -78,12 +65,7 @@ def _parse_sides(specs: tuple[str, ...], files: tuple[str, ...]) -> dict[str, li
     show_default=True,
     help="How to print the comparison.",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, writable=True),
-    help="Write to this file instead of standard output.",
-)
+@output_option
 @click.option("--side-a", default="", help="Party that issued the first account (e.g. NATO).")
 @click.option("--side-b", default="", help="Party that issued the second account.")
 @click.option(
@@ -93,14 +75,8 @@ def _parse_sides(specs: tuple[str, ...], files: tuple[str, ...]) -> dict[str, li
     show_default=True,
     help="baseline: sentences, raw cosine, one threshold.",
 )
-@click.option(
-    "--lexicon",
-    "lexicons",
-    multiple=True,
-    type=click.Path(dir_okay=False),
-    help="A lexicon file that adds or overrides entries (repeatable).",
-)
-@click.option("--embedder", default=None, help="Embedder registry name (usem3.v1, fake.v1).")
+@lexicon_option
+@embedder_option
 @click.option(
     "--plot",
     "plot_path",
@@ -144,7 +120,7 @@ def compare(
     _check_distinct(accounts)
     if len(accounts) < 2 and not manifest:
         raise ConfigError("give at least two accounts to compare")
-    lexicon = _lexicon(lexicons)
+    lexicon = get_lexicon(lexicons)
     emb = get_embedder(embedder) if embedder else default_embedder()
     options: dict = {}
     if fmt == "terminal":
@@ -162,7 +138,7 @@ def compare(
         else:  # every file's front matter names its side, or a one-line error says which not
             sides = sides_from_front_matter(accounts)
         result = compare_sides(sides, lexicon=lexicon, embedder=emb)
-        _write(render_sides(result, fmt, **options), output)
+        write_output(render_sides(result, fmt, **options), output)
         return
 
     from ..compare import compare as do_compare
@@ -176,7 +152,7 @@ def compare(
 
         b = replace(b, id=b.id + "_2")
     comparison = do_compare(a, b, lexicon=lexicon, embedder=emb, method=method)
-    _write(render(comparison, fmt, **options), output)
+    write_output(render(comparison, fmt, **options), output)
     if plot_path:
         from ..plot import topic_coverage_png
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from . import run
+from . import embedder_option, get_lexicon, lexicon_option, output_option, run
 
 __all__ = ["register"]
 
@@ -22,20 +22,9 @@ __all__ = ["register"]
     show_default=True,
     help="How to print the drift list.",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, writable=True),
-    help="Write to this file instead of standard output.",
-)
-@click.option(
-    "--lexicon",
-    "lexicons",
-    multiple=True,
-    type=click.Path(dir_okay=False),
-    help="A lexicon file that adds or overrides entries (repeatable).",
-)
-@click.option("--embedder", default=None, help="Embedder registry name (usem3.v1, fake.v1).")
+@output_option
+@lexicon_option
+@embedder_option
 @click.option("--width", type=int, default=None, help="Terminal report width in columns.")
 @run
 def drift(
@@ -57,12 +46,11 @@ def drift(
     from ..embed import default_embedder, get_embedder
     from ..errors import DuplicateInputError
     from ..ingest import read_account
-    from ..lexicon import default_lexicon, load_lexicon
     from ..report.sides import render_drift
 
     if Path(version_a).resolve() == Path(version_b).resolve():
         raise DuplicateInputError("the same file is given twice", path=version_b)
-    lexicon = load_lexicon(lexicons) if lexicons else default_lexicon()
+    lexicon = get_lexicon(lexicons)
     emb = get_embedder(embedder) if embedder else default_embedder()
     a = read_account(version_a)
     b = read_account(version_b)

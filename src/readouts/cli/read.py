@@ -4,36 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 from typing import Any
 
 import click
 
-from . import run
+from . import get_lexicon, lexicon_option, run, write_output
 
 __all__ = ["register"]
-
-
-def _write(text: str, output: str | None) -> None:
-    if output:
-        Path(output).write_text(text, encoding="utf-8")
-    else:
-        click.echo(text, nl=False)
-
-
-def _lexicon(paths: tuple[str, ...]) -> Any:
-    from ..lexicon import default_lexicon, load_lexicon
-
-    return load_lexicon(paths) if paths else default_lexicon()
-
-
-_lexicon_option = click.option(
-    "--lexicon",
-    "lexicons",
-    multiple=True,
-    type=click.Path(dir_okay=False),
-    help="A lexicon file that adds or overrides entries (repeatable).",
-)
 
 
 # --------------------------------------------------------------------------- rendering
@@ -179,7 +156,7 @@ def render_reading(reading: Any, signals: dict[str, Any], fmt: str, lexicon: Any
     default="",
     help="Party that issued the account (e.g. China); guessed when not given.",
 )
-@_lexicon_option
+@lexicon_option
 @run
 def read_cmd(
     account: str, fmt: str, output: str | None, party: str, lexicons: tuple[str, ...]
@@ -193,9 +170,11 @@ def read_cmd(
     from ..read import read
     from ..signals import account_signals
 
-    lexicon = _lexicon(lexicons)
+    lexicon = get_lexicon(lexicons)
     reading = read(read_account(account, party=party), lexicon)
-    _write(render_reading(reading, account_signals(reading, lexicon=lexicon), fmt, lexicon), output)
+    write_output(
+        render_reading(reading, account_signals(reading, lexicon=lexicon), fmt, lexicon), output
+    )
 
 
 @click.command(name="export-events")
@@ -211,7 +190,7 @@ def read_cmd(
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to this file."
 )
-@_lexicon_option
+@lexicon_option
 @run
 def export_events(
     files: tuple[str, ...], fmt: str, output: str | None, lexicons: tuple[str, ...]
@@ -225,11 +204,11 @@ def export_events(
     from ..ingest import read_account
     from ..read import read
 
-    lexicon = _lexicon(lexicons)
+    lexicon = get_lexicon(lexicons)
     events: list[dict[str, Any]] = []
     for path in files:  # read every file first: a bad one stops the export before any output
         events.extend(reading_events(read(read_account(path), lexicon), lexicon))
-    _write(render_events(events, fmt), output)
+    write_output(render_events(events, fmt), output)
     if output:
         click.echo(
             f"{len(events)} events from {len(files)} account(s) written to {output}", err=True
@@ -244,7 +223,7 @@ def export_events(
     type=click.Path(dir_okay=False),
     help="Fail (exit 8) when a figure falls below its floor in this JSON file.",
 )
-@_lexicon_option
+@lexicon_option
 @run
 def eval_labels(
     path: str | None, as_json: bool, floors: str | None, lexicons: tuple[str, ...]
@@ -256,7 +235,7 @@ def eval_labels(
     """
     from ..labels import check_label_floors, evaluate_labels, format_label_report
 
-    result = evaluate_labels(path, _lexicon(lexicons))
+    result = evaluate_labels(path, get_lexicon(lexicons))
     click.echo(
         json.dumps(result, ensure_ascii=False, indent=2) if as_json else format_label_report(result)
     )

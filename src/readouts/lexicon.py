@@ -36,6 +36,7 @@ __all__ = [
     "default_lexicon",
     "load_lexicon",
     "normalise_en",
+    "parse_tsv",
 ]
 
 
@@ -243,13 +244,21 @@ def _build(kind: str, row: dict[str, str], path: str, line: int) -> object:
     )
 
 
-def read_table(text: str, path: str) -> tuple[str, int, list[object]]:
-    """Parse one lexicon file; returns (kind, version, entries)."""
+def parse_tsv(
+    text: str,
+    path: str,
+    columns: tuple[str, ...] | None = None,
+    strip: bool = True,
+    allowed: dict[str, tuple[str, ...]] | None = None,
+) -> tuple[int, tuple[str, ...], list[tuple[int, dict[str, str]]]]:
+    """A versioned tab-separated data file: ``# version: N`` before a header row, then
+    one row per line. Returns (version, header, [(line number, row)]); with ``columns``
+    the header must be exactly those, with ``allowed`` one of those named; ``strip=False``
+    keeps the spaces around cells (templates that begin with one). Blank lines and ``#``
+    comments are skipped; every problem names the file and line."""
     version: int | None = None
-    header: list[str] | None = None
-    kind = ""
-    entries: list[object] = []
-    seen: set[str] = set()
+    header: tuple[str, ...] | None = None
+    rows: list[tuple[int, dict[str, str]]] = []
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.rstrip("\r\n")
         if not line.strip():
@@ -261,15 +270,13 @@ def read_table(text: str, path: str) -> tuple[str, int, list[object]]:
             continue
         cells = line.split("\t")
         if header is None:
-            header = [c.strip() for c in cells]
-            for name, (_, columns) in _SCHEMAS.items():
-                if tuple(header) == columns:
-                    kind = name
-                    break
-            else:
+            header = tuple(c.strip() for c in cells)
+            if columns is not None and header != columns:
+                raise LexiconError(f"header must be {' '.join(columns)}", path=path, line=number)
+            if allowed is not None and header not in allowed.values():
                 raise LexiconError(
                     "header row does not match any lexicon; expected the columns of one of "
-                    + "; ".join(f"{k}: {' '.join(c)}" for k, (_, c) in _SCHEMAS.items()),
+                    + "; ".join(f"{k}: {' '.join(c)}" for k, c in allowed.items()),
                     path=path,
                     line=number,
                 )
@@ -284,15 +291,27 @@ def read_table(text: str, path: str) -> tuple[str, int, list[object]]:
                 path=path,
                 line=number,
             )
-        row = dict(zip(header, (c.strip() for c in cells), strict=True))
+        values = (c.strip() if strip else c for c in cells)
+        rows.append((number, dict(zip(header, values, strict=True))))
+    if header is None or version is None:
+        raise LexiconError("no header row and no entries: the file is empty", path=path, line=1)
+    if not rows:
+        raise LexiconError("the file has a header but no entries", path=path, line=1)
+    return version, header, rows
+
+
+def read_table(text: str, path: str) -> tuple[str, int, list[object]]:
+    """Parse one lexicon file; returns (kind, version, entries)."""
+    schemas = {name: cols for name, (_, cols) in _SCHEMAS.items()}
+    version, header, rows = parse_tsv(text, path, allowed=schemas)
+    kind = next(name for name, cols in schemas.items() if header == cols)
+    entries: list[object] = []
+    seen: set[str] = set()
+    for number, row in rows:
         if row["id"] in seen:
             raise LexiconError(f"duplicate id {row['id']!r}", path=path, line=number)
         seen.add(row["id"])
         entries.append(_build(kind, row, path, number))
-    if header is None or version is None:
-        raise LexiconError("no header row and no entries: the file is empty", path=path, line=1)
-    if not entries:
-        raise LexiconError("the file has a header but no entries", path=path, line=1)
     return kind, version, entries
 
 

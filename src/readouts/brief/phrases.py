@@ -14,6 +14,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..errors import ConfigError, LexiconError
+from ..lexicon import parse_tsv
 from .model import QUOTE_MARKS
 
 __all__ = ["LANGS", "Phrasebook", "phrasebook"]
@@ -23,35 +24,9 @@ LANGS = ("en", "zh")
 
 def _read_tsv(name: str, columns: tuple[str, ...]) -> list[dict[str, str]]:
     """Rows of a packaged ``data/<name>.tsv`` with a version line and a header."""
-    path = f"readouts/data/{name}.tsv"
     text = resources.files("readouts").joinpath("data", f"{name}.tsv").read_text("utf-8")
-    rows: list[dict[str, str]] = []
-    header: list[str] | None = None
-    versioned = False
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        if line.startswith("#"):
-            versioned = versioned or line.lstrip("# ").startswith("version:")
-            continue
-        cells = line.split("\t")
-        if header is None:
-            if tuple(cells) != columns:
-                raise LexiconError(f"header must be {' '.join(columns)}", path=path, line=number)
-            if not versioned:
-                raise LexiconError("missing '# version: N' line", path=path, line=number)
-            header = cells
-            continue
-        if len(cells) != len(columns):
-            raise LexiconError(
-                f"expected {len(columns)} tab-separated columns, found {len(cells)}",
-                path=path,
-                line=number,
-            )
-        rows.append(dict(zip(columns, cells, strict=True)))
-    if header is None or not rows:
-        raise LexiconError("no entries", path=path, line=1)
-    return rows
+    _, _, rows = parse_tsv(text, f"readouts/data/{name}.tsv", columns, strip=False)
+    return [row for _, row in rows]
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,448 @@
+"""Work: the analysis of one unit (a meeting's accounts, or one account), as rows.
+
+This is what runs in worker processes, local or on a Dask cluster: it never opens the
+database. It takes a :class:`UnitSpec` (the accounts' data and what to compute) and
+returns a :class:`UnitResult` (rows per table) that the driver writes in one
+transaction.
+
+Results depend only on the unit: every account's claims are encoded in one encoder
+call of their own with the encoder's text cache cleared, so the vectors, and every
+score computed from them, are the same bit for bit whichever worker runs the unit,
+in whatever company, and after however many interruptions. The comparisons reuse
+those vectors (:class:`Precomputed`), so no sentence is encoded twice.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from ..align import content_text
+from ..compare import compare
+from ..embed import Embedder, FakeEmbedder, USEEmbedder, get_embedder
+from ..events import reading_events
+from ..lang import simplified
+from ..lexicon import Lexicon, Match, Matcher, default_lexicon, load_lexicon
+from ..model import Account, Comparison, MeetingFacts, Reading
+from ..read import read
+from ..signals import ladder_top
+from .store import dumps
+
+__all__ = [
+    "Precomputed",
+    "UnitResult",
+    "UnitSpec",
+    "WorkerConfig",
+    "account_vector",
+    "claim_texts",
+    "default_threads",
+    "fts_text",
+    "meeting_date",
+    "run_batch",
+    "run_unit",
+]
+
+
+@dataclass(frozen=True)
+class WorkerConfig:
+    """How a worker reads: the encoder (registry name and threads) and the lexicons."""
+
+    embedder: str = "usem3.v1"
+    threads: int = 1
+    lexicon_paths: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class UnitSpec:
+    """One unit of analysis: accounts to read, and comparisons to make between them."""
+
+    accounts: tuple[dict[str, Any], ...]  # Account.to_dict(), with the text
+    read_rows: tuple[str, ...] = ()  # accounts whose readings are not stored yet
+    vector_rows: tuple[str, ...] = ()  # accounts whose vectors are not stored yet
+    comparisons: tuple[tuple[str, str, str, str], ...] = ()  # (id, meeting id, a, b)
+
+
+@dataclass
+class UnitResult:
+    """Rows per table, claims' search text, errors and counts."""
+
+    rows: dict[str, list[tuple[Any, ...]]] = field(default_factory=dict)
+    fts: list[tuple[str, str]] = field(default_factory=list)  # (claim id, search text)
+    errors: list[tuple[str, str]] = field(default_factory=list)  # (account or pair, message)
+    stats: dict[str, int] = field(default_factory=dict)
+
+    def add(self, table: str, row: tuple[Any, ...]) -> None:
+        self.rows.setdefault(table, []).append(row)
+
+    def count(self, name: str, n: int = 1) -> None:
+        self.stats[name] = self.stats.get(name, 0) + n
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def fts_text(text: str, language: str) -> str:
+    """The text the full-text index sees: Chinese simplified, one token per character."""
+    if language != "zh":
+        return text
+    out = []
+    for ch in simplified(text):
+        if "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff":
+            out.append(f" {ch} ")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def claim_texts(reading: Reading) -> list[str]:
+    """What the encoder reads of each claim: the same strings alignment encodes."""
+    acc = reading.account
+    return [content_text(acc.text, c, acc.language) for c in reading.claims]
+
+
+def account_vector(vectors: np.ndarray) -> np.ndarray:
+    """An account's vector: the normalised mean of its claims' vectors."""
+    if len(vectors) == 0:
+        return np.zeros(0, dtype=np.float32)
+    mean = vectors.astype(np.float32).mean(axis=0)
+    norm = float(np.linalg.norm(mean))
+    return (mean / norm if norm else mean).astype(np.float32)
+
+
+class Precomputed:
+    """An embedder that answers from vectors already computed, falling back to a real one."""
+
+    def __init__(self, inner: Embedder, known: dict[str, np.ndarray]):
+        self.inner = inner
+        self.known = known
+        self.name = inner.name
+        self.dim = inner.dim
+
+    def encode(
+        self, texts: Sequence[str], batch_size: int = 64, normalize: bool = True
+    ) -> np.ndarray:
+        missing = [t for t in texts if t not in self.known]
+        if missing:
+            for t, v in zip(missing, self.inner.encode(missing, batch_size), strict=True):
+                self.known[t] = v
+        out = np.empty((len(texts), self.dim), dtype=np.float32)
+        for i, t in enumerate(texts):
+            out[i] = self.known[t]
+        return out
+
+
+class _TextCache:
+    """A matcher whose results are cached by the text itself.
+
+    ``Matcher.find`` normalises the whole text before it looks in its own cache, and
+    reading an account asks for the same text's matches many times (every stage, and
+    the event records once per claim); keyed on the text as given, a repeat costs a
+    dictionary lookup. Results are the matcher's own, unchanged.
+    """
+
+    def __init__(self, matcher: Matcher, size: int = 32):
+        self._matcher = matcher
+        self._cache: OrderedDict[tuple[str, str, str | None], list[Match]] = OrderedDict()
+        self._size = size
+
+    def find(self, text: str, language: str, simplified: str | None = None) -> list[Match]:
+        key = (language, text, simplified)
+        hit = self._cache.get(key)
+        if hit is None:
+            hit = self._matcher.find(text, language, simplified)
+            self._cache[key] = hit
+            if len(self._cache) > self._size:
+                self._cache.popitem(last=False)
+        return hit
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._matcher, name)
+
+
+def _cached(lexicon: Lexicon) -> Lexicon:
+    """The same lexicon, its four matchers behind a per-text cache."""
+    fast = copy.copy(lexicon)
+    for name in ("topic_matcher", "actor_matcher", "act_matcher", "tone_matcher"):
+        setattr(fast, name, _TextCache(getattr(lexicon, name)))
+    return fast
+
+
+_STATE: dict[WorkerConfig, tuple[Lexicon, Embedder]] = {}
+
+
+def _state(config: WorkerConfig) -> tuple[Lexicon, Embedder]:
+    """The lexicon and encoder of this process, made once per configuration."""
+    if config not in _STATE:
+        lexicon = _cached(
+            load_lexicon(config.lexicon_paths) if config.lexicon_paths else default_lexicon()
+        )
+        embedder: Embedder
+        if config.embedder == USEEmbedder.name:
+            embedder = USEEmbedder(threads=config.threads)
+        elif config.embedder == FakeEmbedder.name:
+            embedder = FakeEmbedder()
+        else:
+            embedder = get_embedder(config.embedder)
+        _STATE[config] = (lexicon, embedder)
+    return _STATE[config]
+
+
+def _encode_alone(embedder: Embedder, texts: list[str]) -> np.ndarray:
+    """Encode one account's texts in a call of their own (the cache cleared first)."""
+    if not texts:
+        return np.zeros((0, embedder.dim), dtype=np.float32)
+    clear = getattr(embedder, "clear_cache", None)
+    if callable(clear):
+        clear()
+    return np.asarray(embedder.encode(texts), dtype=np.float32)
+
+
+def meeting_date(facts: MeetingFacts, published: str) -> str:
+    """The meeting's date when the facts found a meeting and a full date, else ``published``."""
+    if facts.format and len(facts.date) == 10 and facts.date[4] == "-":
+        return facts.date
+    return published
+
+
+def _topics(reading: Reading) -> list[str]:
+    seen: dict[str, None] = {}
+    for c in reading.claims:
+        for t in c.topics:
+            seen.setdefault(t, None)
+    return list(seen)
+
+
+# --------------------------------------------------------------------------- rows
+
+
+def _reading_rows(out: UnitResult, reading: Reading, lexicon: Lexicon, embedder: str) -> None:
+    acc = reading.account
+    facts = reading.facts
+    date = meeting_date(facts, acc.date)
+    tone = [[t.term, t.category, t.rung, t.start, t.end] for t in reading.tone]
+    top = ladder_top(reading, lexicon)
+    atmosphere: dict[str, None] = {}
+    for t in reading.tone:
+        if t.category == "atmosphere":
+            atmosphere.setdefault(t.term, None)
+    out.add(
+        "readings",
+        (
+            acc.id,
+            acc.party,
+            len(reading.sentences),
+            len(reading.claims),
+            dumps(_topics(reading)),
+            dumps(tone),
+            int(top["rung"]),
+            str(top["name"]),
+            dumps(list(atmosphere)),
+            dumps(facts.to_dict()),
+            date,
+            facts.format,
+            facts.requested_by,
+            embedder,
+            None,
+        ),
+    )
+    for s in reading.sentences:
+        out.add("sentences", (acc.id, s.index, s.start, s.end, s.paragraph))
+    for c in reading.claims:
+        act = lexicon.acts.get(c.act)
+        plover = act.plover if act is not None and act.plover not in ("", "-") else ""
+        text = acc.text[c.start : c.end]
+        out.add(
+            "claims",
+            (
+                c.id,
+                acc.id,
+                c.sentence,
+                c.start,
+                c.end,
+                text,
+                c.speaker.name,
+                c.speaker.kind,
+                c.speaker.party,
+                c.act,
+                plover,
+                dumps(list(c.topics)),
+                dumps([[t.term, t.rung] for t in c.tone]),
+                int(c.negated),
+                c.frame_start,
+                c.frame_end,
+            ),
+        )
+        out.fts.append((c.id, fts_text(text, acc.language)))
+    for record in reading_events(reading, lexicon):
+        n = int(record["text_info"]["sequence"])
+        claim = reading.claims[n - 1]
+        out.add(
+            "events",
+            (
+                record["id"],
+                acc.id,
+                claim.id,
+                record["date"],
+                ";".join(e["party"] for e in record["actor"] if e.get("party")),
+                ";".join(e["party"] for e in record["recipient"] if e.get("party")),
+                ";".join(record["event"]),
+                ";".join(record["mode"]),
+                int(record.get("quad_code", 0)),
+                claim.act,
+                int(bool(record.get("negated"))),
+                dumps(record),
+            ),
+        )
+    out.count("sentences", len(reading.sentences))
+    out.count("claims", len(reading.claims))
+
+
+def _comparison_rows(
+    out: UnitResult, cid: str, meeting: str, result: Comparison, embedder: str
+) -> None:
+    ra, rb = result.readings
+    labels = [r.label for r in result.relations.values()]
+    out.add(
+        "comparisons",
+        (
+            cid,
+            meeting,
+            ra.account.id,
+            rb.account.id,
+            result.method,
+            result.score.value,
+            result.score.band,
+            result.score.verdict,
+            dumps({k: round(v, 4) for k, v in result.score.parts.items()}),
+            dumps(list(result.score.reasons)),
+            dumps(list(result.topics.get(ra.account.id, ()))),
+            dumps(list(result.topics.get(rb.account.id, ()))),
+            sum(1 for a in result.alignments if a.kind == "shared"),
+            labels.count("one-sided"),
+            labels.count("conflict"),
+            embedder,
+            None,
+        ),
+    )
+    seen: set[tuple[str, str, str]] = set()
+    for al in result.alignments:
+        if (al.a, al.b, al.kind) in seen:  # the same pair twice says nothing more
+            continue
+        seen.add((al.a, al.b, al.kind))
+        out.add(
+            "alignments",
+            (
+                cid,
+                al.a,
+                al.b,
+                al.kind,
+                round(al.score, 4),
+                round(al.similarity, 4),
+                dumps(list(al.evidence)),
+            ),
+        )
+    for reading in result.readings:
+        for c in reading.claims:
+            rel = result.relations[c.id]
+            out.add(
+                "relations",
+                (cid, c.id, rel.label, rel.kind, dumps(list(rel.partners)), dumps(list(rel.flags))),
+            )
+
+
+def _error_reading(out: UnitResult, account: Account, message: str, embedder: str) -> None:
+    out.add(
+        "readings",
+        (
+            account.id,
+            account.party,
+            0,
+            0,
+            "[]",
+            "[]",
+            0,
+            "",
+            "[]",
+            "{}",
+            account.date,
+            "",
+            "",
+            embedder,
+            message,
+        ),
+    )
+
+
+# --------------------------------------------------------------------------- units
+
+
+def _failed(cid: str, meeting: str, a: str, b: str, embedder: str, error: str) -> tuple[Any, ...]:
+    """A comparison row recording why the pair could not be compared (retried on request)."""
+    return (cid, meeting, a, b, "readouts", -1, "", "", "{}", "[]", "[]", "[]", 0, 0, 0, embedder,
+            error)  # fmt: skip
+
+
+def run_unit(spec: UnitSpec, config: WorkerConfig) -> UnitResult:
+    """Read the unit's accounts, encode their claims, make its comparisons: rows."""
+    lexicon, embedder = _state(config)
+    out = UnitResult()
+    out.count("accounts", len(spec.accounts))
+    want_rows = set(spec.read_rows)
+    want_vectors = set(spec.vector_rows)
+    readings: dict[str, Reading] = {}
+    known: dict[str, np.ndarray] = {}
+    for data in spec.accounts:
+        account = Account.from_dict(data)
+        try:
+            reading = read(account, lexicon)
+            texts = claim_texts(reading)
+            vectors = _encode_alone(embedder, texts)
+        except Exception as exc:  # one unreadable account must not sink the run: record it
+            message = f"{exc.__class__.__name__}: {exc}"
+            out.errors.append((account.id, message))
+            if account.id in want_rows:
+                _error_reading(out, account, message, embedder.name)
+            continue
+        readings[account.id] = reading
+        for t, v in zip(texts, vectors, strict=True):
+            known.setdefault(t, v)
+        out.count("encoded", len(texts))
+        if account.id in want_rows:
+            _reading_rows(out, reading, lexicon, embedder.name)
+            out.count("read")
+        if account.id in want_vectors and len(vectors):
+            vec = account_vector(vectors)
+            out.add("vectors", (account.id, embedder.name, int(vec.shape[0]), vec.tobytes()))
+    pre = Precomputed(embedder, known)
+    for cid, meeting, a, b in spec.comparisons:
+        if a not in readings or b not in readings:
+            message = f"account {a if a not in readings else b} could not be read"
+            out.errors.append((cid, message))
+            out.add("comparisons", _failed(cid, meeting, a, b, embedder.name, message))
+            continue
+        try:
+            result = compare(readings[a], readings[b], lexicon=lexicon, embedder=pre)
+        except Exception as exc:  # record the failure with the pair, go on with the rest
+            message = f"{exc.__class__.__name__}: {exc}"
+            out.errors.append((cid, message))
+            out.add("comparisons", _failed(cid, meeting, a, b, embedder.name, message))
+            continue
+        _comparison_rows(out, cid, meeting, result, embedder.name)
+        out.count("compared")
+    return out
+
+
+def run_batch(batch: Sequence[UnitSpec], config: WorkerConfig) -> list[UnitResult]:
+    """Run several units in this process (the task a worker receives)."""
+    return [run_unit(spec, config) for spec in batch]
+
+
+def default_threads(workers: int) -> int:
+    """Encoder threads per worker: the machine's cores shared out, at least one."""
+    return max(1, (os.cpu_count() or 1) // max(1, workers))

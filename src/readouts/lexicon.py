@@ -385,6 +385,19 @@ class Matcher:
             self._zh[k].sort(key=lambda t: -len(t[0]))
         self._prefix_lengths = sorted({len(k) for k in self._en_prefix})
         self._cache: OrderedDict[tuple[str, str], list[Match]] = OrderedDict()
+        self._word_cache: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+
+    def _candidates(self, word: str) -> list[tuple[tuple[str, ...], str]]:
+        """The terms that may start with ``word`` (exact first words and prefixes)."""
+        hit = self._word_cache.get(word)
+        if hit is None:
+            hit = list(self._en_exact.get(word, ()))
+            for n in self._prefix_lengths:
+                if n <= len(word):
+                    hit += self._en_prefix.get(word[:n], ())
+            if len(self._word_cache) < 200_000:
+                self._word_cache[word] = hit
+        return hit
 
     @staticmethod
     def _word_ok(pattern: str, word: str) -> bool:
@@ -397,11 +410,7 @@ class Matcher:
         out: list[Match] = []
         i = 0
         while i < len(tokens):
-            word = tokens[i][2]
-            candidates = list(self._en_exact.get(word, ()))
-            for n in self._prefix_lengths:
-                if n <= len(word):
-                    candidates += self._en_prefix.get(word[:n], ())
+            candidates = self._candidates(tokens[i][2])
             best: tuple[int, str] | None = None
             for words, entry_id in candidates:
                 k = len(words)
@@ -433,13 +442,17 @@ class Matcher:
 
     def find(self, text: str, language: str, simplified: str | None = None) -> list[Match]:
         """Matches in ``text``; for Chinese pass its simplified view (same length)."""
-        subject = (simplified or text) if language == "zh" else normalise_en(text)
-        key = (language, subject)
+        # keyed by the text as given: normalising is deterministic, and skipping it on a
+        # hit matters when one account is matched by several stages
+        key = (language, (simplified or text) if language == "zh" else text)
         hit = self._cache.get(key)
         if hit is not None:
             self._cache.move_to_end(key)
             return hit
-        found = self._find_zh(subject) if language == "zh" else self._find_en(subject)
+        if language == "zh":
+            found = self._find_zh(simplified or text)
+        else:
+            found = self._find_en(normalise_en(text))
         self._cache[key] = found
         if len(self._cache) > 256:
             self._cache.popitem(last=False)

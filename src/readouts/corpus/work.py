@@ -14,9 +14,7 @@ those vectors (:class:`Precomputed`), so no sentence is encoded twice.
 
 from __future__ import annotations
 
-import copy
 import os
-from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,7 +26,7 @@ from ..compare import compare
 from ..embed import Embedder, FakeEmbedder, USEEmbedder, get_embedder
 from ..events import reading_events
 from ..lang import simplified
-from ..lexicon import Lexicon, Match, Matcher, default_lexicon, load_lexicon
+from ..lexicon import Lexicon, default_lexicon, load_lexicon
 from ..model import Account, Comparison, MeetingFacts, Reading
 from ..read import read
 from ..signals import ladder_top
@@ -137,51 +135,13 @@ class Precomputed:
         return out
 
 
-class _TextCache:
-    """A matcher whose results are cached by the text itself.
-
-    ``Matcher.find`` normalises the whole text before it looks in its own cache, and
-    reading an account asks for the same text's matches many times (every stage, and
-    the event records once per claim); keyed on the text as given, a repeat costs a
-    dictionary lookup. Results are the matcher's own, unchanged.
-    """
-
-    def __init__(self, matcher: Matcher, size: int = 32):
-        self._matcher = matcher
-        self._cache: OrderedDict[tuple[str, str, str | None], list[Match]] = OrderedDict()
-        self._size = size
-
-    def find(self, text: str, language: str, simplified: str | None = None) -> list[Match]:
-        key = (language, text, simplified)
-        hit = self._cache.get(key)
-        if hit is None:
-            hit = self._matcher.find(text, language, simplified)
-            self._cache[key] = hit
-            if len(self._cache) > self._size:
-                self._cache.popitem(last=False)
-        return hit
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._matcher, name)
-
-
-def _cached(lexicon: Lexicon) -> Lexicon:
-    """The same lexicon, its four matchers behind a per-text cache."""
-    fast = copy.copy(lexicon)
-    for name in ("topic_matcher", "actor_matcher", "act_matcher", "tone_matcher"):
-        setattr(fast, name, _TextCache(getattr(lexicon, name)))
-    return fast
-
-
 _STATE: dict[WorkerConfig, tuple[Lexicon, Embedder]] = {}
 
 
 def _state(config: WorkerConfig) -> tuple[Lexicon, Embedder]:
     """The lexicon and encoder of this process, made once per configuration."""
     if config not in _STATE:
-        lexicon = _cached(
-            load_lexicon(config.lexicon_paths) if config.lexicon_paths else default_lexicon()
-        )
+        lexicon = load_lexicon(config.lexicon_paths) if config.lexicon_paths else default_lexicon()
         embedder: Embedder
         if config.embedder == USEEmbedder.name:
             embedder = USEEmbedder(threads=config.threads)

@@ -210,6 +210,7 @@ def content_text(text: str, claim: Claim, language: str) -> str:
     return stripped if len(stripped) >= 0.3 * len(body) else body
 
 
+@lru_cache(maxsize=50_000)
 def _stem(word: str) -> str:
     for suffix in ("ations", "ation", "ities", "ity", "ing", "ies", "ied", "ed", "es", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
@@ -305,10 +306,34 @@ def _lean(claim: Claim, lexicon: Lexicon) -> int:
     return value
 
 
-def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    if not a or not b:
-        return 0.0
-    return len(a & b) / len(a | b)
+def _indicators(
+    sets_a: Sequence[frozenset[str]], sets_b: Sequence[frozenset[str]]
+) -> tuple[np.ndarray, np.ndarray]:
+    """0/1 matrices of which items each set holds, over the items of both sides."""
+    vocab: dict[str, int] = {}
+    for group in (sets_a, sets_b):
+        for items in group:
+            for x in items:
+                vocab.setdefault(x, len(vocab))
+    a = np.zeros((len(sets_a), len(vocab)), dtype=np.float32)
+    b = np.zeros((len(sets_b), len(vocab)), dtype=np.float32)
+    for matrix, group in ((a, sets_a), (b, sets_b)):
+        for i, items in enumerate(group):
+            for x in items:
+                matrix[i, vocab[x]] = 1.0
+    return a, b
+
+
+def _jaccard_matrix(
+    sets_a: Sequence[frozenset[str]], sets_b: Sequence[frozenset[str]]
+) -> np.ndarray:
+    """Jaccard overlap of every set of one side with every set of the other (0 when
+    either is empty)."""
+    a, b = _indicators(sets_a, sets_b)
+    inter = a @ b.T
+    union = a.sum(axis=1)[:, None] + b.sum(axis=1)[None, :] - inter
+    both = (a.sum(axis=1)[:, None] > 0) & (b.sum(axis=1)[None, :] > 0)
+    return np.divide(inter, union, out=np.zeros_like(inter), where=both & (union > 0))
 
 
 def pair_features(va: Sequence[ClaimView], vb: Sequence[ClaimView], cos: np.ndarray) -> np.ndarray:
@@ -324,34 +349,38 @@ def pair_features(va: Sequence[ClaimView], vb: Sequence[ClaimView], cos: np.ndar
     out[:, :, 1] = cos - 0.5 * (r_a[:, None] + r_b[None, :])
     cross = float(va[0].language != vb[0].language)
     out[:, :, 2] = cos * cross
+    # a shared topic counts as far as the claims also read alike: two claims about Taiwan
+    # that say different things are not the same point
+    alike = np.maximum(cos, 0.0)
+    out[:, :, 3] = _jaccard_matrix([a.specific for a in va], [b.specific for b in vb]) * alike
     # a topic both accounts mention in many claims tells less than a rare one
-    df: dict[str, int] = {}
-    for v in (*va, *vb):
-        for t in v.topics:
-            df[t] = df.get(t, 0) + 1
-    total = n + m
-    idf = {t: float(np.log(1 + total / c)) for t, c in df.items()}
-    norms_a = [float(np.sqrt(sum(idf[t] ** 2 for t in a.topics))) for a in va]
-    norms_b = [float(np.sqrt(sum(idf[t] ** 2 for t in b.topics))) for b in vb]
-    for i, a in enumerate(va):
-        meeting_a = a.claim.act == "consult" and not a.specific
-        for j, b in enumerate(vb):
-            # a shared topic counts as far as the claims also read alike: two claims about
-            # Taiwan that say different things are not the same point
-            alike = max(float(cos[i, j]), 0.0)
-            out[i, j, 3] = _jaccard(a.specific, b.specific) * alike
-            common = a.topics & b.topics
-            if common:
-                out[i, j, 4] = alike * sum(idf[t] ** 2 for t in common) / (norms_a[i] * norms_b[j])
-            out[i, j, 5] = _jaccard(a.actors, b.actors)
-            out[i, j, 6] = _jaccard(a.numbers, b.numbers)
-            out[i, j, 7] = _jaccard(a.words, b.words)
-            out[i, j, 8] = float(bool(a.party) and a.party == b.party)
-            out[i, j, 9] = float(meeting_a and b.claim.act == "consult" and not b.specific)
-            out[i, j, 10] = float(a.claim.act == b.claim.act)
-            out[i, j, 11] = float((a.claim.act == "consult") != (b.claim.act == "consult"))
-            out[i, j, 12] = float(a.lean * b.lean < 0)
-            out[i, j, 13] = float(a.claim.negated != b.claim.negated)
+    ta, tb = _indicators([a.topics for a in va], [b.topics for b in vb])
+    if ta.shape[1]:
+        df = ta.sum(axis=0) + tb.sum(axis=0)
+        w2 = np.log(1 + (n + m) / np.maximum(df, 1)) ** 2
+        inter = (ta * w2) @ tb.T
+        norms = np.sqrt(ta @ w2)[:, None] * np.sqrt(tb @ w2)[None, :]
+        out[:, :, 4] = alike * np.divide(inter, norms, out=np.zeros_like(inter), where=norms > 0)
+    out[:, :, 5] = _jaccard_matrix([a.actors for a in va], [b.actors for b in vb])
+    out[:, :, 6] = _jaccard_matrix([a.numbers for a in va], [b.numbers for b in vb])
+    out[:, :, 7] = _jaccard_matrix([a.words for a in va], [b.words for b in vb])
+    party_a = np.array([a.party for a in va], dtype=object)
+    party_b = np.array([b.party for b in vb], dtype=object)
+    out[:, :, 8] = (party_a[:, None] == party_b[None, :]) & (party_a != "")[:, None]
+    act_a = np.array([a.claim.act for a in va], dtype=object)
+    act_b = np.array([b.claim.act for b in vb], dtype=object)
+    consult_a, consult_b = act_a == "consult", act_b == "consult"
+    meeting_a = consult_a & np.array([not a.specific for a in va])
+    meeting_b = consult_b & np.array([not b.specific for b in vb])
+    out[:, :, 9] = meeting_a[:, None] & meeting_b[None, :]
+    out[:, :, 10] = act_a[:, None] == act_b[None, :]
+    out[:, :, 11] = consult_a[:, None] != consult_b[None, :]
+    lean_a = np.array([a.lean for a in va])
+    lean_b = np.array([b.lean for b in vb])
+    out[:, :, 12] = (lean_a[:, None] * lean_b[None, :]) < 0
+    neg_a = np.array([a.claim.negated for a in va])
+    neg_b = np.array([b.claim.negated for b in vb])
+    out[:, :, 13] = neg_a[:, None] != neg_b[None, :]
     joint = cos + 0.5 * out[:, :, 4]
     best_row = joint.argmax(axis=1)
     best_col = joint.argmax(axis=0)

@@ -24,6 +24,7 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .lang import en, simplified, zh
 from .lexicon import Lexicon, Match, default_lexicon
@@ -174,8 +175,11 @@ class _State:
 # --------------------------------------------------------------------------- English cuts
 
 
-def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, start, end)]
+@lru_cache(maxsize=8192)
+def _tokens(text: str, start: int, end: int) -> tuple[tuple[int, int, str], ...]:
+    """The words of ``text[start:end]`` with their offsets (asked for many times over the
+    same sentence while cutting it, so remembered)."""
+    return tuple((m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, start, end))
 
 
 def _word_count(text: str) -> int:

@@ -346,6 +346,19 @@ def _en_words(term: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=64)
+def _en_tokens(text: str) -> tuple[list[int], list[int], list[str]]:
+    """Word starts, ends and words of a normalised English text (shared by the matchers)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    words: list[str] = []
+    for m in _EN_TOKEN.finditer(text):
+        starts.append(m.start())
+        ends.append(m.end())
+        words.append(m.group(0))
+    return starts, ends, words
+
+
 @dataclass(frozen=True)
 class Match:
     start: int
@@ -387,6 +400,10 @@ class Matcher:
         self._cache: OrderedDict[tuple[str, str], list[Match]] = OrderedDict()
         self._word_cache: dict[str, list[tuple[tuple[str, ...], str]]] = {}
 
+    def clear_cache(self) -> None:
+        """Forget the texts matched so far (benchmarks measure a first reading)."""
+        self._cache.clear()
+
     def _candidates(self, word: str) -> list[tuple[tuple[str, ...], str]]:
         """The terms that may start with ``word`` (exact first words and prefixes)."""
         hit = self._word_cache.get(word)
@@ -399,31 +416,37 @@ class Matcher:
                 self._word_cache[word] = hit
         return hit
 
-    @staticmethod
-    def _word_ok(pattern: str, word: str) -> bool:
-        if pattern.endswith("*"):
-            return word.startswith(pattern[:-1])
-        return word == pattern
-
     def _find_en(self, text: str) -> list[Match]:
-        tokens = [(m.start(), m.end(), m.group(0)) for m in _EN_TOKEN.finditer(text)]
+        starts, ends, words = _en_tokens(text)
+        n = len(words)
         out: list[Match] = []
         i = 0
-        while i < len(tokens):
-            candidates = self._candidates(tokens[i][2])
-            best: tuple[int, str] | None = None
-            for words, entry_id in candidates:
-                k = len(words)
-                if i + k > len(tokens) or (best is not None and k <= best[0]):
-                    continue
-                if all(self._word_ok(w, tokens[i + t][2]) for t, w in enumerate(words)):
-                    best = (k, entry_id)
-            if best is None:
+        while i < n:
+            candidates = self._candidates(words[i])
+            if not candidates:
                 i += 1
                 continue
-            k, entry_id = best
-            out.append(Match(tokens[i][0], tokens[i + k - 1][1], entry_id))
-            i += k
+            best_k, best_id = 0, ""
+            for term, entry_id in candidates:
+                k = len(term)
+                if k <= best_k or i + k > n:
+                    continue
+                # the first word matched already (exactly or as a prefix)
+                for t in range(1, k):
+                    w = term[t]
+                    word = words[i + t]
+                    if w[-1] == "*":
+                        if not word.startswith(w[:-1]):
+                            break
+                    elif word != w:
+                        break
+                else:
+                    best_k, best_id = k, entry_id
+            if not best_k:
+                i += 1
+                continue
+            out.append(Match(starts[i], ends[i + best_k - 1], best_id))
+            i += best_k
         return out
 
     def _find_zh(self, text: str) -> list[Match]:
@@ -475,6 +498,11 @@ class Lexicon:
         self.actor_matcher = Matcher((a.id, a.names_en, a.names_zh) for a in self.actors.values())
         self.act_matcher = Matcher((a.id, a.cues_en, a.cues_zh) for a in self.acts.values())
         self.tone_matcher = Matcher((t.id, t.terms_en, t.terms_zh) for t in self.tone.values())
+
+    def clear_caches(self) -> None:
+        """Forget the texts every matcher has seen."""
+        for m in (self.topic_matcher, self.actor_matcher, self.act_matcher, self.tone_matcher):
+            m.clear_cache()
 
     def party_of(self, actor_id: str) -> str:
         actor = self.actors.get(actor_id)

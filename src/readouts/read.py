@@ -18,7 +18,7 @@ from .model import Account, Reading
 from .segment import sentences
 from .tag import tag_claims, tone_hits
 
-__all__ = ["infer_party", "party_id", "read"]
+__all__ = ["clear_caches", "infer_party", "party_id", "read"]
 
 #: Web domains of issuers, to tell the party from a source URL.
 _DOMAINS = {
@@ -129,3 +129,15 @@ def read(account: Account, lexicon: Lexicon | None = None) -> Reading:
     tones = tone_hits(lexicon, lexicon.tone_matcher.find(account.text, account.language, view))
     facts = extract_facts(account, sents, claims, lexicon, view)
     return Reading(account=account, sentences=sents, claims=claims, facts=facts, tone=tones)
+
+
+def clear_caches(lexicon: Lexicon | None = None) -> None:
+    """Forget every text-keyed cache of the reading stages (the simplified views, the
+    lexicon matches, the words of sentences), so a benchmark measures a first reading."""
+    from . import claims
+    from . import lexicon as lexicon_module
+
+    simplified.cache_clear()
+    claims._tokens.cache_clear()
+    lexicon_module._en_tokens.cache_clear()
+    (lexicon or default_lexicon()).clear_caches()

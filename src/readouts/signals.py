@@ -84,6 +84,9 @@ def ladder_top(reading: Reading, lexicon: Lexicon | None = None) -> dict[str, An
     }
 
 
+_SPACE = re.compile(r"\s")
+
+
 def length(reading: Reading) -> dict[str, Any]:
     """Characters, words, English-word units, sentences, paragraphs and claims of an account.
 
@@ -97,7 +100,7 @@ def length(reading: Reading) -> dict[str, Any]:
     words = han + latin if zh else latin
     units = han / ZH_CHARS_PER_WORD + latin if zh else float(latin)
     return {
-        "characters": sum(1 for c in text if not c.isspace()),
+        "characters": len(text) - len(_SPACE.findall(text)),
         "words": words,
         "units": round(units, 1),
         "sentences": len(reading.sentences),

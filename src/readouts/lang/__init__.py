@@ -212,11 +212,13 @@ def _script(sample: str) -> str:
     return "Hant" if traditional_only > simplified_only else "Hans"
 
 
+@lru_cache(maxsize=256)
 def simplified(text: str) -> str:
     """The text with traditional characters mapped to simplified, one for one.
 
     The result has the same length as ``text``, so an offset in it is an offset in
     ``text``. Phrase-level conversions that would change the length are not used.
+    Results are cached: reading one account asks for its view at several stages.
     """
     out = _converters()[0].convert(text)
     if len(out) == len(text):

@@ -25,6 +25,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 from .lang import en, simplified, zh
 from .lexicon import Lexicon, Match, default_lexicon
@@ -111,6 +112,7 @@ _SUBJECT_WORDS = frozenset(
 )
 _EN_BOTH = tuple(sorted(en.BOTH_SIDES, key=len, reverse=True))
 _EN_TITLES = tuple(sorted(en.TITLES, key=len, reverse=True))
+_EN_TITLES_LOWER = tuple(t.lower() for t in _EN_TITLES)
 _ZH_VERBS = tuple(sorted((*zh.REPORTING_VERBS, *zh.AGENT_VERBS), key=len, reverse=True))
 # where a Chinese subject ends: a preposition or the request marker after the name
 _ZH_SUBJECT_END = re.compile(r"应约|应邀|应[^，。；]{1,12}?(?:请求|邀请)|[就向对同与在把将从于给]")
@@ -139,6 +141,7 @@ _ZH_TITLED_NAME = re.compile(
     r"(?P<name>[\u4e00-\u9fff]{2,5}?)"
     r"(?=表示|指出|强调|说|认为|会见|会晤|会谈|同|与|在|应约|应邀|召见|接见|举行|通电话|，|。|、|和)"
 )
+_SUBJECT_TOKEN = re.compile(r"[\w'’.-]+")
 _EN_GROUP = re.compile(
     r"(?:the\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+|all)\s+"
     r"(?:leaders|ministers|sides|presidents|countries|parties|delegations|heads of state|"
@@ -154,6 +157,9 @@ _ABOUT_MEETING = re.compile(
 _IMPERSONAL_BOTH = re.compile(r"It\s+was\s+(?:agreed|decided|noted)\b")
 _NAME_PARTICLES = frozenset(
     "von der de del della van den bin bint ibn al el la le da dos das du di y".split()
+)
+_SUBJECT_ALLOWED = (
+    _SUBJECT_WORDS | en.PERSON_PRONOUNS | {"they", "we", "it", "two", "both"} | _NAME_PARTICLES
 )
 _ZH_WHEN = re.compile(r"[\d０-９]{1,4}(?:年|月|日)[\d０-９年月日]*(?:[上下中]午|晚间?|早上?|凌晨)?")
 _ZH_MODAL = re.compile(r"(?:也|还|则|更)?(?:应|应当|应该|必须|需要|须|要|不应|不要|勿|停止)")
@@ -179,7 +185,7 @@ class _State:
 def _tokens(text: str, start: int, end: int) -> tuple[tuple[int, int, str], ...]:
     """The words of ``text[start:end]`` with their offsets (asked for many times over the
     same sentence while cutting it, so remembered)."""
-    return tuple((m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, start, end))
+    return tuple([(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, start, end)])
 
 
 def _word_count(text: str) -> int:
@@ -187,12 +193,14 @@ def _word_count(text: str) -> int:
 
 
 def _next_words(text: str, pos: int, end: int, n: int) -> list[str]:
-    return [t[2].lower().strip(".") for t in _tokens(text, pos, end)[:n]]
+    """The next ``n`` words from ``pos``, lower-cased (only those are read)."""
+    return [m.group(0).lower().strip(".") for m in islice(_TOKEN.finditer(text, pos, end), n)]
 
 
 def _clause_subject(text: str, pos: int, end: int, mentions: Sequence[Match]) -> int:
     """If a main clause (subject + verb) starts at ``pos``, where its subject ends; else -1."""
-    toks = _tokens(text, pos, min(end, pos + 160))
+    toks = list(islice(_TOKEN.finditer(text, pos, end), 16))
+    toks = [(m.start(), m.end(), m.group(0)) for m in toks]
     if not toks:
         return -1
     first = toks[0][2].lower()
@@ -524,6 +532,12 @@ def _party_near(lexicon: Lexicon, mentions: Sequence[Match], start: int, end: in
     return ""
 
 
+@lru_cache(maxsize=8)
+def _zh_names(lexicon: Lexicon) -> frozenset[str]:
+    """Every Chinese name of every actor of a lexicon."""
+    return frozenset(n for a in lexicon.actors.values() for n in a.names_zh)
+
+
 class _Attributor:
     def __init__(self, account: Account, lexicon: Lexicon, view: str, mentions: Sequence[Match]):
         self.account = account
@@ -579,14 +593,11 @@ class _Attributor:
             if not actor or actor.kind != "person":
                 continue
             before = text[max(0, m.start - 60) : m.start]
-            titles = zh.TITLES if self.zh else _EN_TITLES
+            if not self.zh:
+                before = before.lower().rstrip()
+            titles = zh.TITLES if self.zh else _EN_TITLES_LOWER
             for title in titles:
-                hit = (
-                    before.endswith(title)
-                    if self.zh
-                    else before.lower().rstrip().endswith(title.lower())
-                )
-                if hit:
+                if before.endswith(title):
                     key = title.lower().replace("-", " ")
                     person = self._person(actor.id, m)
                     self.state.roles.setdefault(key, person)
@@ -711,8 +722,8 @@ class _Attributor:
     def _subject_shape(self, subject: str) -> bool:
         """Does the text look like a subject (names, titles, "the two sides"), not a phrase?"""
         if self.zh:
-            names = [n for a in self.lexicon.actors.values() for n in a.names_zh]
-            if len(subject) <= 24 and any(subject.endswith(n) for n in names):
+            names = _zh_names(self.lexicon)
+            if len(subject) <= 24 and any(subject[k:] in names for k in range(len(subject))):
                 return True  # "中共中央政治局委员、外交部长王毅"
             core = subject
             for title in zh.TITLES:
@@ -724,18 +735,10 @@ class _Attributor:
             ):
                 return True  # a bare title ("秘书长"), a pronoun, both sides
             view_start = self.view.find(subject)
-            covered = sum(
-                len(n) for a in self.lexicon.actors.values() for n in a.names_zh if n in core
-            )
+            covered = sum(len(n) for n in names if n in core)
             return view_start >= 0 and len(core) <= 12 and covered >= 0.6 * max(1, len(core))
-        words = re.findall(r"[\w'’.-]+", subject)
-        allowed = (
-            _SUBJECT_WORDS
-            | en.PERSON_PRONOUNS
-            | {"they", "we", "it", "two", "both"}
-            | _NAME_PARTICLES
-        )
-        return all(w[0].isupper() or w.lower() in allowed or w[0].isdigit() for w in words)
+        words = _SUBJECT_TOKEN.findall(subject)
+        return all(w[0].isupper() or w.lower() in _SUBJECT_ALLOWED or w[0].isdigit() for w in words)
 
     @staticmethod
     def _two_names(subject: str) -> bool:

@@ -7,6 +7,7 @@ which party issued the account when the caller did not say.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from urllib.parse import urlparse
 
@@ -14,7 +15,7 @@ from .claims import extract_claims
 from .facts import extract_facts
 from .lang import simplified
 from .lexicon import Lexicon, default_lexicon
-from .model import Account, Reading
+from .model import Account, Reading, Sentence
 from .segment import sentences
 from .tag import tag_claims, tone_hits
 
@@ -69,7 +70,12 @@ def party_id(name: str, lexicon: Lexicon) -> str:
     return ""
 
 
-def infer_party(account: Account, lexicon: Lexicon, view: str | None = None) -> str:
+def infer_party(
+    account: Account,
+    lexicon: Lexicon,
+    view: str | None = None,
+    sents: Sequence[Sentence] | None = None,
+) -> str:
     """Which party issued the account: from its metadata, its source, or its first sentence.
 
     In a readout the issuer's own principal is the subject of the opening sentence
@@ -84,7 +90,7 @@ def infer_party(account: Account, lexicon: Lexicon, view: str | None = None) -> 
     for domain, party in _DOMAINS.items():
         if host == domain or host.endswith("." + domain):
             return party
-    sents = sentences(account)
+    sents = sents if sents is not None else sentences(account)
     if not sents:
         return ""
     s0 = sents[0]
@@ -120,10 +126,10 @@ def read(account: Account, lexicon: Lexicon | None = None) -> Reading:
     """Segment, extract claims and tag them: the full reading of one account."""
     lexicon = lexicon or default_lexicon()
     view = simplified(account.text) if account.language == "zh" else account.text
-    party = infer_party(account, lexicon, view)
+    sents = sentences(account)
+    party = infer_party(account, lexicon, view, sents)
     if party and party != account.party:
         account = replace(account, party=party)
-    sents = sentences(account)
     claims = extract_claims(account, sents, lexicon, view)
     claims = tag_claims(account, claims, lexicon, view)
     tones = tone_hits(lexicon, lexicon.tone_matcher.find(account.text, account.language, view))

@@ -8,6 +8,7 @@ simplified view (same offsets).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -76,7 +77,14 @@ def is_negated(text: str, language: str) -> bool:
 
 
 def _inside(matches: Sequence[Match], start: int, end: int) -> list[Match]:
-    return [m for m in matches if start <= m.start and m.end <= end]
+    """The matches lying within ``[start, end)``; ``matches`` are in text order."""
+    k = bisect_left(matches, start, key=lambda m: m.start)
+    out = []
+    while k < len(matches) and matches[k].start < end:
+        if matches[k].end <= end:
+            out.append(matches[k])
+        k += 1
+    return out
 
 
 #: Cues this close together (characters) form one phrase, in which the lexicon's
@@ -124,12 +132,6 @@ _ABOUT_MEETING = re.compile(
 
 # "美方应停止...", "双方应坚持...": a demand or call made with the modal 应 (not 应约, 应对)
 _ZH_SHOULD = re.compile(r"(?:方|国|家|各方|双方|两国|人)(?:也|还|更|都)?(?:应|须)(?![约邀对该当])")
-# the opening of a meeting report: who asked for it ("应约", "at the request of")
-_REQUEST_HEAD = re.compile(
-    r"应约|应邀|应[^，。；]{1,12}?(?:请求|邀请)|at the (?:request|initiative|"
-    r"invitation) of",
-    re.I,
-)
 
 
 def tone_hits(lexicon: Lexicon, matches: Sequence[Match]) -> tuple[ToneHit, ...]:
@@ -188,16 +190,4 @@ def tag_claims(
                 negated=is_negated(subject[c.start : c.end], lang),
             )
         )
-    # "At the request of X," / "...应约" / "On the sidelines of the summit," opens the
-    # report of the meeting it belongs to
-    for k, c in enumerate(out[:-1]):
-        nxt = out[k + 1]
-        opens_sentence = k == 0 or out[k - 1].sentence != c.sentence
-        if (
-            c.act in ("statement", "state")
-            and nxt.sentence == c.sentence
-            and nxt.act == "consult"
-            and (opens_sentence or _REQUEST_HEAD.search(subject, c.start, c.end))
-        ):
-            out[k] = replace(c, act="consult")
     return tuple(out)

@@ -298,6 +298,7 @@ def _list_cuts(text: str, start: int, end: int) -> tuple[list[int], tuple[int, i
 
 
 def _cuts_en(text: str, start: int, end: int, mentions: Sequence[Match]) -> tuple[list[int], dict]:
+    mentions = [m for m in mentions if m.start < end and m.end > start]  # this sentence's
     cuts: set[int] = set()
     frames: dict[int, tuple[int, int]] = {}
     seg = text[start:end]
@@ -836,7 +837,8 @@ class _Attributor:
         for phrase in _EN_BOTH:
             if low.startswith(phrase + " ") and phrase not in ("both", "they", "the two"):
                 return Speaker(name=phrase, kind="both", start=start, end=start + len(phrase))
-        subject_end = _clause_subject(text, start, end, self.mentions)
+        near = [m for m in self.mentions if m.start < end and m.end > start]
+        subject_end = _clause_subject(text, start, end, near)
         if subject_end > start and text[start:subject_end].lower() not in (
             "he",
             "she",

@@ -9,6 +9,7 @@ offsets found in the view are offsets in the original text.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from ..errors import LanguageError
@@ -171,12 +172,16 @@ def detect(text: str) -> tuple[str, str]:
     # a Chinese character carries about as much as a two-letter word part
     if cjk and cjk * 3 >= latin:
         return "zh", _script(sample)
-    words = [w.lower() for w in _WORD.findall(sample)]
+    words = [w.lower() for w in _WORD.findall(sample, 0, 5000)]
     if len(words) < 3:
         raise LanguageError(
             "too few words to tell the language; readouts reads English and Chinese only"
         )
-    shares = {lang: sum(w in sw for w in words) / len(words) for lang, sw in _STOPWORDS.items()}
+    counts = Counter(words)
+    shares = {
+        lang: sum(n for w, n in counts.items() if w in sw) / len(words)
+        for lang, sw in _STOPWORDS.items()
+    }
     best = max(shares, key=lambda k: shares[k])
     if best == "en" and shares["en"] >= 0.08:
         return "en", ""

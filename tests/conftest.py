@@ -50,3 +50,18 @@ def shared_dir() -> Path:
     if not (SHARED / "eval" / "dev").exists():
         pytest.skip("../shared is not present")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def corpus_store():
+    """The fixture corpus ingested, paired and analysed once (fake encoder); read only."""
+    from readouts.corpus.analyze import analyze
+    from readouts.corpus.ingest import ingest
+    from readouts.corpus.pair import pair
+    from readouts.corpus.store import Store
+
+    store = Store(":memory:")
+    ingest(store, [FIXTURES / "corpus"])
+    pair(store)
+    analyze(store, embedder="fake.v1")
+    return store

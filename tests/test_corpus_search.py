@@ -2,27 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from readouts.corpus.analyze import analyze
-from readouts.corpus.ingest import ingest
-from readouts.corpus.pair import pair
 from readouts.corpus.search import fts_query, search
-from readouts.corpus.store import Store
 from readouts.errors import ConfigError
-
-CORPUS = Path(__file__).parent / "fixtures" / "corpus"
-
-
-@pytest.fixture(scope="module")
-def store() -> Store:
-    s = Store(":memory:")
-    ingest(s, [CORPUS])
-    pair(s)
-    analyze(s, embedder="fake.v1")
-    return s
 
 
 @pytest.mark.parametrize(
@@ -34,32 +17,32 @@ def store() -> Store:
         ("precursor fentanyl", set()),  # a phrase: the words in this order
     ],
 )
-def test_corpus_search_finds_claims(store, query, claims):
-    assert {h.claim for h in search(store, query)} == claims
+def test_corpus_search_finds_claims(corpus_store, query, claims):
+    assert {h.claim for h in search(corpus_store, query)} == claims
 
 
-def test_corpus_search_stems_english(store):
-    plural = {h.claim for h in search(store, "concerns")}
-    assert plural and plural == {h.claim for h in search(store, "concern")}
+def test_corpus_search_stems_english(corpus_store):
+    plural = {h.claim for h in search(corpus_store, "concerns")}
+    assert plural and plural == {h.claim for h in search(corpus_store, "concern")}
 
 
-def test_corpus_search_filters_and_ranks(store):
-    hits = search(store, "台湾", party="china", since="2023-06-01")
+def test_corpus_search_filters_and_ranks(corpus_store):
+    hits = search(corpus_store, "台湾", party="china", since="2023-06-01")
     assert hits and all(h.party == "china" and h.date >= "2023-06-01" for h in hits)
     assert [h.rank for h in hits] == sorted(h.rank for h in hits)
 
 
-def test_corpus_search_raw_fts5_syntax(store):
-    hits = search(store, "Taiwan AND (status OR Strait)", raw=True)
+def test_corpus_search_raw_fts5_syntax(corpus_store):
+    hits = search(corpus_store, "Taiwan AND (status OR Strait)", raw=True)
     assert {h.account for h in hits} >= {
         "2023-06-20-readout-of-president-bidens-video-call-with-president-xi"
     }
 
 
 @pytest.mark.parametrize(("query", "raw"), [("!!!", False), ('"unbalanced', True)])
-def test_corpus_search_bad_queries(store, query, raw):
+def test_corpus_search_bad_queries(corpus_store, query, raw):
     with pytest.raises(ConfigError):
-        search(store, query, raw=raw)
+        search(corpus_store, query, raw=raw)
 
 
 @pytest.mark.parametrize(("text", "expected"), [("red line", '"red line"'), ("紅線!", '"红 线"')])

@@ -8,23 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from readouts.corpus.analyze import analyze
-from readouts.corpus.ingest import ingest
-from readouts.corpus.pair import pair
-from readouts.corpus.store import Store
 from readouts.corpus.trend import plot_png, resolve_dyad, to_csv, trend, yearly
 from readouts.errors import ConfigError
-
-CORPUS = Path(__file__).parent / "fixtures" / "corpus"
-
-
-@pytest.fixture(scope="module")
-def store() -> Store:
-    s = Store(":memory:")
-    ingest(s, [CORPUS])
-    pair(s)
-    analyze(s, embedder="fake.v1")
-    return s
 
 
 @pytest.mark.parametrize(
@@ -45,8 +30,8 @@ def test_corpus_trend_refuses_bad_dyads(names):
         resolve_dyad(names)
 
 
-def test_corpus_trend_us_china_rows(store):
-    rows = trend(store, ("united_states", "china"))
+def test_corpus_trend_us_china_rows(corpus_store):
+    rows = trend(corpus_store, ("united_states", "china"))
     assert [(r.date, r.paired) for r in rows] == [
         ("2023-03-01", True),
         ("2023-03-08", True),
@@ -63,19 +48,19 @@ def test_corpus_trend_us_china_rows(store):
     assert "russia_support" in march1.one_sided_b or "russia_support" in march1.shared
 
 
-def test_corpus_trend_counts_single_accounts_of_a_meeting(store):
-    rows = trend(store, ("united_states", "india"))
+def test_corpus_trend_counts_single_accounts_of_a_meeting(corpus_store):
+    rows = trend(corpus_store, ("united_states", "india"))
     assert [(r.paired, r.convergence, r.tone_b) for r in rows] == [(False, None, None)]
     assert rows[0].topics_a and rows[0].one_sided_a == ()
 
 
-def test_corpus_trend_since_until(store):
-    rows = trend(store, ("united_states", "china"), since="2023-06-01", until="2023-12-31")
+def test_corpus_trend_since_until(corpus_store):
+    rows = trend(corpus_store, ("united_states", "china"), since="2023-06-01", until="2023-12-31")
     assert [r.date for r in rows] == ["2023-06-20", "2023-06-20"]
 
 
-def test_corpus_trend_csv_and_years(store):
-    rows = trend(store, ("united_states", "china"))
+def test_corpus_trend_csv_and_years(corpus_store):
+    rows = trend(corpus_store, ("united_states", "china"))
     table = list(csv.DictReader(io.StringIO(to_csv(rows, ("united_states", "china")))))
     assert len(table) == 4
     assert {"topics_united_states", "one_sided_china", "tone_china", "convergence"} <= set(table[0])
@@ -83,7 +68,7 @@ def test_corpus_trend_csv_and_years(store):
     assert [(y["year"], y["meetings"], y["paired"]) for y in years] == [("2023", 4, 4)]
 
 
-def test_corpus_trend_plot(store, tmp_path):
-    rows = trend(store, ("united_states", "china"))
+def test_corpus_trend_plot(corpus_store, tmp_path):
+    rows = trend(corpus_store, ("united_states", "china"))
     out = plot_png(rows, tmp_path / "t.png", ("united_states", "china"))
     assert Path(out).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+import os
 from pathlib import Path
 
 import pytest
@@ -65,3 +67,36 @@ def corpus_store():
     pair(store)
     analyze(store, embedder="fake.v1")
     return store
+
+
+@pytest.fixture(scope="session")
+def golden():
+    """Check rendered output against a golden file, byte for byte.
+
+    With READOUTS_UPDATE_GOLDEN=1 the file is rewritten first (review the diff before
+    committing); otherwise a missing or different file fails with the head of the diff.
+    """
+    update = os.environ.get("READOUTS_UPDATE_GOLDEN") == "1"
+
+    def check(path: Path, out: str, what: str) -> None:
+        if update:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(out, encoding="utf-8", newline="\n")
+        if not path.exists():
+            pytest.fail(f"{path} is missing; write it with READOUTS_UPDATE_GOLDEN=1")
+        want = path.read_text(encoding="utf-8")
+        if out != want:
+            lines = difflib.unified_diff(
+                want.splitlines(keepends=True),
+                out.splitlines(keepends=True),
+                fromfile=str(path),
+                tofile=what,
+            )
+            diff = "".join(list(lines)[:80])
+            pytest.fail(
+                f"the {what} differs from {path.name}; if the change is meant, rerun with "
+                f"READOUTS_UPDATE_GOLDEN=1 and review the diff\n{diff}",
+                pytrace=False,
+            )
+
+    return check

@@ -11,9 +11,7 @@ carries it; the golden briefs pin the five committed notes byte for byte:
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import json
-import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -43,7 +41,6 @@ from readouts.read import read
 from readouts.score import meeting_of_minds
 
 GOLDEN = Path(__file__).parent / "golden" / "briefs"
-UPDATE = os.environ.get("READOUTS_UPDATE_GOLDEN") == "1"
 
 # --------------------------------------------------------------------------- helpers
 
@@ -663,34 +660,17 @@ def dev_comparisons(shared_dir: Path, use_embedder) -> dict[str, Comparison]:
 @pytest.mark.parametrize("meeting, lang", GOLDEN_CASES)
 @pytest.mark.parametrize("fmt, suffix", [("markdown", "md"), ("json", "json")])
 def test_brief_golden_matches(
-    dev_comparisons: dict[str, Comparison], meeting: str, lang: str, fmt: str, suffix: str
+    dev_comparisons: dict[str, Comparison],
+    meeting: str,
+    lang: str,
+    fmt: str,
+    suffix: str,
+    golden,
 ) -> None:
     comparison = dev_comparisons[meeting]
     note = brief(comparison, lang)
     assert verify_brief(note, comparison) == []
-    path = GOLDEN / f"{meeting}.{lang}.{suffix}"
-    out = render_brief(note, fmt)
-    if UPDATE:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(out, encoding="utf-8", newline="\n")
-    if not path.exists():
-        pytest.fail(f"{path} is missing; write it with READOUTS_UPDATE_GOLDEN=1")
-    want = path.read_text(encoding="utf-8")
-    if out != want:
-        diff = "".join(
-            list(
-                difflib.unified_diff(
-                    want.splitlines(keepends=True),
-                    out.splitlines(keepends=True),
-                    fromfile=str(path),
-                    tofile="brief",
-                )
-            )[:60]
-        )
-        pytest.fail(
-            f"the brief differs from {path.name}; if the change is meant (a new comparison, "
-            f"new templates), rerun with READOUTS_UPDATE_GOLDEN=1 and review the diff\n{diff}"
-        )
+    golden(GOLDEN / f"{meeting}.{lang}.{suffix}", render_brief(note, fmt), "brief")
 
 
 def test_brief_quote_dataclass_is_plain() -> None:

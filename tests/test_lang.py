@@ -47,3 +47,11 @@ def test_lang_simplified_view_keeps_length_and_maps_characters():
     view = simplified(text)
     assert len(view) == len(text)
     assert view.startswith("双方同意继续保持联系")
+
+
+def test_lang_text_view_is_simplified_chinese_and_other_text_as_is():
+    from readouts.lang import text_view
+
+    assert text_view("雙方", "zh") == "双方"
+    assert text_view("雙方", "zh", "given") == "given"  # the caller's view is used as it is
+    assert text_view("Both sides", "en", "ignored") == "Both sides"

@@ -52,3 +52,15 @@ def test_tag_tone_words_and_ladder():
     rungs = {t.term: t.rung for c in reading.claims for t in c.tone}
     assert rungs["representations"] == 5
     assert rungs["dissatisfaction"] == 3
+
+
+def test_tag_claims_reads_traditional_chinese_without_a_view_given():
+    from readouts.claims import extract_claims
+    from readouts.segment import sentences
+    from readouts.tag import tag_claims
+
+    account = account_from_text("習近平強調，雙方應當加強經貿合作。")
+    claims = extract_claims(account, sentences(account))
+    tagged = tag_claims(account, claims)  # no simplified view passed in
+    assert tagged == read(account).claims
+    assert "trade" in tagged[0].topics

@@ -25,7 +25,7 @@ from importlib import resources
 import numpy as np
 
 from .embed import Embedder
-from .lang import en, zh
+from .lang import en, text_view, zh
 from .lexicon import Lexicon, normalise_en
 from .model import Alignment, Claim, Reading
 
@@ -255,16 +255,12 @@ def claim_views(reading: Reading, lexicon: Lexicon) -> list[ClaimView]:
     account = reading.account
     text = account.text
     lang = account.language
-    view = text
-    if lang == "zh":
-        from .lang import simplified
-
-        view = simplified(text)
+    view = text_view(text, lang)
     mentions = lexicon.actor_matcher.find(text, lang, view)
     out = []
     for c in reading.claims:
         # Chinese is embedded in its simplified form, so traditional text reads the same
-        content = content_text(view if lang == "zh" else text, c, lang)
+        content = content_text(view, c, lang)
         actors = set()
         for m in mentions:
             in_claim = c.start <= m.start < c.end

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
 
-from .lang import en, simplified, zh
+from .lang import en, text_view, zh
 from .lexicon import Lexicon, Match, default_lexicon
 from .model import Account, Claim, Sentence, Speaker
 
@@ -974,7 +974,7 @@ def extract_claims(
     """The claims of an account, in text order, none overlapping another."""
     lexicon = lexicon or default_lexicon()
     text = account.text
-    view = (view if view is not None else simplified(text)) if account.language == "zh" else text
+    view = text_view(text, account.language, view)
     mentions = lexicon.actor_matcher.find(text, account.language, view)
     attributor = _Attributor(account, lexicon, view, mentions)
     claims: list[Claim] = []

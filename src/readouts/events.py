@@ -33,6 +33,7 @@ from typing import Any, TextIO
 
 from .errors import ConfigError
 from .facts import counterparts, principals
+from .lang import text_view
 from .lexicon import Lexicon, default_lexicon
 from .model import Claim, Reading
 
@@ -136,11 +137,7 @@ def reading_events(reading: Reading, lexicon: Lexicon | None = None) -> list[dic
     """The PLOVER-style event records of one account read (see the module doc)."""
     lexicon = lexicon or default_lexicon()
     account = reading.account
-    view = account.text
-    if account.language == "zh":
-        from .lang import simplified
-
-        view = simplified(account.text)
+    view = text_view(account.text, account.language)
     date, enddate = _date(reading)
     url = account.source if "://" in account.source else ""
     out = []

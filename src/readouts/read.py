@@ -13,7 +13,7 @@ from urllib.parse import urlparse
 
 from .claims import extract_claims
 from .facts import extract_facts
-from .lang import simplified
+from .lang import simplified, text_view
 from .lexicon import Lexicon, default_lexicon
 from .model import Account, Reading, Sentence
 from .segment import sentences
@@ -94,9 +94,7 @@ def infer_party(
     if not sents:
         return ""
     s0 = sents[0]
-    first = ((view or simplified(account.text)) if account.language == "zh" else account.text)[
-        s0.start : s0.end
-    ]
+    first = text_view(account.text, account.language, view)[s0.start : s0.end]
     mentions = lexicon.actor_matcher.find(first, account.language, first)
     low = first.lower()
     for m in mentions:
@@ -125,7 +123,7 @@ def infer_party(
 def read(account: Account, lexicon: Lexicon | None = None) -> Reading:
     """Segment, extract claims and tag them: the full reading of one account."""
     lexicon = lexicon or default_lexicon()
-    view = simplified(account.text) if account.language == "zh" else account.text
+    view = text_view(account.text, account.language)
     sents = sentences(account)
     party = infer_party(account, lexicon, view, sents)
     if party and party != account.party:

@@ -12,7 +12,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .lang import zh
+from .lang import text_view, zh
 from .lexicon import Act, Lexicon, Match, default_lexicon
 from .model import Account, Claim, ToneHit
 
@@ -156,7 +156,7 @@ def tag_claims(
     """Claims with topics, act, tone and polarity filled in."""
     lexicon = lexicon or default_lexicon()
     lang = account.language
-    subject = view if (lang == "zh" and view is not None) else account.text
+    subject = text_view(account.text, lang, view)
     topics = lexicon.topic_matcher.find(account.text, lang, subject)
     acts = lexicon.act_matcher.find(account.text, lang, subject)
     tones = lexicon.tone_matcher.find(account.text, lang, subject)

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..lang import simplified
+from ..lang import text_view
 from ..lexicon import Lexicon
 from ..model import Account, MeetingFacts, Sentence
 from ..read import infer_party
@@ -75,7 +75,7 @@ def _facts(account: Account, sents: tuple[Sentence, ...], lexicon: Lexicon) -> M
 
 def _person_ids(name: str, lexicon: Lexicon) -> set[str]:
     lang = "zh" if re.search(r"[\u4e00-\u9fff]", name) else "en"
-    view = simplified(name) if lang == "zh" else name
+    view = text_view(name, lang)
     return {
         m.id
         for m in lexicon.actor_matcher.find(name, lang, view)
@@ -91,7 +91,7 @@ def pair_keys(account: Account, lexicon: Lexicon) -> PairKeys:
         sents = sents[:-1]  # the last one may be cut off
     sents = sents[:LEAD_SENTENCES]
     lead_end = sents[-1].end if sents else 0
-    view = simplified(head.text) if account.language == "zh" else head.text
+    view = text_view(head.text, account.language)
     party = infer_party(head, lexicon, view)
     facts = _facts(head, sents, lexicon)
 
@@ -102,7 +102,7 @@ def pair_keys(account: Account, lexicon: Lexicon) -> PairKeys:
         if not text:
             continue
         lang = "zh" if re.search(r"[\u4e00-\u9fff]", text) else "en"
-        subject = simplified(text) if lang == "zh" and lang_view is None else lang_view
+        subject = text_view(text, lang, lang_view)
         for m in lexicon.actor_matcher.find(text, lang, subject):
             actor = lexicon.actors[m.id]
             if actor.kind == "person":

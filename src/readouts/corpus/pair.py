@@ -35,7 +35,7 @@ import numpy as np
 
 from ..embed import Embedder
 from ..errors import ConfigError
-from ..lang import simplified
+from ..lang import text_view
 from ..lexicon import Lexicon, default_lexicon
 from ..read import read
 from .keys import pair_keys
@@ -236,7 +236,7 @@ class _Content:
                     have[r[0]] = np.frombuffer(r[1], dtype=np.float32)
             for row in self.store.query(f"SELECT * FROM accounts WHERE id IN ({marks})", chunk):
                 account = row_account(row)
-                view = simplified(account.text) if account.language == "zh" else account.text
+                view = text_view(account.text, account.language)
                 found = self.lexicon.topic_matcher.find(account.text, account.language, view)
                 self.topics[account.id] = frozenset(
                     m.id for m in found if not self.lexicon.topics[m.id].generic

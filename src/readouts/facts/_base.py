@@ -13,20 +13,13 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..lang import simplified
 from ..lexicon import Lexicon, Match
 from ..model import Account
 
-__all__ = ["MEETING_WINDOW", "Party", "ReaderBase", "lang_text"]
+__all__ = ["MEETING_WINDOW", "Party", "ReaderBase"]
 
 #: How many sentences from the top may hold the meeting sentence.
 MEETING_WINDOW = 4
-
-
-def lang_text(account: Account, view: str | None) -> str:
-    if account.language == "zh":
-        return view if view is not None else simplified(account.text)
-    return account.text
 
 
 @dataclass

@@ -19,9 +19,10 @@ from dataclasses import replace
 from typing import Any
 
 from ..errors import ConfigError
+from ..lang import text_view
 from ..lexicon import Lexicon, default_lexicon
 from ..model import Account, Claim, MeetingFacts, Sentence
-from ._base import Party, lang_text
+from ._base import Party
 from .dates import meeting_date
 from .format import meeting_format, meeting_place
 from .names import EnglishNames
@@ -72,7 +73,7 @@ def extract_facts(
     if account.language not in ("en", "zh"):
         raise ConfigError(f"facts: unsupported language {account.language!r}")
     lexicon = lexicon or default_lexicon()
-    reader = Reader(account, lang_text(account, view), lexicon)
+    reader = Reader(account, text_view(account.text, account.language, view), lexicon)
     if account.language == "zh":
         people, s, verb = reader.participants_zh(sentences)
     else:

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ..errors import LanguageError
 
-__all__ = ["detect", "is_cjk", "simplified"]
+__all__ = ["detect", "is_cjk", "simplified", "text_view"]
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
@@ -229,3 +229,11 @@ def simplified(text: str) -> str:
     if len(out) == len(text):
         return out
     return "".join(_t2s_char(c) if _CJK.match(c) else c for c in text)
+
+
+def text_view(text: str, language: str, view: str | None = None) -> str:
+    """The text the lexicons read: Chinese in its simplified form (``view`` when the
+    caller has it already), any other language as it is. Offsets are shared."""
+    if language != "zh":
+        return text
+    return view if view is not None else simplified(text)

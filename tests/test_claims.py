@@ -144,3 +144,17 @@ def test_claims_ids_are_unique_and_ordered(us_account):
     claims = extract_claims(us_account, sentences(us_account))
     assert len({c.id for c in claims}) == len(claims)
     assert all(a.end <= b.start for a, b in itertools.pairwise(claims))
+
+
+def test_claims_zh_vice_title_is_not_learnt_as_the_title_it_contains():
+    from readouts.read import read
+
+    reading = read(
+        account_from_text(
+            "8月1日，王毅会见了美国副总统哈里斯。总统表示，美方愿同中方加强沟通。"
+            "副总统表示，美方重视对华关系。"
+        )
+    )
+    speakers = [c.speaker.name for c in reading.claims]
+    assert speakers[1] != "哈里斯"  # "总统" is not the 副总统 named before
+    assert speakers[2] == "哈里斯"

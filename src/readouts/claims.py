@@ -136,8 +136,10 @@ _ZH_ADVERBS = (
     "已",
 )
 _ZH_REQUEST = re.compile(r"应约|应邀|应[^，。；]{1,12}?(?:请求|邀请|之邀|要求)")
+# longest first, so that "副总统" is read as itself and not as "总统"
+_ZH_TITLES = tuple(sorted(zh.TITLES, key=len, reverse=True))
 _ZH_TITLED_NAME = re.compile(
-    "(?:" + "|".join(sorted(zh.TITLES, key=len, reverse=True)) + ")"
+    "(?:" + "|".join(_ZH_TITLES) + ")"
     r"(?P<name>[\u4e00-\u9fff]{2,5}?)"
     r"(?=表示|指出|强调|说|认为|会见|会晤|会谈|同|与|在|应约|应邀|召见|接见|举行|通电话|，|。|、|和)"
 )
@@ -566,7 +568,7 @@ class _Attributor:
         known = {n for a in self.lexicon.actors.values() for n in a.names_zh}
         for m in _ZH_TITLED_NAME.finditer(self.view):
             name = m.group("name")
-            for title in (*zh.TITLES, "兼"):
+            for title in (*_ZH_TITLES, "兼"):
                 name = name.split(title)[
                     -1
                 ]  # "国务委员兼外长王毅": the name is after the last title
@@ -596,7 +598,7 @@ class _Attributor:
             before = text[max(0, m.start - 60) : m.start]
             if not self.zh:
                 before = before.lower().rstrip()
-            titles = zh.TITLES if self.zh else _EN_TITLES_LOWER
+            titles = _ZH_TITLES if self.zh else _EN_TITLES_LOWER
             for title in titles:
                 if before.endswith(title):
                     key = title.lower().replace("-", " ")
@@ -695,7 +697,7 @@ class _Attributor:
         """ "The Russian President", "the President of Russia", "美国总统": the person of
         that party named in the account (or, failing that, in the lexicon) who holds the
         title."""
-        titles = zh.TITLES if self.zh else _EN_TITLES
+        titles = _ZH_TITLES if self.zh else _EN_TITLES
         title = next(
             (t.lower() for t in titles if t.lower() in subject and not t.startswith("the ")),
             None,
@@ -727,7 +729,7 @@ class _Attributor:
             if len(subject) <= 24 and any(subject[k:] in names for k in range(len(subject))):
                 return True  # "中共中央政治局委员、外交部长王毅"
             core = subject
-            for title in zh.TITLES:
+            for title in _ZH_TITLES:
                 core = core.replace(title, "")
             if (
                 not core

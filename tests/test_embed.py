@@ -35,3 +35,13 @@ def test_embed_cache_keeps_order(use_embedder):
 def test_embed_registry_rejects_unknown_names():
     with pytest.raises(ConfigError, match="unknown embedder"):
         get_embedder("bert.v9")
+
+
+def test_embed_batch_size_below_one_still_encodes_every_text(use_embedder):
+    texts = ["A batch size of zero is read as one.", "每个句子都要编码。"]
+    use_embedder.clear_cache()
+    small = use_embedder.encode(texts, batch_size=0)
+    use_embedder.clear_cache()
+    normal = use_embedder.encode(texts)
+    np.testing.assert_allclose(small, normal, atol=1e-5)
+    assert np.allclose(np.linalg.norm(small, axis=1), 1.0, atol=1e-4)

@@ -102,8 +102,9 @@ class USEEmbedder:
             todo = list(missing)
             # length-sorted batches keep padding-free micro-batches even; order is restored
             order = sorted(range(len(todo)), key=lambda k: len(todo[k]))
-            for lo in range(0, len(order), max(1, batch_size)):
-                chunk = [todo[k] for k in order[lo : lo + batch_size]]
+            step = max(1, batch_size)
+            for lo in range(0, len(order), step):
+                chunk = [todo[k] for k in order[lo : lo + step]]
                 vecs = np.asarray(model.encode(chunk), dtype=np.float32)
                 with self._lock:
                     for t, v in zip(chunk, vecs, strict=True):

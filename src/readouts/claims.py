@@ -107,12 +107,10 @@ _SUBJECT_WORDS = frozenset(
         "ms.",
         "dr",
         "dr.",
-        "two",
     ]
 )
 _EN_BOTH = tuple(sorted(en.BOTH_SIDES, key=len, reverse=True))
 _EN_TITLES = tuple(sorted(en.TITLES, key=len, reverse=True))
-_EN_TITLES_LOWER = tuple(t.lower() for t in _EN_TITLES)
 _ZH_VERBS = tuple(sorted((*zh.REPORTING_VERBS, *zh.AGENT_VERBS), key=len, reverse=True))
 # where a Chinese subject ends: a preposition or the request marker after the name
 _ZH_SUBJECT_END = re.compile(r"应约|应邀|应[^，。；]{1,12}?(?:请求|邀请)|[就向对同与在把将从于给]")
@@ -160,9 +158,7 @@ _IMPERSONAL_BOTH = re.compile(r"It\s+was\s+(?:agreed|decided|noted)\b")
 _NAME_PARTICLES = frozenset(
     "von der de del della van den bin bint ibn al el la le da dos das du di y".split()
 )
-_SUBJECT_ALLOWED = (
-    _SUBJECT_WORDS | en.PERSON_PRONOUNS | {"they", "we", "it", "two", "both"} | _NAME_PARTICLES
-)
+_SUBJECT_ALLOWED = _SUBJECT_WORDS | en.PERSON_PRONOUNS | {"they", "we", "it"} | _NAME_PARTICLES
 _ZH_WHEN = re.compile(r"[\d０-９]{1,4}(?:年|月|日)[\d０-９年月日]*(?:[上下中]午|晚间?|早上?|凌晨)?")
 _ZH_MODAL = re.compile(r"(?:也|还|则|更)?(?:应|应当|应该|必须|需要|须|要|不应|不要|勿|停止)")
 _ZH_NOT_NAME_START = set("在同与的和等及对就向为将把从中美双我你他她该此其各")
@@ -363,9 +359,7 @@ def _cuts_en(text: str, start: int, end: int, mentions: Sequence[Match]) -> tupl
             if _word_count(seg[: m.start()]) < 6:
                 continue  # "He called on China, to ...": the infinitive completes the call
         cuts.add(at(m.start() + 1))
-    if re.search(r"\bthat\s", seg):
-        first_that = re.search(r"\bthat\s", seg)
-        assert first_that is not None
+    if first_that := re.search(r"\bthat\s", seg):
         for m in re.finditer(r",\s+that\s", seg):
             if m.start() > first_that.start():
                 cuts.add(at(m.start() + 1))
@@ -377,7 +371,7 @@ def _cuts_en(text: str, start: int, end: int, mentions: Sequence[Match]) -> tupl
             if re.match(r"[^,]{0,40}\b(said|added|noted|stressed)\s*,", tail):
                 continue
             cuts.add(pos)
-    inside = [(m.start, m.end) for m in mentions if m.start < end and m.end > start]
+    inside = [(m.start, m.end) for m in mentions]
     cuts = {c for c in cuts if not any(a < c < b for a, b in inside)}
     list_cuts, frame = _list_cuts(text, start, end)
     for c in list_cuts:
@@ -565,7 +559,7 @@ class _Attributor:
         """Chinese names the lexicon does not know, from "title + name" ("外交部副部长孙卫东"):
         the party is a country or organisation named just before the title, or else the
         issuer's."""
-        known = {n for a in self.lexicon.actors.values() for n in a.names_zh}
+        known = _zh_names(self.lexicon)
         for m in _ZH_TITLED_NAME.finditer(self.view):
             name = m.group("name")
             for title in (*_ZH_TITLES, "兼"):
@@ -590,7 +584,7 @@ class _Attributor:
 
     # -- roles: "NATO Secretary General Jens Stoltenberg" teaches "Secretary General" -> him
     def _learn_roles(self) -> None:
-        text = self.view if self.zh else self.account.text
+        text = self.view
         for m in self.mentions:
             actor = self.lexicon.actors.get(m.id)
             if not actor or actor.kind != "person":
@@ -598,10 +592,10 @@ class _Attributor:
             before = text[max(0, m.start - 60) : m.start]
             if not self.zh:
                 before = before.lower().rstrip()
-            titles = _ZH_TITLES if self.zh else _EN_TITLES_LOWER
+            titles = _ZH_TITLES if self.zh else _EN_TITLES
             for title in titles:
                 if before.endswith(title):
-                    key = title.lower().replace("-", " ")
+                    key = title.replace("-", " ")
                     person = self._person(actor.id, m)
                     self.state.roles.setdefault(key, person)
                     head = key.split(" of ")[0]  # "secretary of state" -> "secretary"
@@ -639,8 +633,7 @@ class _Attributor:
 
     def resolve(self, start: int, end: int) -> Speaker | None:
         """The speaker named by the subject text[start:end], if it names one."""
-        text = self.view if self.zh else self.account.text
-        subject = text[start:end].strip(" ,，")
+        subject = self.view[start:end].strip(" ,，")
         low = subject.lower()
         if not subject:
             return None
@@ -699,7 +692,7 @@ class _Attributor:
         title."""
         titles = _ZH_TITLES if self.zh else _EN_TITLES
         title = next(
-            (t.lower() for t in titles if t.lower() in subject and not t.startswith("the ")),
+            (t for t in titles if t in subject and not t.startswith("the ")),
             None,
         )
         if title is None or title in ("mr", "mr.", "ms", "ms.", "dr", "dr.", "先生", "女士"):
@@ -737,9 +730,8 @@ class _Attributor:
                 or any(core.endswith(p) for p in zh.BOTH_SIDES)
             ):
                 return True  # a bare title ("秘书长"), a pronoun, both sides
-            view_start = self.view.find(subject)
             covered = sum(len(n) for n in names if n in core)
-            return view_start >= 0 and len(core) <= 12 and covered >= 0.6 * max(1, len(core))
+            return len(core) <= 12 and covered >= 0.6 * max(1, len(core))
         words = _SUBJECT_TOKEN.findall(subject)
         return all(w[0].isupper() or w.lower() in _SUBJECT_ALLOWED or w[0].isdigit() for w in words)
 
@@ -755,7 +747,7 @@ class _Attributor:
     def _frame_en(self, start: int, end: int) -> tuple[Speaker | None, bool]:
         text = self.account.text
         toks = _tokens(text, start, end)
-        for i, (s, _, w) in enumerate(toks[:30]):
+        for i, (_, _, w) in enumerate(toks[:30]):
             lw = w.lower().rstrip(".")
             verb = lw in _REPORTING or (lw.endswith("ed") and len(lw) > 4 and i > 0)
             if not verb or not w[0].islower():
@@ -765,7 +757,7 @@ class _Attributor:
                 toks[j - 1][2].lower() in _ADVERBS or toks[j - 1][2].lower().endswith("ly")
             ):
                 j -= 1
-            subj_end = toks[j][0] if j < len(toks) else s
+            subj_end = toks[j][0]
             # the subject is the nearest comma-delimited stretch before the verb that names
             # someone: "On December 25, Mr. IWAYA Takeshi, Minister for Foreign Affairs, met"
             bounds = [start, *(k + 1 for k in range(start, subj_end) if text[k] == ",")]

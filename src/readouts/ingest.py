@@ -15,7 +15,6 @@ from __future__ import annotations
 import html as html_lib
 import io
 import re
-from dataclasses import replace
 from datetime import date, datetime
 from functools import lru_cache
 from importlib import resources
@@ -30,7 +29,7 @@ from .errors import (
     MissingFileError,
     TooLargeError,
 )
-from .lang import detect
+from .lang import detect, traditional
 from .model import Account
 
 __all__ = ["MAX_BYTES", "account_from_text", "decode", "read_account", "sniff_format"]
@@ -63,9 +62,7 @@ _MAGIC = (
 def _common_hanzi() -> frozenset[str]:
     text = resources.files("readouts").joinpath("data/common_hanzi.txt").read_text("utf-8")
     chars = "".join(line for line in text.splitlines() if not line.startswith("#"))
-    from opencc import OpenCC
-
-    return frozenset(chars) | frozenset(OpenCC("s2t").convert(chars))
+    return frozenset(chars) | frozenset(traditional(chars))
 
 
 def _hanzi_plausibility(text: str) -> float:
@@ -474,7 +471,7 @@ def account_from_bytes(
     title = meta.get("title") or ""
     if isinstance(title, str):
         title = _clean_inline(title)
-    account = account_from_text(
+    return account_from_text(
         text,
         id=id,
         side=side or str(meta.get("side", "")),
@@ -484,9 +481,8 @@ def account_from_bytes(
         title=str(title),
         source=str(meta.get("source_url") or name),
         language=language or (str(meta["language"]) if meta.get("language") else None),
-        meta={k: _plain(v) for k, v in meta.items()},
+        meta={**{k: _plain(v) for k, v in meta.items()}, "path": name},
     )
-    return replace(account, meta={**account.meta, "path": name})
 
 
 def _plain(value: Any) -> Any:

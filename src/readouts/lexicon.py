@@ -545,9 +545,4 @@ def default_lexicon() -> Lexicon:
     return load_lexicon()
 
 
-def entry_fields(kind: str) -> tuple[str, ...]:
-    """The column names a lexicon file of that kind must have."""
-    return _SCHEMAS[kind][1]
-
-
 assert all(tuple(f.name for f in fields(cls)) == cols for cls, cols in _SCHEMAS.values())

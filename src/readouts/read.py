@@ -101,17 +101,12 @@ def infer_party(
         actor = lexicon.actors[m.id]
         if actor.kind != "person":
             continue
-        before = low[max(0, m.start - 80) : m.start]
         if account.language == "zh":
-            if (
-                "同" in first[max(0, m.start - 30) : m.start]
-                or "与" in first[max(0, m.start - 30) : m.start]
-            ):
-                continue
-            if "会见" in first[max(0, m.start - 30) : m.start]:
+            near = first[max(0, m.start - 30) : m.start]
+            if "同" in near or "与" in near or "会见" in near:
                 continue
         else:
-            clause = re.split(r"[,;]", before)[-1]
+            clause = re.split(r"[,;]", low[max(0, m.start - 80) : m.start])[-1]
             if re.search(
                 r"\b(with|request of|invitation of|met|received|hosted|call from)\b", clause
             ):

@@ -19,7 +19,9 @@ __all__ = ["paragraph_spans", "sentences"]
 
 _BLANK = re.compile(r"\n[ \t\u3000\u00a0]*\n\s*")
 _EN_END = re.compile(r"(?:\.\.\.|…|[.!?])[\"”’'\)\]]*(?=\s|$)")
-_ZH_END = re.compile(r"(?:……|…|[。！？!?]+)[" + re.escape(zh.CLOSERS) + r"]*")
+_ZH_END = re.compile(
+    r"(?:……|…|[" + re.escape(zh.SENTENCE_END) + r"]+)[" + re.escape(zh.CLOSERS) + r"]*"
+)
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 
 
@@ -33,10 +35,7 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     spans.append((pos, len(text)))
     out = []
     for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
+        s, e = _trim(text, s, e)
         if s < e:
             out.append((s, e))
     return out

@@ -12,14 +12,17 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .lang import text_view, zh
+from .lang import en, text_view, zh
 from .lexicon import Act, Lexicon, Match, default_lexicon
 from .model import Account, Claim, ToneHit
 
 __all__ = ["claim_act", "is_negated", "tag_claims", "tone_hits"]
 
 _EN_NEG = re.compile(
-    r"(?<![\w-])(?:not|never|no|nor|neither|cannot|none|without)(?![\w-])|n['’]t\b", re.I
+    r"(?<![\w-])(?:"
+    + "|".join(w for w in en.NEGATIONS if "'" not in w)
+    + r")(?![\w-])|n['’]t\b",  # "n't" also with a typographic apostrophe
+    re.I,
 )
 # Chinese words with 不/无/非/未 that are not negations
 _ZH_NOT_NEG = (

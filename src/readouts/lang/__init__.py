@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ..errors import LanguageError
 
-__all__ = ["detect", "is_cjk", "simplified", "text_view"]
+__all__ = ["detect", "simplified", "text_view", "traditional"]
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
@@ -143,17 +143,14 @@ _STOPWORDS = {
 _NAMES = {"fr": "French", "de": "German", "es": "Spanish", "pt": "Portuguese", "it": "Italian"}
 
 
-def is_cjk(ch: str) -> bool:
-    return bool(_CJK.match(ch))
-
-
 def detect(text: str) -> tuple[str, str]:
     """Return (language, script): ("en", "") or ("zh", "Hans" | "Hant").
 
     Raises LanguageError for any other language, naming it when it can tell.
     """
     sample = text[:20000]
-    cjk = len(_CJK.findall(sample))
+    han = _CJK.findall(sample)
+    cjk = len(han)
     latin = len(_LATIN.findall(sample))
     kana = len(_KANA.findall(sample))
     hangul = len(_HANGUL.findall(sample))
@@ -171,7 +168,7 @@ def detect(text: str) -> tuple[str, str]:
         )
     # a Chinese character carries about as much as a two-letter word part
     if cjk and cjk * 3 >= latin:
-        return "zh", _script(sample)
+        return "zh", _script(han)
     words = [w.lower() for w in _WORD.findall(sample, 0, 5000)]
     if len(words) < 3:
         raise LanguageError(
@@ -209,9 +206,10 @@ def _t2s_char(ch: str) -> str:
     return out if len(out) == 1 else ch
 
 
-def _script(sample: str) -> str:
+def _script(han: list[str]) -> str:
+    """'Hant' or 'Hans' for the Chinese characters of a text."""
     t2s, s2t = _converters()
-    chars = "".join(_CJK.findall(sample))[:5000]
+    chars = "".join(han)[:5000]
     traditional_only = sum(a != b for a, b in zip(chars, t2s.convert(chars), strict=False))
     simplified_only = sum(a != b for a, b in zip(chars, s2t.convert(chars), strict=False))
     return "Hant" if traditional_only > simplified_only else "Hans"
@@ -237,3 +235,9 @@ def text_view(text: str, language: str, view: str | None = None) -> str:
     if language != "zh":
         return text
     return view if view is not None else simplified(text)
+
+
+def traditional(text: str) -> str:
+    """The text with simplified characters mapped to traditional (character by character
+    or phrase by phrase, so the length may change: not for offsets)."""
+    return _converters()[1].convert(text)

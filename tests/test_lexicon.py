@@ -105,3 +105,10 @@ def test_lexicon_missing_user_file(tmp_path):
 def test_lexicon_normalise_keeps_length():
     text = "China’s cross-Strait U.S.–PRC İstanbul"
     assert len(normalise_en(text)) == len(text)
+
+
+def test_lexicon_is_specific_tells_issues_from_process_topics_and_unknown_ids():
+    lexicon = load_lexicon()
+    assert lexicon.is_specific("afghanistan")
+    assert not lexicon.is_specific("dialogue")  # generic: nearly every readout has it
+    assert not lexicon.is_specific("no_such_topic")

@@ -3,7 +3,7 @@ import json
 import pytest
 
 from readouts.ingest import account_from_text
-from readouts.model import Account, Claim, Speaker, ToneHit
+from readouts.model import Account, Claim, Speaker, ToneHit, topic_order
 from readouts.read import read
 
 
@@ -48,3 +48,20 @@ def test_model_reading_to_dict_carries_the_span_text():
     text = data["account"]["text"]
     for claim in data["claims"]:
         assert text[claim["start"] : claim["end"]] == claim["text"]
+
+
+def test_model_topic_order_is_first_raised_each_once():
+    def claim(n: int, topics: tuple[str, ...]) -> Claim:
+        return Claim(
+            id=f"a:c{n}",
+            account_id="a",
+            sentence=0,
+            start=0,
+            end=1,
+            speaker=Speaker(name="x", kind="narrator"),
+            topics=topics,
+        )
+
+    claims = [claim(1, ("trade", "taiwan")), claim(2, ()), claim(3, ("climate", "trade"))]
+    assert topic_order(claims) == ["trade", "taiwan", "climate"]
+    assert topic_order([]) == []

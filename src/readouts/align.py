@@ -37,6 +37,7 @@ __all__ = [
     "claim_views",
     "content_text",
     "decide",
+    "lean",
     "load_model",
     "pair_features",
 ]
@@ -274,9 +275,7 @@ def claim_views(reading: Reading, lexicon: Lexicon) -> list[ClaimView]:
                 content=content,
                 language=lang,
                 topics=frozenset(c.topics),
-                specific=frozenset(
-                    t for t in c.topics if t in lexicon.topics and not lexicon.topics[t].generic
-                ),
+                specific=frozenset(t for t in c.topics if lexicon.is_specific(t)),
                 actors=frozenset(actors),
                 numbers=_numbers(view[c.start : c.end], lang),
                 words=_words(content) if lang != "zh" else frozenset(),
@@ -286,13 +285,15 @@ def claim_views(reading: Reading, lexicon: Lexicon) -> list[ClaimView]:
                 ]
                 if c.sentence < len(reading.sentences)
                 else content,
-                lean=_lean(c, lexicon),
+                lean=lean(c, lexicon),
             )
         )
     return out
 
 
-def _lean(claim: Claim, lexicon: Lexicon) -> int:
+def lean(claim: Claim, lexicon: Lexicon) -> int:
+    """-1 (conflictual), +1 (cooperative or reassuring) or 0: the act's stance, overridden
+    by a strong word of concern or protest."""
     act = lexicon.acts.get(claim.act)
     value = {"+": 1, "-": -1}.get(act.stance, 0) if act is not None else 0
     for hit in claim.tone:

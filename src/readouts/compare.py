@@ -21,7 +21,17 @@ from .embed import Embedder, default_embedder
 from .errors import ConfigError, DuplicateInputError
 from .ingest import read_account
 from .lexicon import Lexicon, default_lexicon
-from .model import Account, Alignment, Claim, Comparison, Reading, Relation, Score, Speaker
+from .model import (
+    Account,
+    Alignment,
+    Claim,
+    Comparison,
+    Reading,
+    Relation,
+    Score,
+    Speaker,
+    topic_order,
+)
 from .read import read
 from .relate import RelateOptions, relate
 from .score import band_of, meeting_of_minds
@@ -53,14 +63,6 @@ def _check_pair(a: Reading, b: Reading) -> None:
         raise DuplicateInputError(f"two accounts have the same id {a.account.id!r}")
 
 
-def _topics(reading: Reading) -> tuple[str, ...]:
-    seen: dict[str, None] = {}
-    for c in reading.claims:
-        for t in c.topics:
-            seen.setdefault(t, None)
-    return tuple(seen)
-
-
 def compare(
     a: Account | Reading | str | Path,
     b: Account | Reading | str | Path,
@@ -89,7 +91,7 @@ def compare(
         alignments=tuple(final),
         relations=relations,
         score=score,
-        topics={ra.account.id: _topics(ra), rb.account.id: _topics(rb)},
+        topics={r.account.id: tuple(topic_order(r.claims)) for r in (ra, rb)},
         method=method,
     )
     signals = comparison_signals(comparison, lexicon)

@@ -504,6 +504,11 @@ class Lexicon:
         for m in (self.topic_matcher, self.actor_matcher, self.act_matcher, self.tone_matcher):
             m.clear_cache()
 
+    def is_specific(self, topic: str) -> bool:
+        """Is this a topic of the lexicon that names an issue (not a generic one)?"""
+        entry = self.topics.get(topic)
+        return entry is not None and not entry.generic
+
     def party_of(self, actor_id: str) -> str:
         actor = self.actors.get(actor_id)
         return actor.party if actor else ""

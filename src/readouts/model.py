@@ -10,8 +10,9 @@ the JSON. The JSON layout is versioned by ``SCHEMA_VERSION`` and documented in
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 __all__ = [
     "RELATIONS",
@@ -27,6 +28,7 @@ __all__ = [
     "Sentence",
     "Speaker",
     "ToneHit",
+    "topic_order",
 ]
 
 SCHEMA_VERSION = "1"
@@ -320,3 +322,13 @@ class Comparison:
             "topics": {k: list(v) for k, v in self.topics.items()},
             "signals": self.signals,
         }
+
+
+class _Topical(Protocol):
+    @property
+    def topics(self) -> tuple[str, ...]: ...
+
+
+def topic_order(items: Iterable[_Topical]) -> list[str]:
+    """The topic ids of claims (or points), each once, in the order first raised."""
+    return list(dict.fromkeys(t for item in items for t in item.topics))

@@ -43,7 +43,7 @@ from .embed import Embedder, default_embedder
 from .errors import ConfigError, DuplicateInputError, FormatError, MissingFileError
 from .ingest import read_account
 from .lexicon import Lexicon, default_lexicon
-from .model import SCHEMA_VERSION, Account, Comparison, Reading
+from .model import SCHEMA_VERSION, Account, Comparison, Reading, topic_order
 from .read import party_id, read
 from .score import band_of
 
@@ -439,10 +439,7 @@ def _points(
         ordered = {aid: tuple(by_account[aid]) for aid in side_ids if aid in by_account}
         first = claim_of[next(iter(ordered.values()))[0]]
         reading = readings[first.account_id]
-        topics: dict[str, None] = {}
-        for cid in group:
-            for t in claim_of[cid].topics:
-                topics.setdefault(t, None)
+        topics = topic_order(claim_of[cid] for cid in group)
         out.append(
             {
                 "id": f"{side}:p{n}",
@@ -538,11 +535,7 @@ def _rows(sides: Mapping[str, Sequence[str]], points: Sequence[SidePoint]) -> li
                 cells[side] = anchor.labels[side]
             carried = {a for p in mine for a in p.claims}
             partial[side] = len(carried) < len(sides[side])
-        topics: dict[str, None] = {}
-        for group in members.values():
-            for p in group:
-                for t in p.topics:
-                    topics.setdefault(t, None)
+        topics = topic_order(p for group in members.values() for p in group)
         rows.append(
             MatrixRow(
                 id=f"r{len(rows) + 1}",

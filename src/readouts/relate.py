@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .align import ClaimView
+from .align import ClaimView, lean
 from .lexicon import Lexicon
 from .model import Alignment, Relation
 
@@ -53,17 +53,10 @@ def stance(view: ClaimView, lexicon: Lexicon, toward: str = "") -> int:
     A request or demand aimed at ``toward`` (the other party, named in the claim) counts
     as conflictual: "He called on China to ...", "urged the U.S. side to halt ...".
     """
-    act = lexicon.acts.get(view.claim.act)
-    value = 0
-    if act is not None:
-        value = {"+": 1, "-": -1}.get(act.stance, 0)
-        if act.id == "request" and toward and toward in view.actors:
-            value = -1
-    for hit in view.claim.tone:
-        term = lexicon.tone.get(hit.term)
-        if term is not None and term.valence <= -2 and term.category in ("ladder", "signal"):
-            value = -1
-    return value
+    request = view.claim.act == "request" and "request" in lexicon.acts
+    if request and toward and toward in view.actors:
+        return -1
+    return lean(view.claim, lexicon)
 
 
 def _opposed(a: ClaimView, b: ClaimView, lexicon: Lexicon, party_a: str, party_b: str) -> bool:

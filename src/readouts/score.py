@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .lexicon import Lexicon
-from .model import Claim, Reading, Relation, Score
+from .model import Claim, Reading, Relation, Score, topic_order
 
 __all__ = ["BANDS", "band_of", "meeting_of_minds", "salience"]
 
@@ -54,30 +54,13 @@ def salience(claims: Sequence[Claim], lexicon: Lexicon) -> list[float]:
     out = []
     for k, c in enumerate(claims):
         w = 1.0 - 0.4 * (k / (n - 1) if n > 1 else 0.0)
-        specific = [t for t in c.topics if t in lexicon.topics and not lexicon.topics[t].generic]
+        specific = [t for t in c.topics if lexicon.is_specific(t)]
         if c.act == "consult" and not specific:
             w *= 0.5
         elif not specific:
             w *= 0.7
         out.append(w)
     return out
-
-
-def _specific_topics(reading: Reading, lexicon: Lexicon) -> list[str]:
-    seen: dict[str, None] = {}
-    for c in reading.claims:
-        for t in c.topics:
-            if t in lexicon.topics and not lexicon.topics[t].generic:
-                seen.setdefault(t, None)
-    return list(seen)
-
-
-def _all_topics(reading: Reading) -> list[str]:
-    seen: dict[str, None] = {}
-    for c in reading.claims:
-        for t in c.topics:
-            seen.setdefault(t, None)
-    return list(seen)
 
 
 def _label(lexicon: Lexicon, topic: str) -> str:
@@ -123,9 +106,9 @@ def meeting_of_minds(
         mirrored = 0.0
     conflict = sum(conflict_parts) / len(conflict_parts) if conflict_parts else 0.0
 
-    topic_sets = [_specific_topics(r, lexicon) for r in readings]
+    topic_sets = [[t for t in topic_order(r.claims) if lexicon.is_specific(t)] for r in readings]
     if not any(topic_sets):
-        topic_sets = [_all_topics(r) for r in readings]
+        topic_sets = [topic_order(r.claims) for r in readings]
     union: dict[str, None] = {}
     for ts in topic_sets:
         for t in ts:

@@ -22,12 +22,11 @@ the development set (1.35 and 1.34 characters per word on the two longest pairs)
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from typing import Any
 
 from .facts import fact_differences
 from .lexicon import Lexicon, default_lexicon
-from .model import Claim, Comparison, Reading, ToneHit
+from .model import Comparison, Reading, ToneHit, topic_order
 
 __all__ = [
     "ASYMMETRY",
@@ -109,14 +108,6 @@ def length(reading: Reading) -> dict[str, Any]:
     }
 
 
-def _topic_order(claims: Sequence[Claim]) -> list[str]:
-    seen: dict[str, None] = {}
-    for c in claims:
-        for t in c.topics:
-            seen.setdefault(t, None)
-    return list(seen)
-
-
 def _attributed(reading: Reading, other_party: str) -> list[dict[str, Any]]:
     """Claims whose speaker stands for a party other than the issuer's (or ``other_party``)."""
     own = reading.account.party
@@ -160,7 +151,7 @@ def account_signals(
         "ladder": ladder_top(reading, lexicon),
         "ladder_hits": ladder,
         "attributed": _attributed(reading, other_party),
-        "topic_order": _topic_order(reading.claims),
+        "topic_order": topic_order(reading.claims),
         "length": length(reading),
     }
 
@@ -232,9 +223,8 @@ def comparison_signals(comparison: Comparison, lexicon: Lexicon | None = None) -
     # topics, in the order each side raises them
     oa = list(comparison.topics.get(ra.account.id, sa["topic_order"]))
     ob = list(comparison.topics.get(rb.account.id, sb["topic_order"]))
-    substantive = [t for t in lexicon.topics if not lexicon.topics[t].generic]
-    first_a = next((t for t in oa if t in substantive), "")
-    first_b = next((t for t in ob if t in substantive), "")
+    first_a = next((t for t in oa if lexicon.is_specific(t)), "")
+    first_b = next((t for t in ob if lexicon.is_specific(t)), "")
     if first_a and first_b and first_a != first_b:
         findings.append(
             f"{na} raises {lexicon.topics[first_a].label_en} first; "

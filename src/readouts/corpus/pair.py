@@ -239,7 +239,7 @@ class _Content:
                 view = text_view(account.text, account.language)
                 found = self.lexicon.topic_matcher.find(account.text, account.language, view)
                 self.topics[account.id] = frozenset(
-                    m.id for m in found if not self.lexicon.topics[m.id].generic
+                    m.id for m in found if self.lexicon.is_specific(m.id)
                 )
                 if self.embedder is None:
                     continue

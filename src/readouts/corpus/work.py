@@ -27,7 +27,7 @@ from ..embed import Embedder, FakeEmbedder, USEEmbedder, get_embedder
 from ..events import reading_events
 from ..lang import simplified
 from ..lexicon import Lexicon, default_lexicon, load_lexicon
-from ..model import Account, Comparison, MeetingFacts, Reading
+from ..model import Account, Comparison, MeetingFacts, Reading, topic_order
 from ..read import read
 from ..signals import ladder_top
 from .store import dumps
@@ -170,14 +170,6 @@ def meeting_date(facts: MeetingFacts, published: str) -> str:
     return published
 
 
-def _topics(reading: Reading) -> list[str]:
-    seen: dict[str, None] = {}
-    for c in reading.claims:
-        for t in c.topics:
-            seen.setdefault(t, None)
-    return list(seen)
-
-
 # --------------------------------------------------------------------------- rows
 
 
@@ -198,7 +190,7 @@ def _reading_rows(out: UnitResult, reading: Reading, lexicon: Lexicon, embedder:
             acc.party,
             len(reading.sentences),
             len(reading.claims),
-            dumps(_topics(reading)),
+            dumps(topic_order(reading.claims)),
             dumps(tone),
             int(top["rung"]),
             str(top["name"]),

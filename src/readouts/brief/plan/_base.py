@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from ...errors import ConfigError
 from ...lang import simplified
 from ...lexicon import Actor, Lexicon, Match
-from ...model import Claim, Comparison, Reading
+from ...model import Claim, Comparison, Reading, topic_order
 from ...score import salience
 from .._wording import cap, join_list, marks_for, possessive, trim_quote
 from ..model import BriefSentence, Quote, Ref
@@ -190,24 +190,11 @@ class PlannerBase:
         return join_list(names, self.lang, conj)
 
     def _specific(self, claims: Sequence[Claim]) -> list[str]:
-        seen: dict[str, None] = {}
-        for c in claims:
-            for t in c.topics:
-                if t in self.lex.topics and not self.lex.topics[t].generic:
-                    seen.setdefault(t, None)
-        if not seen:
-            for c in claims:
-                for t in c.topics:
-                    seen.setdefault(t, None)
-        return list(seen)
+        every = topic_order(claims)
+        return [t for t in every if self.lex.is_specific(t)] or every
 
     def _specific_only(self, claims: Sequence[Claim]) -> set[str]:
-        return {
-            t
-            for c in claims
-            for t in c.topics
-            if t in self.lex.topics and not self.lex.topics[t].generic
-        }
+        return {t for c in claims for t in c.topics if self.lex.is_specific(t)}
 
     # ---- units
 

@@ -103,10 +103,10 @@ class AccountsPlanner(PlannerBase):
         """Issues to name for claims quoted in another language: the first claim's own,
         then the specific issues of the rest."""
         head = list(claims[0].topics)
-        specific = [t for t in head if t in self.lex.topics and not self.lex.topics[t].generic]
+        specific = [t for t in head if self.lex.is_specific(t)]
         out = specific or head
         for t in self._specific(claims[1:]):
-            if t not in out and t in self.lex.topics and not self.lex.topics[t].generic:
+            if t not in out and self.lex.is_specific(t):
                 out.append(t)
         return out[:4]
 

@@ -42,8 +42,7 @@ class OmissionsPlanner(PlannerBase):
             t
             for t in self.c.topics.get(x.id, ())
             if t not in self.c.topics.get(y.id, ())
-            and t in self.lex.topics
-            and not self.lex.topics[t].generic
+            and self.lex.is_specific(t)
             and t not in named
             and any(t in c.topics for c in one_sided)
         ]

@@ -36,9 +36,7 @@ class VerdictPlanner(PlannerBase):
         common = [
             t
             for t in self.c.topics.get(a.id, ())
-            if t in self.c.topics.get(b.id, ())
-            and t in self.lex.topics
-            and not self.lex.topics[t].generic
+            if t in self.c.topics.get(b.id, ()) and self.lex.is_specific(t)
         ]
         if common:
             text = self.fill("verdict.topics", topics=self._topics(common, limit=8))

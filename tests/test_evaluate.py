@@ -116,3 +116,22 @@ def test_evaluate_dev_set_beats_the_baseline(shared_dir):
     ours = evaluate(shared_dir / "eval" / "dev", compare)
     base = evaluate(shared_dir / "eval" / "dev", compare, method="baseline")
     assert ours["alignment_f1"] >= base["alignment_f1"] + 0.10
+
+
+def test_evaluate_gold_account_reads_with_the_gold_files_labels(tmp_path):
+    accounts = load_gold(_gold(tmp_path, POINTS)).accounts
+    a, b = accounts["a"].read(), accounts["b"].read()
+    assert (a.id, a.side, a.party, a.language) == ("a", "a", "X", "en")
+    assert (b.id, b.side, b.party, b.language, b.script) == ("b", "b", "Y", "zh", "Hans")
+
+
+def test_calibrate_collects_the_accounts_evaluation_reads(tmp_path):
+    from readouts.calibrate import collect
+    from readouts.embed import FakeEmbedder
+    from readouts.lexicon import default_lexicon
+
+    meeting = load_gold(_gold(tmp_path, POINTS))
+    (example,) = collect([meeting], default_lexicon(), FakeEmbedder())
+    read_a, read_b = (r.account for r in example.readings)
+    assert read_a == meeting.accounts["a"].read()
+    assert read_b == meeting.accounts["b"].read()

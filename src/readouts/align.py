@@ -173,28 +173,6 @@ _STOP = frozenset(
         "leaders",
     ]
 )
-_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ],
-        start=1,
-    )
-}
-_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
-_MONTHS["sept"] = 9
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
@@ -229,7 +207,7 @@ def _numbers(text: str, language: str) -> frozenset[str]:
     nums = {n.replace(",", "") for n in _NUMBER.findall(text)}
     if language != "zh":
         for w in re.findall(r"[A-Za-z]+", text):
-            month = _MONTHS.get(w.lower().rstrip("."))
+            month = en.MONTHS.get(w.lower().rstrip("."))
             if month and w[0].isupper():
                 nums.add(str(month))
     return frozenset(nums)
@@ -463,36 +441,21 @@ def load_model() -> AlignModel:
     )
 
 
-#: How the sentence around a claim is mixed into its vector: "sentence" encodes the
-#: sentence too, "siblings" averages the vectors of the sentence's claims (no extra
-#: encoding), "" uses the claim alone.
-CONTEXT = "siblings"
-CONTEXT_WEIGHT = 1.0
-
-
 def similarity(va: Sequence[ClaimView], vb: Sequence[ClaimView], embedder: Embedder) -> np.ndarray:
     """Cosine matrix of the claims, each claim's content (lower-cased, so that capitals do
-    not split the vocabulary) mixed with its sentence for context; one encoder call."""
+    not split the vocabulary) plus, for context, the mean vector of the claims of its
+    sentence (no extra encoding); one encoder call."""
     if not va or not vb:
         return np.zeros((len(va), len(vb)), dtype=np.float32)
     views = [*va, *vb]
     texts = [v.content.lower() for v in views]
-    if CONTEXT == "sentence":
-        contexts = list(dict.fromkeys(v.context.lower() for v in views))
-        vecs = embedder.encode(texts + contexts)
-        where = {t: len(texts) + k for k, t in enumerate(contexts)}
-        ctx = vecs[[where[v.context.lower()] for v in views]]
-        vecs = vecs[: len(texts)] + CONTEXT_WEIGHT * ctx
-    elif CONTEXT == "siblings":
-        vecs = embedder.encode(texts)
-        groups: dict[tuple[str, str], list[int]] = {}
-        for k, v in enumerate(views):
-            groups.setdefault((v.claim.account_id, v.context), []).append(k)
-        ctx = np.stack([vecs[groups[(v.claim.account_id, v.context)]].mean(axis=0) for v in views])
-        vecs = vecs + CONTEXT_WEIGHT * ctx
-    else:
-        vecs = embedder.encode(texts)
-    vecs = vecs / np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
+    vecs = embedder.encode(texts)
+    groups: dict[tuple[str, str], list[int]] = {}
+    for k, v in enumerate(views):
+        groups.setdefault((v.claim.account_id, v.context), []).append(k)
+    ctx = np.stack([vecs[groups[(v.claim.account_id, v.context)]].mean(axis=0) for v in views])
+    vecs = vecs + ctx
+    vecs /= np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
     return np.clip(vecs[: len(va)] @ vecs[len(va) :].T, -1.0, 1.0)
 
 

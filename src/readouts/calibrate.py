@@ -23,7 +23,7 @@ import hashlib
 import itertools
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -40,7 +40,6 @@ from .align import (
 )
 from .embed import Embedder, default_embedder
 from .evaluate import GoldMeeting, PairTally, _covers, load_gold_dir, score_pair
-from .ingest import read_account
 from .lexicon import Lexicon, default_lexicon
 from .model import Comparison, Reading, Score
 from .read import read
@@ -94,11 +93,7 @@ def collect(meetings: Sequence[GoldMeeting], lexicon: Lexicon, embedder: Embedde
     out = []
     for m in meetings:
         for a_id, b_id in m.compare:
-            readings = []
-            for aid in (a_id, b_id):
-                g = m.accounts[aid]
-                acc = read_account(g.path, id=aid, side=g.side, party=g.party, issuer=g.issuer)
-                readings.append(read(acc, lexicon))
+            readings = [read(m.accounts[aid].read(), lexicon) for aid in (a_id, b_id)]
             va, vb = claim_views(readings[0], lexicon), claim_views(readings[1], lexicon)
             cos = similarity(va, vb, embedder)
             out.append(
@@ -230,16 +225,4 @@ def calibrate(
         f"(gold digest {digest.hexdigest()[:12]}), l2={l2}, embedder {embedder.name}; "
         f"{json.dumps(report, sort_keys=True)}"
     )
-    final = AlignModel(
-        model.weights,
-        model.bias,
-        model.threshold,
-        model.threshold_either,
-        model.threshold_multi,
-        "1",
-        provenance,
-        model.hub,
-        model.threshold_shared,
-        model.neighbours,
-    )
-    return final, report
+    return replace(model, provenance=provenance), report

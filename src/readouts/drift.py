@@ -375,12 +375,7 @@ _EN_ORDINALS = {
     )
     if i
 }
-_MONTHS = (
-    "january february march april may june july august september october november december"
-).split()
-_EN_MONTHS = {m.capitalize(): k for k, m in enumerate(_MONTHS, 1)}
-_EN_MONTHS.update({"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8})
-_EN_MONTHS.update({"Sep": 9, "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12})
+_EN_MONTHS = {m.capitalize(): k for m, k in en.MONTHS.items()}  # as written in a sentence
 #: Words for round or vague figures: never checked, but they match the other version's.
 _EN_VAGUE = {
     "hundred": 100,

@@ -30,7 +30,7 @@ from typing import Any
 
 from .errors import GoldFormatError
 from .ingest import read_account
-from .model import Comparison
+from .model import Account, Comparison
 
 __all__ = [
     "GoldAccount",
@@ -55,6 +55,18 @@ class GoldAccount:
     language: str
     path: Path
     text: str
+
+    def read(self) -> Account:
+        """The account as evaluation and calibration read it: the file, with the gold
+        file's id, side, party, issuer and (when given) language."""
+        return read_account(
+            self.path,
+            id=self.id,
+            side=self.side,
+            party=self.party,
+            issuer=self.issuer,
+            language=self.language or None,
+        )
 
 
 @dataclass(frozen=True)
@@ -336,18 +348,7 @@ def evaluate(
         tally = PairTally()
         pair_scores = {}
         for a_id, b_id in m.compare:
-            accs = []
-            for aid in (a_id, b_id):
-                g = m.accounts[aid]
-                acc = read_account(
-                    g.path,
-                    id=aid,
-                    side=g.side,
-                    party=g.party,
-                    issuer=g.issuer,
-                    language=g.language or None,
-                )
-                accs.append(acc)
+            accs = [m.accounts[aid].read() for aid in (a_id, b_id)]
             result = compare_fn(accs[0], accs[1], method=method)
             t = score_pair(m, a_id, b_id, result)
             tally.add(t)

@@ -15,20 +15,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ..lang import en
 from ..model import Sentence
 from ._base import ReaderBase
 
 __all__ = ["EN_DATE", "MONTH", "WD", "DateMention", "find_dates", "meeting_date"]
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        "jan january|feb february|mar march|apr april|may|jun june|jul july|aug august|"
-        "sep sept september|oct october|nov november|dec december".split("|"),
-        start=1,
-    )
-    for name in names.split()
-}
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTH = (
     r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -110,7 +102,7 @@ def _day(year: int | None, month: int, day: int, anchor: date | None) -> str:
 
 
 def _month(name: str) -> int:
-    return _MONTHS[name.lower().rstrip(".")]
+    return en.MONTHS[name.lower().rstrip(".")]
 
 
 def find_dates(text: str, language: str, anchor: str = "") -> list[DateMention]:

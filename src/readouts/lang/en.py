@@ -210,3 +210,15 @@ COMMON_VERBS = frozenset(
     sustain tackle take task trade underscore uphold visit welcome widen work
     """.split()
 )
+
+
+#: Month names and their abbreviations, lower case, to the month's number.
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        "jan january|feb february|mar march|apr april|may|jun june|jul july|aug august|"
+        "sep sept september|oct october|nov november|dec december".split("|"),
+        start=1,
+    )
+    for name in names.split()
+}

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -188,22 +188,13 @@ class PairTally:
     om_gold_hit: int = 0
 
     def add(self, other: PairTally) -> None:
-        for name in (
-            "recall_hit",
-            "recall_all",
-            "align_prec_sum",
-            "align_pairs",
-            "gold_pairs",
-            "gold_pairs_hit",
-            "om_pred",
-            "om_pred_ok",
-            "om_gold",
-            "om_gold_hit",
-        ):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-        for c in CLASSES:
-            self.rel_hit[c] += other.rel_hit[c]
-            self.rel_all[c] += other.rel_all[c]
+        for f in fields(self):
+            mine, theirs = getattr(self, f.name), getattr(other, f.name)
+            if isinstance(mine, dict):  # per-class counts
+                for c in mine:
+                    mine[c] += theirs[c]
+            else:
+                setattr(self, f.name, mine + theirs)
 
     def figures(self) -> dict[str, float]:
         def div(a: float, b: float) -> float:

@@ -36,7 +36,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -79,11 +79,15 @@ class LabelRow:
     where: str  # file:line
     start: int = -1
     end: int = -1
-    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def speaker_class(self) -> str:
-        return f"{self.speaker_kind}:{'' if self.speaker_kind == 'both' else self.speaker_party}"
+        return speaker_class(self.speaker_kind, self.speaker_party)
+
+
+def speaker_class(kind: str, party: str) -> str:
+    """The class a speaker is scored as: its kind and party ("both" sides have none)."""
+    return f"{kind}:{'' if kind == 'both' else party}"
 
 
 def _files(path: Path) -> list[Path]:
@@ -118,10 +122,8 @@ def _row(d: Any, where: str, lexicon: Lexicon) -> LabelRow:
     if not isinstance(topics, list) or any(t not in lexicon.topics for t in topics):
         unknown = [t for t in topics if t not in lexicon.topics] if isinstance(topics, list) else []
         raise bad(f"topics must be a list of ids of data/topics.tsv; unknown: {unknown}")
-    for name in ("party",):
-        value = sp.get(name, "")
-        if value and value not in lexicon.actors:
-            raise bad(f"unknown speaker party {value!r}")
+    if sp.get("party") and sp["party"] not in lexicon.actors:
+        raise bad(f"unknown speaker party {sp['party']!r}")
     return LabelRow(
         doc=str(d["doc"]),
         lang=d["lang"],
@@ -135,7 +137,6 @@ def _row(d: Any, where: str, lexicon: Lexicon) -> LabelRow:
         act=act,
         topics=tuple(topics),
         where=where,
-        extra={k: v for k, v in d.items() if k == "note"},
     )
 
 
@@ -247,8 +248,7 @@ def _predict(claims: list[Claim], row: LabelRow) -> tuple[str, str, str, set[str
         return "none:", "", "none", set()
     first = over[0]
     sp = first.speaker
-    cls = f"{sp.kind}:{'' if sp.kind == 'both' else sp.party}"
-    return cls, sp.name, first.act, {t for c in over for t in c.topics}
+    return speaker_class(sp.kind, sp.party), sp.name, first.act, {t for c in over for t in c.topics}
 
 
 def evaluate_labels(

@@ -36,15 +36,16 @@ from typing import Any
 
 import numpy as np
 
-from .align import claim_views
+from .align import content_text
 from .compare import compare
 from .drift import Drift, drift
 from .embed import Embedder, default_embedder
 from .errors import ConfigError, DuplicateInputError, FormatError, MissingFileError
 from .ingest import read_account
+from .lang import text_view
 from .lexicon import Lexicon, default_lexicon
 from .model import SCHEMA_VERSION, Account, Comparison, Reading, topic_order
-from .read import party_id, read
+from .read import infer_party, party_id, read
 from .score import band_of
 
 __all__ = [
@@ -331,12 +332,10 @@ def _reading(item: Account | Reading, side: str, lexicon: Lexicon) -> Reading:
         item = item.account
     if item.side != side:
         item = replace(item, side=side)
-    reading = read(item, lexicon)
-    if not reading.account.party:  # the text does not say: the side's name may be a party
-        party = party_id(side, lexicon)
-        if party:
-            reading = read(replace(item, party=party), lexicon)
-    return reading
+    if not item.party and not infer_party(item, lexicon):
+        # the text does not say whose account it is: the side's name may be a party
+        item = replace(item, party=party_id(side, lexicon))
+    return read(item, lexicon)
 
 
 # --------------------------------------------------------------------------- grouping
@@ -358,8 +357,10 @@ class _Union:
             self.parent[rb] = ra
 
 
-def _contents(reading: Reading, lexicon: Lexicon) -> dict[str, str]:
-    return {v.claim.id: v.content for v in claim_views(reading, lexicon)}
+def _contents(reading: Reading) -> dict[str, str]:
+    acc = reading.account
+    view = text_view(acc.text, acc.language)
+    return {c.id: content_text(view, c, acc.language) for c in reading.claims}
 
 
 def group_claims(
@@ -374,7 +375,7 @@ def group_claims(
     """
     claims = [c.id for r in readings for c in r.claims]
     union = _Union(claims)
-    contents = {r.account.id: _contents(r, lexicon) for r in readings}
+    contents = {r.account.id: _contents(r) for r in readings}
     for rx, ry in itertools.combinations(readings, 2):
         d = drifts[(rx.account.id, ry.account.id)]
         by_sent_x: dict[int, list[str]] = {}

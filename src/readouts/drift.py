@@ -683,6 +683,28 @@ def _covered(spans: _Spans, offset: int) -> bool:
     return k >= 0 and offset < spans.items[k][1]
 
 
+def _finding(
+    change: str,
+    odd_a: Sequence[Any],
+    odd_b: Sequence[Any],
+    value: Callable[[Any], str],
+    span: Callable[[Any], Span],
+) -> tuple:
+    """(change, values only in a, values only in b, their spans in a, in b)."""
+    return (
+        change,
+        tuple(dict.fromkeys(value(x) for x in odd_a)),
+        tuple(dict.fromkeys(value(x) for x in odd_b)),
+        tuple(span(x) for x in odd_a),
+        tuple(span(x) for x in odd_b),
+    )
+
+
+def _one_way(odd_a: Sequence[Any], odd_b: Sequence[Any]) -> str:
+    """'changed' when both versions have something the other lacks, else which one does."""
+    return "changed" if odd_a and odd_b else ("dropped" if odd_a else "added")
+
+
 def _check_numbers(va: _Version, vb: _Version, sa: Span, sb: Span) -> tuple | None:
     na: list[NumberMention] = va.numbers.inside(sa)
     nb: list[NumberMention] = vb.numbers.inside(sb)
@@ -691,13 +713,8 @@ def _check_numbers(va: _Version, vb: _Version, sa: Span, sb: Span) -> tuple | No
     odd_b = [x for x in nb if x.strong and x.value not in all_a]
     if not odd_a and not odd_b:
         return None
-    change = "changed" if odd_a and odd_b else ("dropped" if odd_a else "added")
-    return (
-        change,
-        tuple(dict.fromkeys(x.value for x in odd_a)),
-        tuple(dict.fromkeys(x.value for x in odd_b)),
-        tuple((x.start, x.end) for x in odd_a),
-        tuple((x.start, x.end) for x in odd_b),
+    return _finding(
+        _one_way(odd_a, odd_b), odd_a, odd_b, lambda x: x.value, lambda x: (x.start, x.end)
     )
 
 
@@ -731,13 +748,8 @@ def _check_names(va: _Version, vb: _Version, sa: Span, sb: Span) -> tuple | None
         odd_b = [t for t in odd_b if t[1] == "person" and people_a]
     if not odd_a and not odd_b:
         return None
-    change = "changed" if odd_a and odd_b else ("dropped" if odd_a else "added")
-    return (
-        change,
-        tuple(dict.fromkeys(t[0].id for t in odd_a)),
-        tuple(dict.fromkeys(t[0].id for t in odd_b)),
-        tuple((t[0].start, t[0].end) for t in odd_a),
-        tuple((t[0].start, t[0].end) for t in odd_b),
+    return _finding(
+        _one_way(odd_a, odd_b), odd_a, odd_b, lambda t: t[0].id, lambda t: (t[0].start, t[0].end)
     )
 
 
@@ -785,13 +797,7 @@ def _check_tone(va: _Version, vb: _Version, sa: Span, sb: Span, lexicon: Lexicon
     if not odd_a and not odd_b:
         return None
     change = {1: "hardened", -1: "softened"}.get(direction, "changed")
-    return (
-        change,
-        tuple(dict.fromkeys(h.id for h in odd_a)),
-        tuple(dict.fromkeys(h.id for h in odd_b)),
-        tuple((h.start, h.end) for h in odd_a),
-        tuple((h.start, h.end) for h in odd_b),
-    )
+    return _finding(change, odd_a, odd_b, lambda h: h.id, lambda h: (h.start, h.end))
 
 
 def _check_negation(va: _Version, vb: _Version, sa: Span, sb: Span) -> tuple | None:

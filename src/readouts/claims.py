@@ -619,7 +619,7 @@ class _Attributor:
     def _person(self, actor_id: str, m: Match | None = None) -> Speaker:
         actor = self.lexicon.actors[actor_id]
         return Speaker(
-            name=actor.names_zh[0] if self.zh and actor.names_zh else actor.name,
+            name=actor.name_zh if self.zh else actor.name,
             kind="person",
             party=actor.party,
             start=m.start if m else -1,

@@ -67,6 +67,11 @@ class Actor:
     def name(self) -> str:
         return self.names_en[0]
 
+    @property
+    def name_zh(self) -> str:
+        """The Chinese name, or the English one when the lexicon has none."""
+        return self.names_zh[0] if self.names_zh else self.name
+
 
 @dataclass(frozen=True)
 class Act:

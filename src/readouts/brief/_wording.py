@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .zh import LEADING_WORDS, date_zh, join_zh, number_zh
+from .zh import LEADING_WORDS, date_zh, join_zh, number_zh, ymd
 
 __all__ = [
     "cap",
@@ -54,25 +54,16 @@ def spell_number(n: int, lang: str, *others: int) -> str:
     return _EN_NUMBERS[n]
 
 
-def _ymd(iso: str) -> tuple[str, str, str]:
-    """Year, month and day of an ISO date; ``--MM-DD`` (no year) gives an empty year."""
-    if iso.startswith("--"):
-        month, _, day = iso[2:].partition("-")
-        return "", month, day
-    parts = [*iso.split("-"), "", ""]
-    return parts[0], parts[1], parts[2]
-
-
 def spell_date(iso: str, lang: str, until: str = "") -> str:
     """``2021-09-27`` as 27 September 2021 (2021年9月27日); ``--03-18`` as 18 March; with
     ``until`` in the same month, a range (16–17 September)."""
     if lang == "zh":
         return date_zh(iso, until)
-    year, month, day = _ymd(iso)
+    year, month, day = ymd(iso)
     if not (month.isdigit() and day.isdigit() and 1 <= int(month) <= 12):
         return iso
     days = str(int(day))
-    _, month_end, day_end = _ymd(until) if until else ("", "", "")
+    _, month_end, day_end = ymd(until) if until else ("", "", "")
     if month_end == month and day_end.isdigit() and day_end != day:
         days += f"–{int(day_end)}"
     out = f"{days} {_MONTHS[int(month) - 1]}"

@@ -15,6 +15,7 @@ from typing import Any
 
 __all__ = [
     "BRIEF_SCHEMA_VERSION",
+    "FACT_VALUES",
     "QUOTE_MARKS",
     "Brief",
     "BriefSentence",
@@ -27,6 +28,12 @@ BRIEF_SCHEMA_VERSION = "1"
 
 #: Quotation marks: in a brief, every one of them belongs to a quotation of an account.
 QUOTE_MARKS = "“”「」"
+
+#: Ref kinds whose meeting-facts field is not named after them: (value field, span field).
+FACT_VALUES = {
+    "request": ("requested_by", "request_span"),
+    "invite": ("invited_by", "invite_span"),
+}
 
 
 @dataclass(frozen=True)

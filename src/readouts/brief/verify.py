@@ -15,15 +15,11 @@ from ..errors import BriefUnverified
 from ..model import Claim, Comparison, Reading
 from ._wording import marks_for
 from .classify import talk_hits
-from .model import QUOTE_MARKS, Brief, BriefSentence, Quote, Ref
+from .model import FACT_VALUES, QUOTE_MARKS, Brief, BriefSentence, Quote, Ref
 
 __all__ = ["check_brief", "verify_brief"]
 
 _FACT_FIELDS = ("date", "format", "place", "event", "request", "invite")
-_FACT_VALUES = {
-    "request": ("requested_by", "request_span"),
-    "invite": ("invited_by", "invite_span"),
-}
 
 
 def _covered(quote: Quote, refs: Sequence[Ref]) -> bool:
@@ -103,7 +99,7 @@ def _check_ref(
     f = r.facts
     span = (ref.start, ref.end)
     if ref.what in _FACT_FIELDS:
-        names = _FACT_VALUES.get(ref.what, (ref.what, f"{ref.what}_span"))
+        names = FACT_VALUES.get(ref.what, (ref.what, f"{ref.what}_span"))
         value, fact_span = getattr(f, names[0]), getattr(f, names[1])
         if value != ref.value or tuple(fact_span) != span:
             return [f"{where}: {ref.what} {ref.value!r} is not in the account's meeting facts"]

@@ -20,6 +20,7 @@ __all__ = [
     "join_zh",
     "lead_zh",
     "number_zh",
+    "ymd",
 ]
 
 _DIGITS = "零一二三四五六七八九"
@@ -55,17 +56,18 @@ def number_zh(n: int) -> str:
 def date_zh(iso: str, until: str = "") -> str:
     """``2021-09-27`` as 2021年9月27日, ``--03-18`` (no year) as 3月18日; with ``until`` in the
     same month, a range (9月16日至17日)."""
-    year, month, day = _ymd(iso)
+    year, month, day = ymd(iso)
     if not (month.isdigit() and day.isdigit()):
         return iso
     out = (f"{year}年" if year.isdigit() else "") + f"{int(month)}月{int(day)}日"
-    _, month_end, day_end = _ymd(until) if until else ("", "", "")
+    _, month_end, day_end = ymd(until) if until else ("", "", "")
     if month_end == month and day_end.isdigit() and day_end != day:
         out += f"至{int(day_end)}日"
     return out
 
 
-def _ymd(iso: str) -> tuple[str, str, str]:
+def ymd(iso: str) -> tuple[str, str, str]:
+    """Year, month and day of an ISO date; ``--MM-DD`` (no year) gives an empty year."""
     if iso.startswith("--"):
         month, _, day = iso[2:].partition("-")
         return "", month, day

@@ -251,7 +251,7 @@ class EnglishNames(ReaderBase):
                 p.kind == "group"
                 and prev is not None
                 and prev.kind == "person"
-                and text[a:b].split()[0].lower() in (PERSON_TITLES | {"member", "head"})
+                and text[a:b].split()[0].lower() in PERSON_TITLES
                 and text[a:b][:1].islower()
             ):
                 # "Wang Yi, member of the Political Bureau ...": a lower-case apposition

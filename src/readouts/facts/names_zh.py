@@ -65,7 +65,7 @@ class ChineseNames(ReaderBase):
             actor = self.lexicon.actors[m.id]
             role = text[lead.end if lead else start : m.start]
             affiliation = text[lead.start : lead.end] if lead else ""
-            name = actor.names_zh[0] if actor.names_zh else actor.name
+            name = actor.name_zh
             return Party(
                 name,
                 role,

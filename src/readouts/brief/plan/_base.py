@@ -126,7 +126,7 @@ class PlannerBase:
             return Side(
                 index, reading, party, row["name_zh"], name_en, row["account_zh"], row["short_zh"]
             )
-        name_zh = actor.names_zh[0] if actor and actor.names_zh else name_en
+        name_zh = actor.name_zh if actor else name_en
         short = next((n for n in (actor.names_zh if actor else ()) if n.endswith("方")), "")
         short = short or name_zh + "方面"
         return Side(index, reading, party, name_zh, name_en, short + "通报", short)
@@ -142,7 +142,7 @@ class PlannerBase:
         actor = self.lex.actors.get(party)
         if actor is None:
             return party
-        return actor.name if self.lang == "en" else (actor.names_zh or (actor.name,))[0]
+        return actor.name if self.lang == "en" else actor.name_zh
 
     def _person(self, name: str, full_name: bool = False) -> str:
         """A person as the note names them: in full at first mention, then by surname."""
@@ -150,7 +150,7 @@ class PlannerBase:
         if actor is None:
             return name
         if self.lang == "zh":
-            return actor.names_zh[0] if actor.names_zh else actor.name
+            return actor.name_zh
         full = actor.names_en[0]
         if full_name:
             self.mentioned.add(actor.id)
@@ -235,6 +235,12 @@ class PlannerBase:
 
     def _text(self, side: Side) -> str:
         return side.reading.account.text
+
+    def _ref(self, side: Side, what: str, span: tuple[int, int], value: str) -> Ref:
+        """A reference to a fact, speaker or tone word at ``span`` of a side's account."""
+        return Ref(
+            side.id, span[0], span[1], what, value=value, text=self._text(side)[slice(*span)]
+        )
 
     def quote(self, side: Side, start: int, end: int, quotes: list[Quote]) -> str:
         text = self._text(side)

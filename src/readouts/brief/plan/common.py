@@ -8,6 +8,8 @@ common ground is named in one line.
 
 from __future__ import annotations
 
+from typing import Any
+
 from ...model import Claim
 from .._wording import join_list
 from ..model import BriefSentence, Quote
@@ -20,8 +22,8 @@ class CommonGroundPlanner(PlannerBase):
     """What both accounts report, and where they clash."""
 
     def _pairs(self, kind: str) -> list[tuple[Claim, list[Claim]]]:
-        """Claims of the first account with their partners in the second, for the
-        alignments of one kind, in the first account's order."""
+        """Claims of the first account labelled ``kind`` with their partners in the second
+        (aligned as ``kind`` and labelled so), best first, in the first account's order."""
         a, b = self.sides
         by_id = {c.id: c for c in b.reading.claims}
         scores: dict[tuple[str, str], float] = {}
@@ -30,11 +32,27 @@ class CommonGroundPlanner(PlannerBase):
                 scores[(al.a, al.b)] = al.score
         out = []
         for claim in a.reading.claims:
-            partners = [by_id[p] for p in by_id if (claim.id, p) in scores]
+            if self.label(claim) != kind:
+                continue
+            partners = [
+                by_id[p] for p in by_id if (claim.id, p) in scores and self.label(by_id[p]) == kind
+            ]
             if partners:
                 partners.sort(key=lambda p: -scores[(claim.id, p.id)])
                 out.append((claim, partners))
         return out
+
+    def _keep(self, groups: dict[Any, list[tuple[Claim, list[Claim]]]], n: int) -> set[Any]:
+        """The keys of the ``n`` groups with the most salient claim of the first account."""
+        ranked = sorted(
+            groups.items(), key=lambda kv: -max(self.weights.get(ca.id, 0.0) for ca, _ in kv[1])
+        )
+        return {k for k, _ in ranked[:n]}
+
+    @staticmethod
+    def _both(pairs: list[tuple[Claim, list[Claim]]]) -> tuple[list[Claim], list[Claim]]:
+        """The first account's claims of some pairs, and their partners, each once."""
+        return [ca for ca, _ in pairs], list({p.id: p for _, ps in pairs for p in ps}.values())
 
     def _is_meeting(self, side: Side, claim: Claim) -> bool:
         unit = next(u for u in self.units[side.index] if claim in u.claims)
@@ -46,8 +64,7 @@ class CommonGroundPlanner(PlannerBase):
         a, b = self.sides
         groups: dict[tuple[str, ...], list[tuple[Claim, list[Claim]]]] = {}
         for ca, ps in self._pairs("shared"):
-            ps = [p for p in ps if self.label(p) == "shared"]
-            if self.label(ca) != "shared" or not ps or self._is_meeting(a, ca):
+            if self._is_meeting(a, ca):
                 continue
             common = tuple(t for t in self._specific([ca]) if t in self._specific(ps))
             key = common or next(
@@ -55,10 +72,7 @@ class CommonGroundPlanner(PlannerBase):
                 (ps[0].id,),
             )
             groups.setdefault(key, []).append((ca, ps))
-        ranked = sorted(
-            groups.items(), key=lambda kv: -max(self.weights.get(ca.id, 0.0) for ca, _ in kv[1])
-        )
-        keep = {k for k, _ in ranked[: self.budget.shared]}
+        keep = self._keep(groups, self.budget.shared)
         out = []
         rest: list[tuple[Claim, list[Claim]]] = []
         for key, pairs in groups.items():
@@ -66,8 +80,7 @@ class CommonGroundPlanner(PlannerBase):
                 rest += pairs
                 continue
             quotes: list[Quote] = []
-            claims_a = [ca for ca, _ in pairs]
-            claims_b = list({p.id: p for _, ps in pairs for p in ps}.values())
+            claims_a, claims_b = self._both(pairs)
             best = list({ps[0].id: ps[0] for _, ps in pairs}.values())
             qa, _ = self._quote_runs(a, claims_a, quotes, 2)
             qb, _ = self._quote_runs(b, best, quotes, 2)
@@ -106,26 +119,19 @@ class CommonGroundPlanner(PlannerBase):
         a, b = self.sides
         groups: dict[tuple[str, tuple[str, ...]], list[tuple[Claim, list[Claim]]]] = {}
         for ca, ps in self._pairs("conflict"):
-            ps = [p for p in ps if self.label(p) == "conflict"]
-            if self.label(ca) != "conflict" or not ps:
-                continue
             kind = self.c.relations[ca.id].kind
             common = [t for t in self._specific([ca]) if t in self._specific(ps)]
             key = (kind, tuple(common or self._specific([ca, *ps])[:2]))
             if kind == "unconfirmed_attribution":
                 key = (kind, (ca.id,))
             groups.setdefault(key, []).append((ca, ps))
-        ranked = sorted(
-            groups.items(), key=lambda kv: -max(self.weights.get(ca.id, 0.0) for ca, _ in kv[1])
-        )
-        keep = {k for k, _ in ranked[: self.budget.clash]}
+        keep = self._keep(groups, self.budget.clash)
         out = []
         for (kind, key_topics), pairs in groups.items():
             if (kind, key_topics) not in keep:
                 continue
             quotes: list[Quote] = []
-            claims_a = [ca for ca, _ in pairs]
-            claims_b = list({p.id: p for _, ps in pairs for p in ps}.values())
+            claims_a, claims_b = self._both(pairs)
             refs = self.claim_refs(a, claims_a) + self.claim_refs(b, claims_b)
             common = [t for t in key_topics if t in self.lex.topics]
             topics = self._topics(common)

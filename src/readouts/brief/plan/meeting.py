@@ -13,7 +13,7 @@ from typing import Any
 
 from ...model import Speaker
 from .._wording import possessive, spell_date
-from ..model import BriefSentence, Quote, Ref
+from ..model import FACT_VALUES, BriefSentence, Quote, Ref
 from ._base import PlannerBase, Side
 
 __all__ = ["MeetingPlanner"]
@@ -39,29 +39,13 @@ class MeetingPlanner(PlannerBase):
         for s in order:
             for p in s.reading.facts.participants:
                 if p.get("party") == side.party and p.get("start", -1) >= 0:
-                    text = self._text(s)
-                    ref = Ref(
-                        s.id,
-                        p["start"],
-                        p["end"],
-                        "participant",
-                        value=str(p.get("name", "")),
-                        text=text[p["start"] : p["end"]],
-                    )
-                    return str(p.get("name", "")), ref
+                    name = str(p.get("name", ""))
+                    return name, self._ref(s, "participant", (p["start"], p["end"]), name)
         for s in order:
             for c in s.reading.claims:
                 sp: Speaker = c.speaker
                 if sp.kind == "person" and sp.party == side.party and sp.start >= 0:
-                    ref = Ref(
-                        s.id,
-                        sp.start,
-                        sp.end,
-                        "speaker",
-                        value=sp.name,
-                        text=self._text(s)[sp.start : sp.end],
-                    )
-                    return sp.name, ref
+                    return sp.name, self._ref(s, "speaker", (sp.start, sp.end), sp.name)
         return None
 
     def dek(self) -> BriefSentence:
@@ -113,11 +97,6 @@ class MeetingPlanner(PlannerBase):
             ]
         return []
 
-    def _fact(self, side: Side, what: str, span: tuple[int, int], value: str) -> Ref:
-        return Ref(
-            side.id, span[0], span[1], what, value=value, text=self._text(side)[slice(*span)]
-        )
-
     def _meeting_facts(self) -> list[BriefSentence]:
         """Who met whom, when, how and where, from the accounts' meeting facts; where the
         accounts differ on the date or the format, a sentence says so instead."""
@@ -137,7 +116,7 @@ class MeetingPlanner(PlannerBase):
             (f.date, f.date_end) == (dated[0][1].date, dated[0][1].date_end) for _, f in dated
         ):
             date = spell_date(dated[0][1].date, self.lang, dated[0][1].date_end)
-            refs += [self._fact(s, "date", f.date_span, f.date) for s, f in dated]
+            refs += [self._ref(s, "date", f.date_span, f.date) for s, f in dated]
         elif dated:
             out.append(self._differ("date", dated, quotes=[]))
         fmt = ""
@@ -148,17 +127,17 @@ class MeetingPlanner(PlannerBase):
             strong = [(s, f) for s, f in formats if _BASIS.get(f.format_basis, 3) == best]
             if len({f.format for _, f in strong}) == 1:
                 fmt = strong[0][1].format
-                refs += [self._fact(s, "format", f.format_span, f.format) for s, f in strong]
+                refs += [self._ref(s, "format", f.format_span, f.format) for s, f in strong]
             else:
                 out.append(self._differ("format", strong, quotes=[]))
         place = event = ""
         for side in sorted(self.sides, key=lambda s: s.reading.account.language != self.lang):
             f = side.reading.facts
             if f.place and f.place_span[0] >= 0 and not place:
-                refs.append(self._fact(side, "place", f.place_span, f.place))
+                refs.append(self._ref(side, "place", f.place_span, f.place))
                 place = self._phrase(side, f.place_span, quotes)
             if fmt == "sidelines" and f.event and f.event_span[0] >= 0 and not event:
-                refs.append(self._fact(side, "event", f.event_span, f.event))
+                refs.append(self._ref(side, "event", f.event_span, f.event))
                 event = self._phrase(side, f.event_span, quotes)
         fmt_key = f"format.{fmt}" if self.book.has(f"format.{fmt}") else "format.none"
         if event:
@@ -196,8 +175,8 @@ class MeetingPlanner(PlannerBase):
         qa = self.quote(sa, span_a[0], span_a[1], quotes)
         qb = self.quote(sb, span_b[0], span_b[1], quotes)
         refs = [
-            self._fact(sa, what, span_a, getattr(fa, what)),
-            self._fact(sb, what, span_b, getattr(fb, what)),
+            self._ref(sa, what, span_a, getattr(fa, what)),
+            self._ref(sb, what, span_b, getattr(fb, what)),
         ]
         text = self.fill(f"meeting.{what}.differ", acc_a=sa.acc, acc_b=sb.acc, qa=qa, qb=qb)
         return self.sentence("meeting", f"meeting.{what}.differ", text, refs=refs, quotes=quotes)
@@ -216,15 +195,8 @@ class MeetingPlanner(PlannerBase):
                     continue
                 if p.get("kind", "person") != "person":
                     continue
-                said = self._text(s)[p["start"] : p["end"]]
-                ref = Ref(
-                    s.id,
-                    p["start"],
-                    p["end"],
-                    "participant",
-                    value=str(p.get("name", "")),
-                    text=said,
-                )
+                ref = self._ref(s, "participant", (p["start"], p["end"]), str(p.get("name", "")))
+                said = ref.text
                 name = self._person(str(p.get("name", "")), full_name=True)
                 short = len(said) <= 16 if self.lang == "zh" else len(said.split()) <= 6
                 if s.reading.account.language == self.lang and short and name in said:
@@ -236,20 +208,13 @@ class MeetingPlanner(PlannerBase):
     def _asked(self, kind: str) -> BriefSentence | None:
         """Who asked for the meeting (``request``) or invited (``invite``), as each account
         says; when only one says, the sentence notes the other's silence."""
-        field_, span_ = (
-            ("requested_by", "request_span")
-            if kind == "request"
-            else (
-                "invited_by",
-                "invite_span",
-            )
-        )
+        field_, span_ = FACT_VALUES[kind]
         asked = [(s, s.reading.facts) for s in self.sides if getattr(s.reading.facts, field_)]
         asked = [(s, f) for s, f in asked if getattr(f, span_)[0] >= 0]
         if not asked:
             return None
         quotes: list[Quote] = []
-        refs = [self._fact(s, kind, getattr(f, span_), getattr(f, field_)) for s, f in asked]
+        refs = [self._ref(s, kind, getattr(f, span_), getattr(f, field_)) for s, f in asked]
         parties = [getattr(f, field_) for _, f in asked]
         spans = [getattr(f, span_) for _, f in asked]
         qs = [

@@ -131,13 +131,14 @@ class OmissionsPlanner(PlannerBase):
         # a pressed claim is quoted with the one-sided claims beside it in its sentence
         # ("亚太无需再建新的军事集团，不应再次引发大国对抗，…")
         sentences = {c.sentence for c in left}
+        index = {c.id: k for k, c in enumerate(x.reading.claims)}
         context = [
             c
             for c in x.reading.claims
             if c.sentence in sentences
             and self.label(c) == "one-sided"
             and (c in left or c.frame_start < 0)
-            and any(abs(x.reading.claims.index(c) - x.reading.claims.index(p)) <= 2 for p in left)
+            and any(abs(index[c.id] - index[p.id]) <= 2 for p in left)
         ]
         qs, used = self._quote_runs(x, context, quotes, self.budget.quotes)
         hidden = [c for c in left if c not in used]

@@ -45,7 +45,7 @@ class Planner(
             sentences = [*meeting, *self.shared(), *self.clashes()]
             for side in self.sides:
                 sentences += self.omissions(side)
-            sentences += [s for s in self.tone() if s.plan not in ("tone.none", "tone.noladder")]
+            sentences += self.tone()
             sentences += self.verdict()
             sections.append(Section("note", "", tuple(sentences)))
         else:

@@ -64,9 +64,9 @@ class TonePlanner(PlannerBase):
 
     def tone(self) -> list[BriefSentence]:
         out = []
-        silent = [side for side in self.sides if not talk_hits(side.reading)]
-        for side in self.sides:
-            found = talk_hits(side.reading)
+        talk = [(side, talk_hits(side.reading)) for side in self.sides]
+        silent = [side for side, found in talk if not found]
+        for side, found in talk:
             if not found:
                 continue
             quotes: list[Quote] = []
@@ -119,14 +119,16 @@ class TonePlanner(PlannerBase):
         return out
 
     def _tone_ref(self, side: Side, hit: ToneHit) -> Ref:
-        text = self._text(side)[hit.start : hit.end]
-        return Ref(side.id, hit.start, hit.end, "tone", value=hit.term, text=text)
+        return self._ref(side, "tone", (hit.start, hit.end), hit.term)
 
     def _absent(self, plan: str, sides: Sequence[Side]) -> list[BriefSentence]:
-        """ "X uses no ..." for one account, "Neither account uses ..." for both."""
+        """ "X uses no ..." for one account, "Neither account uses ..." for both (the short
+        layout says only the latter)."""
         if len(sides) == 2:
             text = self.fill(f"{plan}.both")
             return [self.sentence("tone", f"{plan}.both", text, absent_in=[s.id for s in sides])]
+        if self.layout == "paragraph":
+            return []
         return [
             self.sentence("tone", plan, self.fill(plan, acc=s.acc), absent_in=[s.id]) for s in sides
         ]

@@ -103,3 +103,23 @@ def test_plot_from_the_cli(tmp_path: Path, fixtures: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert plot.read_bytes().startswith(PNG_MAGIC)
+
+
+@pytest.mark.parametrize("draw", ["topics", "convergence"])
+def test_plot_without_matplotlib_is_a_clear_config_error(
+    tmp_path: Path, monkeypatch, us_account, cn_account, lexicon, fake_embedder, draw: str
+) -> None:
+    import sys
+
+    from readouts.errors import ConfigError
+
+    c = compare(us_account, cn_account, lexicon=lexicon, embedder=fake_embedder)
+    for name in [m for m in sys.modules if m == "matplotlib" or m.startswith("matplotlib.")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # an import of it now fails
+    with pytest.raises(ConfigError, match=r"pip install 'readouts\[plot\]'"):
+        if draw == "topics":
+            topic_coverage_png(c, tmp_path / "t.png")
+        else:
+            convergence_png([("2024-01-01", 50)], tmp_path / "c.png")
+    assert not list(tmp_path.iterdir())

@@ -16,12 +16,14 @@ from __future__ import annotations
 import warnings
 from collections.abc import Iterable
 from datetime import date, datetime
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import ConfigError, EmptyInputError, InputError
 from .lexicon import Lexicon, default_lexicon
 from .model import Comparison
+from .score import BANDS as SCORE_BANDS
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -30,17 +32,25 @@ __all__ = ["convergence_png", "topic_coverage_png"]
 
 SIDE_COLOURS = ("#0072B2", "#E69F00")
 SIDE_HATCHES = ("", "///")
-#: Score bands as drawn behind the convergence line: (lower, upper, name).
-BANDS = ((0, 25, "little"), (25, 40, "limited"), (40, 55, "partial"), (55, 75, "broad"))
+#: Score bands as drawn behind the convergence line: (lower, upper, name); the top band
+#: ("full") has its label only.
+_LOWERS = sorted((lower, name) for lower, name, _ in SCORE_BANDS)
+BANDS = tuple((lo, hi, name) for (lo, name), (hi, _) in pairwise(_LOWERS))
 _FONTS = ["DejaVu Sans", "Noto Sans CJK SC", "Noto Sans CJK JP", "WenQuanYi Zen Hei"]
 
 
-def _figure(width: float, height: float) -> Figure:
+def _need_matplotlib() -> None:
+    """Refuse clearly, before any drawing, when matplotlib is not installed."""
     try:
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
-        from matplotlib.figure import Figure
+        import matplotlib  # noqa: F401
     except ImportError:
         raise ConfigError("plots need matplotlib: pip install 'readouts[plot]'") from None
+
+
+def _figure(width: float, height: float) -> Figure:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
     fig = Figure(figsize=(width, height), dpi=100)
     FigureCanvasAgg(fig)
     return fig
@@ -69,6 +79,7 @@ def topic_coverage_png(
     comparison: Comparison, path: str | Path, *, lexicon: Lexicon | None = None
 ) -> Path:
     """Draw the topics each side raised (claims per topic) to a PNG file at ``path``."""
+    _need_matplotlib()
     from matplotlib import rc_context
 
     from .report.html import side_names, topic_rows
@@ -141,6 +152,7 @@ def convergence_png(
     Dates are ``date``/``datetime`` objects or ISO strings; a row whose score is
     ``None`` (a meeting with only one side's account) is left out.
     """
+    _need_matplotlib()
     from matplotlib import rc_context
     from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
 

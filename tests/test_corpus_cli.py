@@ -100,3 +100,28 @@ def test_corpus_cli_storage_error_exits_7(tmp_path):
     result = CliRunner().invoke(main, ["corpus", "status", "--db", str(bad)])
     assert result.exit_code == 7
     assert result.output == f"readouts: error: {bad}: this file is not an SQLite database\n"
+
+
+def test_corpus_cli_progress_bar_is_sized_by_items_and_accounts(db, monkeypatch):
+    import click
+
+    bars: dict[str, list[int]] = {}  # label -> [length, sum of updates]
+    real = click.progressbar
+
+    def recording(*args, **kwargs):
+        bar = real(*args, **kwargs)
+        seen = bars.setdefault(kwargs["label"], [kwargs["length"], 0])
+        update = bar.update
+
+        def counted(n, *rest):
+            seen[1] += n
+            return update(n, *rest)
+
+        bar.update = counted
+        return bar
+
+    monkeypatch.setattr(click, "progressbar", recording)
+    assert run("ingest", str(CORPUS), "--db", db, "--progress").exit_code == 0
+    assert bars["ingest"] == [14, 14]  # 11 files and 3 JSON Lines rows
+    assert run("analyze", "--db", db, "--embedder", "fake.v1", "--progress").exit_code == 0
+    assert bars["analyze"][0] == bars["analyze"][1] == 14

@@ -137,3 +137,10 @@ def test_corpus_ingest_in_worker_processes_gives_the_same_rows(tmp_path):
     ingest(one, [CORPUS])
     ingest(two, [CORPUS], workers=2, batch=3)
     assert one.digest() == two.digest()
+
+
+def test_corpus_ingest_progress_counts_items_against_their_total(store):
+    calls: list[tuple[int, int]] = []
+    ingest(store, [CORPUS], progress=lambda n, total: calls.append((n, total)), batch=4)
+    assert {total for _, total in calls} == {N_ACCOUNTS}  # JSON Lines rows count one each
+    assert sum(n for n, _ in calls) == N_ACCOUNTS

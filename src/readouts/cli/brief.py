@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import click
 
 from ..brief import BRIEF_FORMATS, LANGS
-from . import embedder_option, get_lexicon, lexicon_option, output_option, run
+from . import embedder_option, get_lexicon, lexicon_option, output_option, read_pair, run
 
 __all__ = ["register"]
 
@@ -62,18 +61,11 @@ def brief_command(
     """
     from ..brief import brief, check_brief, render_brief
     from ..compare import compare
-    from ..embed import default_embedder, get_embedder
-    from ..errors import DuplicateInputError
-    from ..ingest import read_account
+    from ..embed import get_embedder
 
-    if Path(accounts[0]).resolve() == Path(accounts[1]).resolve():
-        raise DuplicateInputError("the same file is given twice", path=accounts[1])
+    a, b = read_pair(accounts[0], accounts[1], side_a, side_b)
     lexicon = get_lexicon(lexicons)
-    emb = get_embedder(embedder) if embedder else default_embedder()
-    a = read_account(accounts[0], party=side_a)
-    b = read_account(accounts[1], party=side_b)
-    if a.id == b.id:
-        b = replace(b, id=b.id + "_2")
+    emb = get_embedder(embedder)
     comparison = compare(a, b, lexicon=lexicon, embedder=emb)
     note = brief(comparison, lang, lexicon=lexicon)
     if verify:

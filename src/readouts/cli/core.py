@@ -8,20 +8,19 @@ from pathlib import Path
 
 import click
 
-from . import embedder_option, get_lexicon, lexicon_option, output_option, run, write_output
+from . import (
+    check_distinct,
+    embedder_option,
+    get_lexicon,
+    lexicon_option,
+    output_option,
+    quality_gate,
+    read_pair,
+    run,
+    write_output,
+)
 
 __all__ = ["register"]
-
-
-def _check_distinct(paths: tuple[str, ...]) -> None:
-    from ..errors import DuplicateInputError
-
-    seen: dict[str, str] = {}
-    for p in paths:
-        key = str(Path(p).resolve())
-        if key in seen:
-            raise DuplicateInputError("the same file is given twice", path=p)
-        seen[key] = p
 
 
 def _parse_sides(specs: tuple[str, ...], files: tuple[str, ...]) -> dict[str, list[str]]:
@@ -112,16 +111,16 @@ def compare(
     English or Chinese. Two accounts are compared directly; for more (language versions
     of one statement, or three or more sides) say which side issued each with --side.
     """
-    from ..embed import default_embedder, get_embedder
+    from ..embed import get_embedder
     from ..errors import ConfigError
 
     if manifest and (accounts or side_specs):
         raise ConfigError("give the accounts either with --manifest or as arguments, not both")
-    _check_distinct(accounts)
+    check_distinct(accounts)
     if len(accounts) < 2 and not manifest:
         raise ConfigError("give at least two accounts to compare")
     lexicon = get_lexicon(lexicons)
-    emb = get_embedder(embedder) if embedder else default_embedder()
+    emb = get_embedder(embedder)
     options: dict = {}
     if fmt == "terminal":
         options["colour"] = (
@@ -142,15 +141,9 @@ def compare(
         return
 
     from ..compare import compare as do_compare
-    from ..ingest import read_account
     from ..report import render
 
-    a = read_account(accounts[0], party=side_a)
-    b = read_account(accounts[1], party=side_b)
-    if a.id == b.id:
-        from dataclasses import replace
-
-        b = replace(b, id=b.id + "_2")
+    a, b = read_pair(accounts[0], accounts[1], side_a, side_b)
     comparison = do_compare(a, b, lexicon=lexicon, embedder=emb, method=method)
     write_output(render(comparison, fmt, **options), output)
     if plot_path:
@@ -191,12 +184,7 @@ def eval_(gold_dir: str, as_json: bool, method: str, floors: str | None) -> None
     else:
         click.echo(format_table(results))
     if floors:
-        failures = check_floors(results, floors)
-        if failures:
-            from ..errors import GateFailed
-
-            raise GateFailed("quality gate failed: " + "; ".join(failures))
-        click.echo("quality gate: every figure is at or above its floor", err=True)
+        quality_gate(check_floors(results, floors))
 
 
 @click.command()

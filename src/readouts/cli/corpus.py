@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 import click
 
-from . import run
+from . import get_lexicon, lexicon_option, run
 
 __all__ = ["register"]
 
@@ -94,13 +94,6 @@ progress_option = click.option(
     default=None,
     help="Show a progress bar (default: when standard error is a terminal).",
 )
-lexicon_option = click.option(
-    "--lexicon",
-    "lexicons",
-    multiple=True,
-    type=click.Path(dir_okay=False),
-    help="A lexicon file that adds or overrides entries (repeatable).",
-)
 
 
 @corpus.command()
@@ -154,9 +147,9 @@ def ingest(
 def _embedder(name: str | None, none: bool):  # type: ignore[no-untyped-def]
     if none:
         return None
-    from ..embed import default_embedder, get_embedder
+    from ..embed import get_embedder
 
-    return get_embedder(name) if name else default_embedder()
+    return get_embedder(name)
 
 
 @corpus.command()
@@ -183,14 +176,13 @@ def pair(
 ) -> None:
     """Group the accounts that describe the same meeting (confirmed groups are kept)."""
     from ..corpus.pair import pair as do_pair
-    from ..lexicon import default_lexicon, load_lexicon
 
     store = _store(db)
     report = do_pair(
         store,
         window=window,
         threshold=threshold,
-        lexicon=load_lexicon(lexicons) if lexicons else default_lexicon(),
+        lexicon=get_lexicon(lexicons),
         embedder=_embedder(embedder, no_vectors),
         rekey=rekey,
     )

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
-from . import embedder_option, get_lexicon, lexicon_option, output_option, run
+from . import (
+    embedder_option,
+    get_lexicon,
+    lexicon_option,
+    output_option,
+    read_pair,
+    run,
+    write_output,
+)
 
 __all__ = ["register"]
 
@@ -43,27 +49,12 @@ def drift(
     name, negation or tone word differs, each with both spans.
     """
     from ..drift import drift as do_drift
-    from ..embed import default_embedder, get_embedder
-    from ..errors import DuplicateInputError
-    from ..ingest import read_account
+    from ..embed import get_embedder
     from ..report.sides import render_drift
 
-    if Path(version_a).resolve() == Path(version_b).resolve():
-        raise DuplicateInputError("the same file is given twice", path=version_b)
-    lexicon = get_lexicon(lexicons)
-    emb = get_embedder(embedder) if embedder else default_embedder()
-    a = read_account(version_a)
-    b = read_account(version_b)
-    if a.id == b.id:
-        from dataclasses import replace
-
-        b = replace(b, id=b.id + "_2")
-    result = do_drift(a, b, lexicon=lexicon, embedder=emb)
-    text = render_drift(result, fmt, columns=width)
-    if output:
-        Path(output).write_text(text, encoding="utf-8")
-    else:
-        click.echo(text, nl=False)
+    a, b = read_pair(version_a, version_b)
+    result = do_drift(a, b, lexicon=get_lexicon(lexicons), embedder=get_embedder(embedder))
+    write_output(render_drift(result, fmt, columns=width), output)
 
 
 def register(main: click.Group) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from . import get_lexicon, lexicon_option, run, write_output
+from . import get_lexicon, lexicon_option, quality_gate, run, write_output
 
 __all__ = ["register"]
 
@@ -240,12 +240,7 @@ def eval_labels(
         json.dumps(result, ensure_ascii=False, indent=2) if as_json else format_label_report(result)
     )
     if floors:
-        failures = check_label_floors(result, floors)
-        if failures:
-            from ..errors import GateFailed
-
-            raise GateFailed("quality gate failed: " + "; ".join(failures))
-        click.echo("quality gate: every figure is at or above its floor", err=True)
+        quality_gate(check_label_floors(result, floors))
     sys.stdout.flush()
 
 

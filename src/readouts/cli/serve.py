@@ -6,7 +6,7 @@ import ipaddress
 
 import click
 
-from . import run
+from . import embedder_option, run
 
 __all__ = ["register"]
 
@@ -23,7 +23,7 @@ def _is_loopback(host: str) -> bool:
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
-@click.option("--embedder", default=None, help="Embedder registry name (usem3.v1, fake.v1).")
+@embedder_option
 @click.option(
     "--max-bytes",
     type=click.IntRange(1),

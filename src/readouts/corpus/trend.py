@@ -99,14 +99,8 @@ def trend(
                 "LEFT JOIN pair_keys k ON k.account_id = r.account_id WHERE r.error IS NULL"
             )
         }
-        grouped: set[str] = set()
+        grouped = {r[0] for r in conn.execute("SELECT account_id FROM meeting_accounts")}
         for m in conn.execute("SELECT * FROM meetings ORDER BY date, id").fetchall():
-            grouped.update(
-                r[0]
-                for r in conn.execute(
-                    "SELECT account_id FROM meeting_accounts WHERE meeting_id = ?", (m["id"],)
-                )
-            )
             parties = loads(m["parties"], [])
             if pa not in parties or pb not in parties or not (since <= m["date"] <= until):
                 continue
@@ -124,7 +118,7 @@ def trend(
                 )
                 if {side.get(c["a"]), side.get(c["b"])} == {pa, pb}
             ]
-            rows.append(_row(m["date"], m["id"], True, side, readings, pa, pb, scores, conn))
+            rows.append(_row(m["date"], m["id"], True, side, readings, pa, pb, scores))
         singles = conn.execute(
             "SELECT k.account_id, k.party, k.date, k.counterparts FROM pair_keys k "
             "WHERE k.meeting = 1 AND k.party IN (?, ?) AND k.date >= ? AND k.date <= ? "
@@ -136,7 +130,7 @@ def trend(
             if s["account_id"] in grouped or other not in loads(s["counterparts"], []):
                 continue
             side = {s["account_id"]: s["party"]}
-            rows.append(_row(s["date"], s["account_id"], False, side, readings, pa, pb, [], conn))
+            rows.append(_row(s["date"], s["account_id"], False, side, readings, pa, pb, []))
     rows.sort(key=lambda r: (r.date, r.meeting))
     return rows
 
@@ -150,7 +144,6 @@ def _row(
     pa: str,
     pb: str,
     scores: list[int],
-    conn: Any,
 ) -> TrendRow:
     from ..score import band_of
 

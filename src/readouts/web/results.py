@@ -23,7 +23,7 @@ from typing import Any
 import anyio
 from starlette.datastructures import UploadFile as StarletteUploadFile
 
-from ..embed import Embedder, default_embedder, get_embedder
+from ..embed import Embedder, get_embedder
 from ..errors import InputError, TooLargeError
 from ..ingest import account_from_bytes
 from ..lexicon import Lexicon
@@ -149,7 +149,7 @@ class Comparer:
     def embedder(self) -> Embedder:
         if self._embedder is None:
             name = self.settings.embedder
-            self._embedder = get_embedder(name) if name else default_embedder()
+            self._embedder = get_embedder(name)
         return self._embedder
 
     def accounts(self, items: Sequence[Submitted]) -> list[Account]:

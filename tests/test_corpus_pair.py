@@ -146,3 +146,15 @@ def test_corpus_pair_merge_takes_an_account_from_its_old_group(store, fake_embed
 def test_corpus_pair_user_errors(store, call, message):
     with pytest.raises(ConfigError, match=message):
         call(store)
+
+
+def test_corpus_pair_groups_by_id_is_that_group_alone(store, fake_embedder):
+    pair(store, embedder=fake_embedder)
+    every = groups(store)
+    for g in every:
+        assert groups(store, id=g["id"]) == [g]
+    assert groups(store, id="no-such-group") == []
+    confirmed = every[0]["id"]
+    confirm(store, [confirmed])
+    assert [g["id"] for g in groups(store, id=confirmed, status="confirmed")] == [confirmed]
+    assert groups(store, id=every[1]["id"], status="confirmed") == []

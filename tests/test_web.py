@@ -356,14 +356,7 @@ def test_web_failures_inside_the_pipeline_keep_the_shape(exc, status: int, says:
     assert says in body["error"] and "boom" not in body["error"]
 
 
-def test_web_three_accounts_without_readouts_multi_are_a_501(client, monkeypatch) -> None:
-    monkeypatch.setattr("readouts.web.results.multi_available", lambda: False)
-    r = client.post("/api/compare", json=_texts(US, CN, US + " Also on trade."))
-    assert "readouts.multi" in _is_error(r, 501)["error"]
-
-
 def test_web_three_accounts_go_to_readouts_multi(client: TestClient) -> None:
-    pytest.importorskip("readouts.multi")
     body = {
         "accounts": [
             {"text": US, "party": "United States"},

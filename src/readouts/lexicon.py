@@ -34,6 +34,7 @@ __all__ = [
     "ToneTerm",
     "Topic",
     "default_lexicon",
+    "lexicon_for",
     "load_lexicon",
     "normalise_en",
     "parse_tsv",
@@ -553,6 +554,13 @@ def load_lexicon(extra: Sequence[str | Path] = ()) -> Lexicon:
 @lru_cache(maxsize=1)
 def default_lexicon() -> Lexicon:
     return load_lexicon()
+
+
+@lru_cache(maxsize=8)
+def lexicon_for(paths: tuple[str, ...] = ()) -> Lexicon:
+    """The built-in lexicons overlaid by these files, loaded once per process (for
+    workers that read many accounts with the same files)."""
+    return load_lexicon(paths) if paths else default_lexicon()
 
 
 assert all(tuple(f.name for f in fields(cls)) == cols for cls, cols in _SCHEMAS.values())

@@ -236,7 +236,7 @@ def group_show(meeting: str, db: str, as_json: bool) -> None:
     from ..corpus.pair import groups
     from ..errors import ConfigError
 
-    found = [g for g in groups(_store(db)) if g["id"] == meeting]
+    found = groups(_store(db), id=meeting)
     if not found:
         raise ConfigError(f"no group {meeting!r}; see `readouts corpus group list`")
     g = found[0]

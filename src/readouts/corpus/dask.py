@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..errors import ConfigError
+from .analyze import bounded
 from .work import UnitResult, UnitSpec, WorkerConfig, run_batch
 
 __all__ = ["dask_executor", "dask_worker_count", "local_cluster"]
@@ -65,27 +66,15 @@ def dask_executor(address: str, workers: int):  # type: ignore[no-untyped-def]
             raise ConfigError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
         try:
             threads = max(1, sum(client.nthreads().values()))
-            queue = distributed.as_completed()
 
             def submit(batch: list[UnitSpec]) -> Any:
-                future = client.submit(run_batch, batch, config, pure=False)
-                queue.add(future)
-                return future
+                return client.submit(run_batch, batch, config, pure=False)
 
-            source = iter(batches)
-            in_flight = 0
-            for batch in source:
-                submit(batch)
-                in_flight += 1
-                if in_flight >= 2 * threads:
-                    break
-            for future in queue:
-                in_flight -= 1
-                yield future.result()
-                nxt = next(source, None)
-                if nxt is not None:
-                    submit(nxt)
-                    in_flight += 1
+            def wait_any(pending: set[Any]) -> tuple[set[Any], set[Any]]:
+                done, not_done = distributed.wait(pending, return_when="FIRST_COMPLETED")
+                return set(done), set(not_done)
+
+            yield from bounded(submit, batches, 2 * threads, wait_any)
         finally:
             client.close()
             if cluster is not None:

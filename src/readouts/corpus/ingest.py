@@ -35,7 +35,7 @@ from typing import Any
 
 from ..errors import FormatError, ReadoutsError
 from ..ingest import _iso_date, _plain, _safe_id, account_from_text, read_account
-from ..lexicon import Lexicon, default_lexicon, load_lexicon
+from ..lexicon import lexicon_for
 from ..model import Account
 from .keys import PairKeys, pair_keys
 from .store import Store, dumps, now
@@ -237,20 +237,11 @@ def _file_account(path: str) -> Account:
     return account
 
 
-_LEXICON: dict[tuple[str, ...], Lexicon] = {}
-
-
-def _lexicon(paths: tuple[str, ...]) -> Lexicon:
-    if paths not in _LEXICON:
-        _LEXICON[paths] = load_lexicon(paths) if paths else default_lexicon()
-    return _LEXICON[paths]
-
-
 def parse(item: Item, lexicon_paths: tuple[str, ...] = ()) -> Parsed:
     """Read one item (a worker function: no database access)."""
     try:
         account = _row_account(item) if item.line else _file_account(item.path)
-        keys = pair_keys(account, _lexicon(lexicon_paths))
+        keys = pair_keys(account, lexicon_for(lexicon_paths))
     except ReadoutsError as exc:
         return Parsed(item.name, reason=exc.message)
     except Exception as exc:  # a parser failing on odd input: refuse this item, go on
@@ -303,19 +294,8 @@ def _write(store: Store, parsed: list[Parsed], report: IngestReport) -> None:
                 ),
             )
             if p.keys is not None:
-                k = p.keys
                 conn.execute(
-                    "INSERT OR REPLACE INTO pair_keys VALUES (?,?,?,?,?,?,?,?)",
-                    (
-                        ident,
-                        k.party,
-                        k.date,
-                        k.published,
-                        k.format,
-                        int(k.meeting),
-                        dumps(list(k.counterparts)),
-                        dumps(list(k.persons)),
-                    ),
+                    "INSERT OR REPLACE INTO pair_keys VALUES (?,?,?,?,?,?,?,?)", p.keys.row(ident)
                 )
             report.added.append(ident)
 

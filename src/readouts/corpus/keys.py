@@ -23,6 +23,7 @@ from ..lexicon import Lexicon
 from ..model import Account, MeetingFacts, Sentence
 from ..read import infer_party
 from ..segment import sentences
+from .store import dumps
 
 __all__ = ["LEAD_CHARS", "LEAD_SENTENCES", "PairKeys", "pair_keys"]
 
@@ -60,6 +61,19 @@ class PairKeys:
             "counterparts": list(self.counterparts),
             "persons": list(self.persons),
         }
+
+    def row(self, account_id: str) -> tuple[Any, ...]:
+        """The ``pair_keys`` table row of an account with these keys."""
+        return (
+            account_id,
+            self.party,
+            self.date,
+            self.published,
+            self.format,
+            int(self.meeting),
+            dumps(list(self.counterparts)),
+            dumps(list(self.persons)),
+        )
 
 
 def _facts(account: Account, sents: tuple[Sentence, ...], lexicon: Lexicon) -> MeetingFacts | None:

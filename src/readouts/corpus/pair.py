@@ -131,21 +131,7 @@ def _ensure_keys(store: Store, lexicon: Lexicon, rekey: bool = False) -> int:
     )
     if not rows:
         return 0
-    values = []
-    for row in rows:
-        k = pair_keys(row_account(row), lexicon)
-        values.append(
-            (
-                row["id"],
-                k.party,
-                k.date,
-                k.published,
-                k.format,
-                int(k.meeting),
-                dumps(list(k.counterparts)),
-                dumps(list(k.persons)),
-            )
-        )
+    values = [pair_keys(row_account(row), lexicon).row(row["id"]) for row in rows]
     with store.transaction() as conn:
         store.insert_many(conn, "pair_keys", values, verb="REPLACE")
     return len(values)
@@ -432,13 +418,18 @@ def pair(
 # --------------------------------------------------------------------------- user decisions
 
 
-def groups(store: Store, *, status: str | None = None, party: str | None = None) -> list[dict]:
-    """Every group with its members: ``{id, date, parties, status, score, accounts}``."""
-    sql = "SELECT * FROM meetings"
+def groups(
+    store: Store, *, status: str | None = None, party: str | None = None, id: str | None = None
+) -> list[dict]:
+    """Every group (or the one with ``id``) with its members:
+    ``{id, date, parties, status, score, reasons, accounts}``."""
+    where: list[str] = []
     params: list[Any] = []
-    if status:
-        sql += " WHERE status = ?"
-        params.append(status)
+    for column, value in (("status", status), ("id", id)):
+        if value:
+            where.append(f"{column} = ?")
+            params.append(value)
+    sql = "SELECT * FROM meetings" + (" WHERE " + " AND ".join(where) if where else "")
     out = []
     for m in store.query(sql + " ORDER BY date, id", params):
         parties = loads(m["parties"], [])

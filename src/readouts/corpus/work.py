@@ -26,7 +26,7 @@ from ..compare import compare
 from ..embed import Embedder, FakeEmbedder, USEEmbedder, get_embedder
 from ..events import reading_events
 from ..lang import simplified
-from ..lexicon import Lexicon, default_lexicon, load_lexicon
+from ..lexicon import Lexicon, lexicon_for
 from ..model import Account, Comparison, MeetingFacts, Reading, topic_order
 from ..read import read
 from ..signals import ladder_top
@@ -141,7 +141,7 @@ _STATE: dict[WorkerConfig, tuple[Lexicon, Embedder]] = {}
 def _state(config: WorkerConfig) -> tuple[Lexicon, Embedder]:
     """The lexicon and encoder of this process, made once per configuration."""
     if config not in _STATE:
-        lexicon = load_lexicon(config.lexicon_paths) if config.lexicon_paths else default_lexicon()
+        lexicon = lexicon_for(config.lexicon_paths)
         embedder: Embedder
         if config.embedder == USEEmbedder.name:
             embedder = USEEmbedder(threads=config.threads)

@@ -219,17 +219,9 @@ def _fact_differences(
     comparison: Comparison, names: tuple[str, str], lexicon: Lexicon
 ) -> list[dict[str, str]]:
     """Where the accounts' facts disagree: ``[{"fact", "a", "b", "finding"}]``."""
+    from ..facts import fact_differences
+
     ra, rb = comparison.readings
-    try:
-        from ..facts import fact_differences
-    except ImportError:  # the facts stage is optional: compare the plain values
-        out = []
-        for key in ("date", "format", "place", "requested_by"):
-            va, vb = getattr(ra.facts, key, ""), getattr(rb.facts, key, "")
-            if va and vb and va != vb:
-                finding = f"{names[0]} says {va}; {names[1]} says {vb}"
-                out.append({"fact": key, "a": str(va), "b": str(vb), "finding": finding})
-        return out
     return fact_differences(ra.facts, rb.facts, names, lexicon)
 
 

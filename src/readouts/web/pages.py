@@ -32,7 +32,6 @@ from .results import (
     Comparer,
     Submitted,
     basename,
-    multi_available,
     read_upload,
     slug,
 )
@@ -60,8 +59,6 @@ def _index(settings: Settings, nav: Sequence[tuple[str, str]]) -> Response:
     several = (
         "With three or more accounts, those with the same side are read as versions of "
         "one side's account (say, its English and Chinese texts)."
-        if multi_available()
-        else "Three or more accounts need readouts.multi, which is not installed."
     )
     mb = settings.max_bytes / 1_000_000
     body = (
@@ -170,7 +167,7 @@ def add_pages(
             "version": __version__,
             "settings": {k: getattr(settings, k) for k in SETTINGS},
             "request_limit": settings.request_limit,
-            "more_than_two_accounts": multi_available(),
+            "more_than_two_accounts": True,
             "formats": sorted(MEDIA),
             "endpoints": {
                 "form": "/",

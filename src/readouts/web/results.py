@@ -40,7 +40,6 @@ __all__ = [
     "Result",
     "Submitted",
     "basename",
-    "multi_available",
     "read_upload",
     "slug",
 ]
@@ -207,13 +206,7 @@ class Comparer:
     def _compare_sides(self, accounts: Sequence[Account], parties: Sequence[str]) -> Any:
         # Three or more accounts (several sides, or language versions of one side's
         # statement) go to readouts.multi: accounts with the same party form one side, an
-        # account with no party is a side of its own. Without that module: a clear 501.
-        if not multi_available():
-            raise HTTPError(
-                501,
-                "comparing more than two accounts needs readouts.multi, which this "
-                "installation does not have; give exactly two accounts",
-            )
+        # account with no party is a side of its own.
         from ..multi import compare_sides
 
         sides: dict[str, list[Account]] = {}
@@ -223,13 +216,6 @@ class Comparer:
 
     async def run(self, items: Sequence[Submitted], method: str = "readouts") -> Result:
         return await anyio.to_thread.run_sync(self.compare, items, method)
-
-
-def multi_available() -> bool:
-    """Whether readouts.multi (three or more accounts) is installed."""
-    import importlib.util
-
-    return importlib.util.find_spec("readouts.multi") is not None
 
 
 async def read_upload(upload: StarletteUploadFile, limit: int, n: int) -> bytes:

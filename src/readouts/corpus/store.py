@@ -359,11 +359,12 @@ class Store:
             # touch the file: a non-database file fails here, not halfway through a command
             self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.Error as exc:
-            raise StorageError(self._message(exc), path=self.path, stage="store") from None
+            raise self._error(exc) from None
         if migrate and not readonly:
             self.migrate()
         elif readonly:
-            missing = [m.name for m in MIGRATIONS if m.name not in self.applied()]
+            applied = self.applied()
+            missing = [m.name for m in MIGRATIONS if m.name not in applied]
             if missing:
                 raise StorageError(
                     "the database is missing migrations "
@@ -374,6 +375,10 @@ class Store:
                 )
 
     # ------------------------------------------------------------------ plumbing
+
+    def _error(self, exc: sqlite3.Error) -> StorageError:
+        """The storage error a database error becomes (a message a user can act on)."""
+        return StorageError(self._message(exc), path=self.path, stage="store")
 
     @staticmethod
     def _message(exc: sqlite3.Error) -> str:
@@ -405,12 +410,12 @@ class Store:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
-            raise StorageError(self._message(exc), path=self.path, stage="store") from None
+            raise self._error(exc) from None
         try:
             yield self.conn
         except sqlite3.Error as exc:
             self.conn.execute("ROLLBACK")
-            raise StorageError(self._message(exc), path=self.path, stage="store") from None
+            raise self._error(exc) from None
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
@@ -419,7 +424,7 @@ class Store:
         except sqlite3.Error as exc:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
-            raise StorageError(self._message(exc), path=self.path, stage="store") from None
+            raise self._error(exc) from None
 
     @contextmanager
     def snapshot(self) -> Iterator[sqlite3.Connection]:
@@ -427,11 +432,11 @@ class Store:
         try:
             self.conn.execute("BEGIN")
         except sqlite3.Error as exc:
-            raise StorageError(self._message(exc), path=self.path, stage="store") from None
+            raise self._error(exc) from None
         try:
             yield self.conn
         except sqlite3.Error as exc:
-            raise StorageError(self._message(exc), path=self.path, stage="store") from None
+            raise self._error(exc) from None
         finally:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
@@ -441,7 +446,7 @@ class Store:
         try:
             return self.conn.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
-            raise StorageError(self._message(exc), path=self.path, stage="store") from None
+            raise self._error(exc) from None
 
     def scalar(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Any:
         rows = self.query(sql, params)
@@ -459,7 +464,7 @@ class Store:
                     return
                 yield from block
         except sqlite3.Error as exc:
-            raise StorageError(self._message(exc), path=self.path, stage="store") from None
+            raise self._error(exc) from None
 
     # ------------------------------------------------------------------ migrations
 

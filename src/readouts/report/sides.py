@@ -16,12 +16,12 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import shutil
 from html import escape
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError
-from .terminal import width, wrap
+from .common import MARKS as RELATION_MARKS
+from .terminal import columns_for, pad, width, wrap
 
 if TYPE_CHECKING:
     from ..drift import Drift, DriftItem
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 __all__ = ["FORMATS", "render_drift", "render_sides"]
 
 FORMATS = ("terminal", "markdown", "json", "html")
-MARKS = {"shared": "=", "conflict": "≠", "one-sided": "·", "": " "}
+MARKS = {**RELATION_MARKS, "": " "}  # "": the side has no point in the row
 _KIND_NAMES = {
     "missing": "missing sentence",
     "number": "number",
@@ -47,10 +47,6 @@ def _check(fmt: str) -> None:
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
-
-
-def _pad(text: str, columns: int) -> str:
-    return text + " " * max(0, columns - width(text))
 
 
 def _cell(row: MatrixRow, side: str) -> str:
@@ -138,12 +134,8 @@ def render_drift(drift: Drift, fmt: str = "terminal", **options: Any) -> str:
     if fmt == "html":
         body = _drift_html(drift)
         return _page(f"Version drift: {drift.a.id} ↔ {drift.b.id}", body)
-    columns = _columns(options.get("columns"))
+    columns = columns_for(options.get("columns"))
     return "\n".join(_drift_terminal(drift, columns)).rstrip() + "\n"
-
-
-def _columns(columns: int | None) -> int:
-    return max(60, columns or shutil.get_terminal_size((110, 40)).columns)
 
 
 # --------------------------------------------------------------------------- sides
@@ -178,14 +170,14 @@ def _sides_terminal(result: SidesComparison, columns: int) -> str:
         "",
     ]
     widths = [max(3, width(s)) + 1 for s in sides]
-    head = _pad("row", 5) + "".join(_pad(s, w) for s, w in zip(sides, widths, strict=True))
+    head = pad("row", 5) + "".join(pad(s, w) for s, w in zip(sides, widths, strict=True))
     text_cols = max(20, columns - width(head) - 1)
     out.append(head + " point")
     out.append("─" * min(columns, width(head) + 1 + text_cols))
     for row in result.rows:
-        cells = "".join(_pad(_cell(row, s), w) for s, w in zip(sides, widths, strict=True))
+        cells = "".join(pad(_cell(row, s), w) for s, w in zip(sides, widths, strict=True))
         lines = wrap(_one_line(row.text), text_cols)
-        out.append(_pad(row.id, 5) + cells + " " + lines[0])
+        out.append(pad(row.id, 5) + cells + " " + lines[0])
         out += [" " * width(head) + " " + line for line in lines[1:]]
     out.append("")
     for d in result.drift:
@@ -389,4 +381,4 @@ def render_sides(result: SidesComparison, fmt: str = "terminal", **options: Any)
         return _sides_markdown(result)
     if fmt == "html":
         return _page(f"readouts: {', '.join(result.sides)}", _sides_html(result))
-    return _sides_terminal(result, _columns(options.get("columns")))
+    return _sides_terminal(result, columns_for(options.get("columns")))

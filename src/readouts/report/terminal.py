@@ -14,7 +14,7 @@ from ..lexicon import default_lexicon
 from ..model import Claim, Comparison, Reading
 from .common import MARKS, claim_text, side_by_side, side_name, speaker_label
 
-__all__ = ["render_terminal", "width", "wrap"]
+__all__ = ["columns_for", "pad", "render_terminal", "width", "wrap"]
 
 _COLOURS = {"shared": "\x1b[32m", "conflict": "\x1b[31m", "one-sided": "\x1b[33m"}
 _RESET = "\x1b[0m"
@@ -73,8 +73,14 @@ def _tokens(text: str) -> list[str]:
     return out
 
 
-def _pad(text: str, columns: int) -> str:
+def pad(text: str, columns: int) -> str:
+    """The text filled with spaces to ``columns`` display columns."""
     return text + " " * max(0, columns - width(text))
+
+
+def columns_for(columns: int | None) -> int:
+    """The width to render at: as asked, else the terminal's (never under 60 columns)."""
+    return max(60, columns or shutil.get_terminal_size((110, 40)).columns)
 
 
 def _cell(
@@ -95,7 +101,7 @@ def _cell(
         *("  " + ln for ln in wrap(claim_text(reading, claim), columns - 2)),
     ]
     if colour:
-        lines = [_COLOURS[rel.label] + _pad(ln, columns) + _RESET for ln in lines]
+        lines = [_COLOURS[rel.label] + pad(ln, columns) + _RESET for ln in lines]
     return lines
 
 
@@ -104,8 +110,7 @@ def render_terminal(
 ) -> str:
     """The comparison as plain text for a terminal ``columns`` wide (default: its width)."""
     lexicon = default_lexicon()
-    total = columns or shutil.get_terminal_size((110, 40)).columns
-    total = max(60, total)
+    total = columns_for(columns)
     ra, rb = comparison.readings
     name_a, name_b = side_name(ra, lexicon), side_name(rb, lexicon)
     s = comparison.score
@@ -131,7 +136,7 @@ def render_terminal(
         "",
     ]
     col = (total - 3) // 2
-    out.append(_pad(name_a, col) + " │ " + name_b)
+    out.append(pad(name_a, col) + " │ " + name_b)
     out.append("─" * col + "─┼─" + "─" * col)
     for row in side_by_side(comparison):
         left = _cell(ra, row.a, comparison, col, colour)
@@ -139,6 +144,6 @@ def render_terminal(
         for k in range(max(len(left), len(right))):
             lcell = left[k] if k < len(left) else ""
             rcell = right[k] if k < len(right) else ""
-            out.append(_pad(lcell, col) + " │ " + rcell)
+            out.append(pad(lcell, col) + " │ " + rcell)
         out.append(" " * col + " │")
     return "\n".join(out).rstrip() + "\n"

@@ -135,3 +135,84 @@ def test_calibrate_collects_the_accounts_evaluation_reads(tmp_path):
     read_a, read_b = (r.account for r in example.readings)
     assert read_a == meeting.accounts["a"].read()
     assert read_b == meeting.accounts["b"].read()
+
+
+def _fixed(claims_a, claims_b, labels, links):
+    """A stand-in comparison over hand-made claims: (start, end) spans per account,
+    a label per claim id, and the links between them."""
+    from readouts.model import (
+        Account,
+        Alignment,
+        Claim,
+        Comparison,
+        Reading,
+        Relation,
+        Score,
+        Speaker,
+    )
+
+    def reading(aid, spans, text):
+        sp = Speaker("x", "narrator")
+        claims = tuple(Claim(f"{aid}:{k}", aid, 0, s, e, sp) for k, (s, e) in enumerate(spans))
+        return Reading(Account(aid, text, "en"), (), claims)
+
+    def compare_fn(a, b, method="readouts"):
+        ra, rb = reading("a", claims_a, a.text), reading("b", claims_b, b.text)
+        rel = {cid: Relation(cid, lab, "x") for cid, lab in labels.items()}
+        al = tuple(Alignment(x, y, 1, 1, "shared") for x, y in links)
+        return Comparison((ra, rb), al, rel, Score(0, "little", "", {}, ()), {})
+
+    return compare_fn
+
+
+def test_evaluate_reports_the_share_of_lumped_claims(tmp_path):
+    # one claim over all of account a covers its three points: lumped
+    fn = _fixed(
+        [(0, 60)],
+        [(0, 6), (7, 16)],
+        {"a:0": "shared", "b:0": "shared", "b:1": "shared"},
+        [("a:0", "b:0"), ("a:0", "b:1")],
+    )
+    figures = evaluate(str(_gold(tmp_path, POINTS).parent), fn)
+    assert figures["lumped_claims"] == pytest.approx(1 / 3)
+
+
+def test_evaluate_diagnose_sorts_mistakes_by_cause(tmp_path):
+    from readouts.evaluate import diagnose_all
+
+    # p1 linked right; p2 never linked though both claims exist (one linked elsewhere);
+    # p3 is one-sided but called shared through a link that shares no point
+    fn = _fixed(
+        [(0, 17), (19, 39), (41, 59)],
+        [(0, 6), (7, 16)],
+        {"a:0": "shared", "a:1": "one-sided", "a:2": "shared", "b:0": "shared", "b:1": "shared"},
+        [("a:0", "b:0"), ("a:2", "b:1")],
+    )
+    errors = diagnose_all(str(_gold(tmp_path, POINTS).parent), fn)
+    kinds = sorted(e.kind for e in errors)
+    assert kinds == ["false_link", "false_shared", "partner_taken"]
+
+
+def test_evaluate_agreement_of_an_annotation_with_itself_is_perfect(tmp_path):
+    from readouts.evaluate import agreement
+
+    folder = _gold(tmp_path, POINTS).parent
+    result = agreement(folder, folder)
+    assert result["meetings"] == ["m1"]
+    for key in ("point_recall", "alignment_f1", "omission_f1", "relation_accuracy"):
+        assert result["mean"][key] == 1.0
+
+
+def test_evaluate_agreement_counts_a_disagreement(tmp_path):
+    from readouts.evaluate import agreement
+
+    (tmp_path / "one").mkdir()
+    first = _gold(tmp_path / "one", POINTS)
+    other = [dict(p) for p in POINTS]
+    other[1] = {"id": "p2", "spans": {"a": ["They discussed trade"]}, "relation": "only:a"}
+    other.append({"id": "p4", "spans": {"b": ["双方讨论了贸易问题"]}, "relation": "only:b"})
+    (tmp_path / "two").mkdir()
+    second = _gold(tmp_path / "two", other)
+    result = agreement(first.parent, second.parent)
+    assert result["mean"]["alignment_f1"] < 1.0
+    assert result["second_vs_first"]["relation_accuracy_shared"] == pytest.approx(0.5)

@@ -142,3 +142,25 @@ def test_ingest_bytes_from_an_upload():
         b"The two sides met and agreed to talk again.", name="upload.txt", id="u1"
     )
     assert account.id == "u1" and account.language == "en"
+
+
+def test_ingest_language_error_names_the_file(tmp_path):
+    from readouts.errors import LanguageError
+
+    path = tmp_path / "us.md"
+    path.write_text(
+        "---\nlanguage: zh\n---\nThe President met the Foreign Minister and discussed trade.\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(LanguageError) as info:
+        read_account(path)
+    assert info.value.exit_code == 4
+    assert "us.md" in str(info.value) and "reads as English" in str(info.value)
+
+
+def test_ingest_reads_bcp47_tag_in_front_matter(tmp_path):
+    path = tmp_path / "cn.md"
+    body = "雙方就地區局勢交換了意見，同意保持溝通。"
+    path.write_text(f"---\nlanguage: zh-Hant\n---\n{body}\n", encoding="utf-8")
+    acc = read_account(path)
+    assert (acc.language, acc.script) == ("zh", "Hant")

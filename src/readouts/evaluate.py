@@ -30,13 +30,20 @@ from typing import Any
 
 from .errors import GoldFormatError
 from .ingest import read_account
-from .model import Account, Comparison
+from .model import Account, Claim, Comparison, Score
 
 __all__ = [
+    "ERROR_KINDS",
+    "ErrorCase",
     "GoldAccount",
     "GoldMeeting",
     "GoldPoint",
+    "agreement",
+    "annotation_as_comparison",
+    "diagnose",
+    "diagnose_all",
     "evaluate",
+    "format_errors",
     "load_gold",
     "load_gold_dir",
     "score_pair",
@@ -186,6 +193,8 @@ class PairTally:
     om_pred_ok: int = 0
     om_gold: int = 0
     om_gold_hit: int = 0
+    claims: int = 0
+    claims_lumped: int = 0  # claims that cover two or more gold points
 
     def add(self, other: PairTally) -> None:
         for f in fields(self):
@@ -219,6 +228,7 @@ class PairTally:
             "omission_precision": op,
             "omission_recall": orr,
             "omission_f1": f1(op, orr),
+            "lumped_claims": div(self.claims_lumped, self.claims),
         }
 
 
@@ -273,6 +283,12 @@ def score_pair(meeting: GoldMeeting, a_id: str, b_id: str, result: Comparison) -
                 both += 1
         t.align_prec_sum += both / either if either else 0.0
 
+    for aid in (a_id, b_id):
+        for c in claims[aid]:
+            t.claims += 1
+            covered = sum(1 for p in meeting.points if covered_by(c.id, p.spans.get(aid, ())))
+            t.claims_lumped += covered >= 2
+
     only = [p for p in meeting.points if p.relation.startswith("only:")]
     for aid in (a_id, b_id):
         for c in claims[aid]:
@@ -292,6 +308,126 @@ def score_pair(meeting: GoldMeeting, a_id: str, b_id: str, result: Comparison) -
             if any(label[c.id] == "one-sided" and covered_by(c.id, spans) for c in claims[aid]):
                 t.om_gold_hit += 1
     return t
+
+
+# --------------------------------------------------------------------------- error analysis
+
+#: The kinds of error :func:`diagnose` sorts a comparison's mistakes into.
+ERROR_KINDS = (
+    "missed_conflict_called_shared",  # a conflict point linked, but labelled shared
+    "missed_conflict_unlinked",  # a conflict point whose claims were never linked
+    "partner_taken",  # a point both report, left unlinked while a claim was linked elsewhere
+    "missed_paraphrase",  # a point both report, neither claim linked to anything
+    "false_link",  # a link whose two claims share no point
+    "false_conflict",  # a claim labelled conflict on a shared or one-sided point
+    "false_shared",  # a one-sided point whose claim is labelled shared
+    "lumped_claim",  # a claim covering two or more points
+    "uncovered",  # a gold span no claim covers
+)
+
+
+@dataclass(frozen=True)
+class ErrorCase:
+    """One mistake of a comparison against the gold, with the words involved."""
+
+    kind: str
+    pair: str  # "a_id|b_id"
+    point: str  # gold point id, "" for a false link
+    detail: str
+
+
+def diagnose(meeting: GoldMeeting, a_id: str, b_id: str, result: Comparison) -> list[ErrorCase]:
+    """Sort the mistakes of one comparison into :data:`ERROR_KINDS`, so that a fix can aim
+    at the general cause of an error rather than at one example."""
+    ra, rb = result.readings
+    text = {a_id: ra.account.text, b_id: rb.account.text}
+    claims = {a_id: ra.claims, b_id: rb.claims}
+    span_of = {c.id: (c.start, c.end) for r in (ra, rb) for c in r.claims}
+    account_of = {c.id: aid for aid, cs in claims.items() for c in cs}
+    label = {cid: rel.label for cid, rel in result.relations.items()}
+    pair = f"{a_id}|{b_id}"
+    linked: dict[str, set[str]] = {}
+    for al in result.alignments:
+        linked.setdefault(al.a, set()).add(al.b)
+        linked.setdefault(al.b, set()).add(al.a)
+
+    def words(cid: str) -> str:
+        s, e = span_of[cid]
+        return text[account_of[cid]][s:e][:90]
+
+    def covering(point: GoldPoint, aid: str) -> list[str]:
+        return [
+            c.id
+            for c in claims[aid]
+            if any(_covers((c.start, c.end), s) for s in point.spans.get(aid, ()))
+        ]
+
+    out: list[ErrorCase] = []
+    for p in meeting.points:
+        cov = {aid: covering(p, aid) for aid in (a_id, b_id)}
+        for aid in (a_id, b_id):
+            if p.spans.get(aid) and not cov[aid]:
+                first = p.spans[aid][0]
+                out.append(ErrorCase("uncovered", pair, p.id, text[aid][first[0] : first[1]]))
+        if p.label == "one-sided":
+            for aid in (a_id, b_id):
+                for cid in cov[aid]:
+                    if label[cid] == "shared":
+                        out.append(ErrorCase("false_shared", pair, p.id, words(cid)))
+        elif p.label == "shared":
+            for aid in (a_id, b_id):
+                for cid in cov[aid]:
+                    if label[cid] == "conflict":
+                        out.append(ErrorCase("false_conflict", pair, p.id, words(cid)))
+        if not (cov[a_id] and cov[b_id]):
+            continue
+        hit = any(y in linked.get(x, ()) for x in cov[a_id] for y in cov[b_id])
+        both = f"{words(cov[a_id][0])!r} <> {words(cov[b_id][0])!r}"
+        if p.label == "conflict":
+            if not hit:
+                out.append(ErrorCase("missed_conflict_unlinked", pair, p.id, both))
+            elif not any(label[c] == "conflict" for c in cov[a_id] + cov[b_id]):
+                out.append(ErrorCase("missed_conflict_called_shared", pair, p.id, both))
+        elif not hit:
+            taken = any(linked.get(c) for c in cov[a_id] + cov[b_id])
+            out.append(
+                ErrorCase("partner_taken" if taken else "missed_paraphrase", pair, p.id, both)
+            )
+    for al in result.alignments:
+        shared_point = any(
+            any(_covers(span_of[al.a], s) for s in p.spans.get(a_id, ()))
+            and any(_covers(span_of[al.b], s) for s in p.spans.get(b_id, ()))
+            for p in meeting.points
+        )
+        if not shared_point:
+            out.append(ErrorCase("false_link", pair, "", f"{words(al.a)!r} <> {words(al.b)!r}"))
+    for aid in (a_id, b_id):
+        for c in claims[aid]:
+            n = sum(
+                1
+                for p in meeting.points
+                if any(_covers((c.start, c.end), s) for s in p.spans.get(aid, ()))
+            )
+            if n >= 2:
+                out.append(ErrorCase("lumped_claim", pair, "", f"{n} points: {words(c.id)!r}"))
+    return out
+
+
+def diagnose_all(
+    gold: str | Path | Sequence[GoldMeeting], compare_fn: Callable[..., Comparison]
+) -> list[ErrorCase]:
+    """:func:`diagnose` over every compared pair of a gold folder."""
+    meetings = load_gold_dir(gold) if isinstance(gold, str | Path) else list(gold)
+    out: list[ErrorCase] = []
+    for m in meetings:
+        for a_id, b_id in m.compare:
+            accs = [m.accounts[aid].read() for aid in (a_id, b_id)]
+            result = compare_fn(accs[0], accs[1])
+            out += [
+                ErrorCase(e.kind, f"{m.id} {e.pair}", e.point, e.detail)
+                for e in diagnose(m, a_id, b_id, result)
+            ]
+    return out
 
 
 def _ranks(values: Sequence[float]) -> list[float]:
@@ -356,6 +492,78 @@ def evaluate(
     return figures
 
 
+# --------------------------------------------------------------------------- agreement
+
+
+def annotation_as_comparison(meeting: GoldMeeting, a_id: str, b_id: str) -> Comparison:
+    """A second annotation of a meeting dressed as a tool's comparison: every span is a
+    claim labelled with its point's relation, and the spans of a point on the two sides
+    are linked. Scoring it against the first annotation gives the agreement of two
+    annotators with the very metrics the tool is scored by: the human ceiling."""
+    from .model import Alignment, Reading, Relation, Speaker
+
+    readings = []
+    by_point: dict[str, dict[str, list[str]]] = {}
+    relations: dict[str, Relation] = {}
+    for aid in (a_id, b_id):
+        acc = meeting.accounts[aid]
+        account = Account(id=aid, text=acc.text, language=acc.language or "en", side=acc.side)
+        narrator = Speaker(name=acc.issuer or acc.party, kind="narrator", party=acc.party)
+        claims = []
+        for p in meeting.points:
+            for k, (start, end) in enumerate(p.spans.get(aid, ())):
+                cid = f"{aid}:{p.id}:{k}"
+                claims.append(Claim(cid, aid, 0, start, end, narrator))
+                relations[cid] = Relation(cid, p.label, "annotated")
+                by_point.setdefault(p.id, {}).setdefault(aid, []).append(cid)
+        claims.sort(key=lambda c: (c.start, c.end))
+        readings.append(Reading(account=account, sentences=(), claims=tuple(claims)))
+    alignments = tuple(
+        Alignment(x, y, 1.0, 1.0, "shared")
+        for sides in by_point.values()
+        for x in sides.get(a_id, ())
+        for y in sides.get(b_id, ())
+    )
+    return Comparison(
+        readings=(readings[0], readings[1]),
+        alignments=alignments,
+        relations=relations,
+        score=Score(0, "little", "", {}, ()),
+        topics={},
+        method="annotation",
+    )
+
+
+def agreement(
+    first: str | Path | Sequence[GoldMeeting], second: str | Path | Sequence[GoldMeeting]
+) -> dict[str, Any]:
+    """How far two annotations of the same meetings agree, scored with the evaluation's
+    own metrics in both directions (second against first, first against second) and
+    averaged: the ceiling a tool can be expected to reach. Meetings are matched by id;
+    only meetings in both are scored."""
+    one = {m.id: m for m in (load_gold_dir(first) if isinstance(first, str | Path) else first)}
+    two = {m.id: m for m in (load_gold_dir(second) if isinstance(second, str | Path) else second)}
+    common = sorted(set(one) & set(two))
+    if not common:
+        raise GoldFormatError("the two annotations share no meeting id", path=str(second))
+    directions = {}
+    for name, gold, other in (("second_vs_first", one, two), ("first_vs_second", two, one)):
+        total = PairTally()
+        for mid in common:
+            for a_id, b_id in gold[mid].compare:
+                if a_id in other[mid].accounts and b_id in other[mid].accounts:
+                    pseudo = annotation_as_comparison(other[mid], a_id, b_id)
+                    total.add(score_pair(gold[mid], a_id, b_id, pseudo))
+        directions[name] = total.figures()
+    keys = directions["second_vs_first"].keys() & directions["first_vs_second"].keys()
+    mean = {
+        k: (directions["second_vs_first"][k] + directions["first_vs_second"][k]) / 2
+        for k in sorted(keys)
+    }
+    ratings = {mid: (one[mid].rating, two[mid].rating) for mid in common}
+    return {"meetings": common, "mean": mean, **directions, "ratings": ratings}
+
+
 # --------------------------------------------------------------------------- reporting
 
 _MAIN = (
@@ -367,6 +575,8 @@ _MAIN = (
     "omission_precision",
     "omission_recall",
     "omission_f1",
+    "relation_accuracy_conflict",
+    "lumped_claims",
     "convergence_spearman",
 )
 
@@ -374,9 +584,9 @@ _MAIN = (
 def format_table(results: dict[str, dict[str, Any]]) -> str:
     """A plain table of the main figures, one column per method, then per meeting."""
     methods = list(results)
-    lines = ["figure".ljust(24) + "".join(m.rjust(12) for m in methods)]
+    lines = ["figure".ljust(28) + "".join(m.rjust(12) for m in methods)]
     for key in _MAIN:
-        lines.append(key.ljust(24) + "".join(f"{results[m].get(key, 0.0):12.3f}" for m in methods))
+        lines.append(key.ljust(28) + "".join(f"{results[m].get(key, 0.0):12.3f}" for m in methods))
     first = results[methods[0]]
     lines += ["", f"per meeting ({methods[0]}):"]
     for mid, fig in first["meetings"].items():
@@ -389,6 +599,17 @@ def format_table(results: dict[str, dict[str, Any]]) -> str:
             )
             + f"  scores={fig['scores']} rating={fig['rating']}"
         )
+    return "\n".join(lines)
+
+
+def format_errors(errors: Sequence[ErrorCase], examples: int = 4) -> str:
+    """Counts of each kind of mistake, with a few examples of each."""
+    lines = ["mistakes by cause:"]
+    for kind in ERROR_KINDS:
+        cases = [e for e in errors if e.kind == kind]
+        lines.append(f"  {kind:<32} {len(cases):>4}")
+        for e in cases[:examples]:
+            lines.append(f"      {e.pair} {e.point}: {e.detail}")
     return "\n".join(lines)
 
 

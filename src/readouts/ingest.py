@@ -26,10 +26,11 @@ from .errors import (
     DecodeError,
     EmptyInputError,
     FormatError,
+    LanguageError,
     MissingFileError,
     TooLargeError,
 )
-from .lang import detect, traditional
+from .lang import declared, detect, traditional
 from .model import Account
 
 __all__ = ["MAX_BYTES", "account_from_text", "decode", "read_account", "sniff_format"]
@@ -378,12 +379,13 @@ def account_from_text(
         text = text[1:]
     if not re.search(r"\w", text):
         raise EmptyInputError("the account is empty", path=source or None, stage="ingest")
-    if language is None:
-        lang, script = detect(text)
-    else:
-        lang, script = language, ""
-        if lang == "zh":
-            script = detect(text)[1]
+    try:
+        lang, script = detect(text) if language is None else declared(text, language)
+    except LanguageError as exc:
+        # say which file (or pasted account) is at fault
+        if exc.path is None:
+            exc.path = source or id
+        raise
     return Account(
         id=id,
         text=text,

@@ -167,12 +167,19 @@ def compare(
     type=click.Path(dir_okay=False),
     help="Fail (exit 8) when a figure of readouts falls below its floor in this file.",
 )
+@click.option(
+    "--errors",
+    is_flag=True,
+    help="Also list readouts' mistakes, sorted by cause (missed conflicts, false links...).",
+)
 @run
-def eval_(gold_dir: str, as_json: bool, method: str, floors: str | None) -> None:
+def eval_(gold_dir: str, as_json: bool, method: str, floors: str | None, errors: bool) -> None:
     """Score readouts against gold comparisons (eval/FORMAT.md)."""
     from ..compare import compare as do_compare
-    from ..evaluate import check_floors, evaluate, format_table
+    from ..evaluate import check_floors, diagnose_all, evaluate, format_errors, format_table
 
+    if errors:
+        click.echo(format_errors(diagnose_all(gold_dir, do_compare)))
     methods = ["readouts", "baseline"] if method == "both" else [method]
     results = {m: evaluate(gold_dir, do_compare, method=m) for m in methods}
     main_result = results[methods[0]]
@@ -207,7 +214,31 @@ def calibrate(gold_dir: str, l2: float, write: bool) -> None:
     click.echo(json.dumps(report, indent=2))
 
 
+@click.command()
+@click.argument("first", type=click.Path(file_okay=False))
+@click.argument("second", type=click.Path(file_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@run
+def agreement(first: str, second: str, as_json: bool) -> None:
+    """How far two annotations of the same meetings agree (the human ceiling).
+
+    Scores SECOND as if it were the tool against FIRST, and the reverse, with the
+    metrics of `readouts eval`, for the meetings both folders hold."""
+    from ..evaluate import agreement as do_agreement
+
+    result = do_agreement(first, second)
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{len(result['meetings'])} meetings annotated twice")
+    for key, value in result["mean"].items():
+        click.echo(f"  {key:<30} {value:.3f}")
+    for mid, (r1, r2) in result["ratings"].items():
+        click.echo(f"  rating {mid}: {r1} / {r2}")
+
+
 def register(main: click.Group) -> None:
     main.add_command(compare)
     main.add_command(eval_)
+    main.add_command(agreement)
     main.add_command(calibrate)

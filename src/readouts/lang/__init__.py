@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ..errors import LanguageError
 
-__all__ = ["detect", "simplified", "text_view", "traditional"]
+__all__ = ["declared", "detect", "parse_tag", "simplified", "text_view", "traditional"]
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
@@ -191,6 +191,58 @@ def detect(text: str) -> tuple[str, str]:
     raise LanguageError(
         "the text does not look English or Chinese; readouts reads English and Chinese only"
     )
+
+
+#: BCP-47 script and region subtags that say which Chinese script a tag means.
+_HANT = {"hant", "tw", "hk", "mo"}
+_HANS = {"hans", "cn", "sg", "my"}
+
+
+def parse_tag(tag: str) -> tuple[str, str]:
+    """A BCP-47 language tag as (language, script): ``en``, ``en-US``, ``en-GB`` give
+    ("en", ""); ``zh``, ``zh-Hans``, ``zh-CN`` give ("zh", "Hans") or ("zh", "") when the
+    tag does not say; ``zh-Hant``, ``zh-TW``, ``zh-HK`` give ("zh", "Hant"). Case and ``_``
+    for ``-`` are accepted. Any other language is a LanguageError naming the tag."""
+    parts = [p for p in re.split(r"[-_]", tag.strip().lower()) if p]
+    if not parts:
+        raise LanguageError(f"empty language tag {tag!r}; use en or zh (zh-Hans, zh-Hant)")
+    primary, rest = parts[0], set(parts[1:])
+    if primary in ("en", "eng"):
+        return "en", ""
+    if primary in ("zh", "zho", "chi", "cmn", "yue"):
+        if rest & _HANT:
+            return "zh", "Hant"
+        if rest & _HANS:
+            return "zh", "Hans"
+        return "zh", ""
+    raise LanguageError(
+        f"declared language {tag!r} is not English or Chinese; readouts reads en and zh "
+        "(zh-Hans, zh-Hant) only"
+    )
+
+
+def declared(text: str, tag: str) -> tuple[str, str]:
+    """The (language, script) of a text whose language was declared as ``tag``.
+
+    The declaration is checked against the text: a text declared Chinese that reads as
+    English (or the reverse) is a LanguageError that says so, rather than a reading that
+    silently finds nothing. When the text is too short to tell, the declaration stands.
+    The script is read from the text when it has Chinese characters (a declared script
+    only fills in when it cannot be seen)."""
+    lang, script = parse_tag(tag)
+    try:
+        seen, seen_script = detect(text)
+    except LanguageError as exc:
+        if "too few words" in str(exc):
+            return lang, script
+        raise LanguageError(f"declared {tag!r}, but {exc}") from None
+    if seen != lang:
+        names = {"en": "English", "zh": "Chinese"}
+        raise LanguageError(
+            f"declared {tag!r} ({names[lang]}), but the text reads as {names[seen]}; "
+            "fix the declaration or leave it out"
+        )
+    return lang, seen_script or script
 
 
 @lru_cache(maxsize=1)

@@ -27,9 +27,9 @@ def test_claims_split_points_of_one_sentence():
     assert out == [
         "He welcomed the growing dialogue between the two sides,",
         "but called on China to stop its military pressure on Taiwan.",
-        "He raised concerns over China's coercive economic policies,",
-        "the expansion of its nuclear arsenal,",
-        "and the lack of transparency about its military budget.",
+        "He raised concerns over China's coercive economic policies",
+        "the expansion of its nuclear arsenal",
+        "the lack of transparency about its military budget",
     ]
 
 
@@ -43,23 +43,72 @@ def test_claims_list_items_keep_their_frame():
     assert frame == "He raised concerns over"
 
 
-def test_claims_short_noun_lists_stay_whole():
-    out = _texts(
-        "They agreed to advance cooperation in counter-terrorism, anti-piracy, "
-        "cyberspace and peacekeeping."
-    )
-    assert len(out) == 1
+@pytest.mark.parametrize(
+    "text,items,frame",
+    [
+        (
+            "They agreed to advance cooperation in counter-terrorism, anti-piracy, "
+            "cyberspace and peacekeeping.",
+            ["anti-piracy", "cyberspace", "peacekeeping"],
+            "They agreed to advance cooperation in",
+        ),
+        (
+            "The leaders discussed the political process in Syria, the delivery of "
+            "humanitarian assistance, and the fight against ISIS.",
+            ["the delivery of humanitarian assistance", "the fight against ISIS"],
+            "The leaders discussed",
+        ),
+        (
+            "They shared concern about the situation in Xinjiang and Hong Kong.",
+            ["Hong Kong"],
+            "They shared concern about the situation in",
+        ),
+    ],
+)
+def test_claims_list_items_are_claims_of_their_own(text, items, frame):
+    account, claims = _claims(text)
+    assert [account.text[c.start : c.end] for c in claims[1:]] == items
+    assert {account.text[c.frame_start : c.frame_end] for c in claims[1:]} == {frame}
 
 
-def test_claims_intro_phrase_and_main_clause_split():
-    out = _texts(
-        "At the request of Secretary General Jens Stoltenberg, Foreign Minister Wang "
-        "Yi held a video meeting with him."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two leaders discussed the coordination of political, military and "
+        "humanitarian support to Ukraine.",
+        "They stressed the importance of peace and stability across the region.",
+        "The meeting included Secretary Blinken, Secretary Yellen, and Special Envoy Kerry.",
+    ],
+)
+def test_claims_modifiers_pairs_and_people_are_no_list_of_points(text):
+    assert len(_texts(text)) == 1
+
+
+def test_claims_coordinated_infinitives_keep_the_governing_frame():
+    account, claims = _claims(
+        "The two sides agreed to keep up high-level exchanges, to manage differences "
+        "properly, and to avoid conflict."
     )
-    assert out == [
-        "At the request of Secretary General Jens Stoltenberg,",
-        "Foreign Minister Wang Yi held a video meeting with him.",
-    ]
+    texts = [account.text[c.start : c.end] for c in claims]
+    assert texts[1:] == ["to manage differences properly,", "and to avoid conflict."]
+    frames = {account.text[c.frame_start : c.frame_end] for c in claims[1:]}
+    assert frames == {"The two sides agreed"}
+    assert {c.speaker.name for c in claims} == {"the two sides"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an appositive closes the subject, it does not open a verb phrase
+        "Wang Yi, member of the Political Bureau, held talks with the National Security Advisor.",
+        # an opening phrase stays with its clause: who asked for the meeting is a fact
+        "At the request of Secretary General Jens Stoltenberg, Foreign Minister Wang Yi "
+        "held a video meeting with him.",
+        "On the evening of December 9, President Zelenskyy spoke with President Biden.",
+    ],
+)
+def test_claims_no_verbless_fragments(text):
+    assert len(_texts(text)) == 1
 
 
 @pytest.mark.parametrize(
@@ -100,10 +149,10 @@ def test_claims_narrator_when_no_one_is_quoted():
     assert claims[0].speaker.kind == "narrator"
 
 
-def test_claims_chinese_request_marker_is_its_own_claim():
+def test_claims_chinese_request_marker_stays_with_its_sentence():
     account, claims = _claims("2021年9月27日，外长王毅应约同北约秘书长斯托尔滕贝格举行视频会晤。")
     texts = [account.text[c.start : c.end] for c in claims]
-    assert texts == ["2021年9月27日，外长王毅应约", "同北约秘书长斯托尔滕贝格举行视频会晤。"]
+    assert texts == ["2021年9月27日，外长王毅应约同北约秘书长斯托尔滕贝格举行视频会晤。"]
 
 
 def test_claims_chinese_clauses_stay_together_without_a_strong_boundary():
@@ -111,11 +160,54 @@ def test_claims_chinese_clauses_stay_together_without_a_strong_boundary():
         "王毅指出，中国奉行防御性国防政策，不谋求霸权，不搞扩张，愿同各国分享发展红利。"
     )
     texts = [account.text[c.start : c.end] for c in claims]
-    # short parallel clauses stay with their point; a new commitment (愿...) is a new one
+    # short parallel clauses stay with their point; a new commitment (愿...) is a new one,
+    # read with the frame of the sentence
     assert texts == [
         "王毅指出，中国奉行防御性国防政策，不谋求霸权，不搞扩张，",
         "愿同各国分享发展红利。",
     ]
+    assert account.text[claims[1].frame_start : claims[1].frame_end] == "王毅指出"
+    assert claims[1].speaker.name == "王毅"
+
+
+def test_claims_chinese_list_items_keep_their_frame_and_tail():
+    account, claims = _claims("双方同意推进在反恐、反海盗、网络空间和国际维和等领域的务实合作。")
+    texts = [account.text[c.start : c.end] for c in claims]
+    assert texts == ["双方同意推进在反恐", "反海盗", "网络空间", "国际维和等领域的务实合作。"]
+    assert account.text[claims[1].frame_start : claims[1].frame_end] == "双方同意推进在"
+    assert account.text[claims[1].tail_start : claims[1].tail_end] == "等领域的务实合作。"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["双方进行了全面、坦诚、深入的交流。", "两国关系保持稳定、健康发展。"],
+)
+def test_claims_chinese_manner_words_are_no_list(text):
+    assert len(_texts(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text,kept",
+    [
+        # a headline (a first line without a full stop) and a list number are no points
+        (
+            "PM meeting with President Biden: 13 September 2024\n\nThe Prime Minister met "
+            "President Biden today.\n\n1.\n\nThey discussed the war in Ukraine.",
+            ["The Prime Minister met President Biden today.", "They discussed the war in Ukraine."],
+        ),
+        (
+            "Government Spokesperson Steffen Hebestreit issued the following statement:\n\n"
+            "The Chancellor spoke with the President by telephone today.",
+            ["The Chancellor spoke with the President by telephone today."],
+        ),
+        (
+            "新华社北京5月18日电\u3000当地时间5月18日，杨洁篪应约同沙利文通电话。",
+            ["新华社北京5月18日电\u3000当地时间5月18日，杨洁篪应约同沙利文通电话。"],
+        ),
+    ],
+)
+def test_claims_headlines_numbers_and_announcements_are_no_claims(text, kept):
+    assert _texts(text) == kept
 
 
 @pytest.mark.parametrize(

@@ -11,8 +11,8 @@ from readouts.errors import ConfigError
 @pytest.mark.parametrize(
     ("query", "claims"),
     [
-        ("红线", {"mfa-2023-04-10-spokesperson-taiwan:c4", "mfa-2023-06-20-xi-biden-zh:c4"}),
-        ("紅線", {"mfa-2023-04-10-spokesperson-taiwan:c4", "mfa-2023-06-20-xi-biden-zh:c4"}),
+        ("红线", {"mfa-2023-04-10-spokesperson-taiwan:c4", "mfa-2023-06-20-xi-biden-zh:c3"}),
+        ("紅線", {"mfa-2023-04-10-spokesperson-taiwan:c4", "mfa-2023-06-20-xi-biden-zh:c3"}),
         ("fentanyl precursor", {"2023-03-01-readout-of-secretary-blinkens-call-with-wang-yi:c6"}),
         ("precursor fentanyl", set()),  # a phrase: the words in this order
     ],

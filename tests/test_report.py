@@ -22,7 +22,7 @@ def test_report_every_format_renders(comparison, fmt):
 
 def test_report_json_is_the_documented_schema(comparison):
     data = json.loads(render(comparison, "json"))
-    assert data["schema_version"] == "1"
+    assert data["schema_version"] == "2"
     claim = data["accounts"][0]["claims"][0]
     text = data["accounts"][0]["account"]["text"]
     assert text[claim["start"] : claim["end"]] == claim["text"]

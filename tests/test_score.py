@@ -51,3 +51,33 @@ def test_score_salience_falls_along_the_account(lexicon):
     weights = salience(a.claims, lexicon)
     assert weights == sorted(weights, reverse=True) or len(set(weights)) > 1
     assert all(0 < w <= 1 for w in weights)
+
+
+def test_score_says_how_many_points_it_rests_on(lexicon):
+    readings = _readings()
+    score = meeting_of_minds(readings, _relations(readings, "shared"), lexicon)
+    n = sum(len(r.claims) for r in readings)
+    assert score.points == n and score.to_dict()["points"] == n
+    assert score.reasons[0].startswith(f"The score rests on {n} points:")
+
+
+def test_score_accord_weighs_cooperative_against_conflictual_claims(lexicon):
+    from readouts.score import ScoreModel
+
+    readings = _readings()
+    relations = _relations(readings, "one-sided")
+    ids = [c.id for r in readings for c in r.claims]
+    warm = meeting_of_minds(readings, relations, lexicon, dict.fromkeys(ids, 1))
+    cold = meeting_of_minds(readings, relations, lexicon, dict.fromkeys(ids, -1))
+    assert warm.parts["accord"] == 1.0 and cold.parts["accord"] == -1.0
+    model = ScoreModel(accord=1.0, scale=50.0, offset=50.0)
+    assert model.value(warm.parts) > model.value(cold.parts)
+    assert any("cooperate or reassure" in r for r in warm.reasons)
+
+
+def test_score_model_clamps_to_the_scale():
+    from readouts.score import ScoreModel
+
+    parts = {"mirrored": 1.0, "topic_overlap": 1.0, "conflict": 0.0, "accord": 1.0}
+    assert ScoreModel(scale=500.0).value(parts) == 100
+    assert ScoreModel(scale=-500.0).value(parts) == 0

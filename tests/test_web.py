@@ -173,7 +173,7 @@ def test_web_api_compare_answers_the_envelope(client: TestClient) -> None:
     assert r.status_code == 200
     data = r.json()
     assert data["ok"] is True and data["accounts"] == ["account1", "account2"]
-    assert data["comparison"]["schema_version"] == "1"
+    assert data["comparison"]["schema_version"] == "2"
     assert data["score"] == data["comparison"]["score"]
     assert data["links"]["html"] == f"/report/{data['id']}"
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """What the training set holds: meetings, points, relations, languages, scripts, counterparts.
 
-    python3 eval/train/stats.py            # a table, and the issue's minimums checked
+python3 eval/train/stats.py            # a table, and the issue's minimums checked
 """
 
 from __future__ import annotations

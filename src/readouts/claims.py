@@ -1,69 +1,36 @@
-"""Claims: split sentences into the points they carry, and say who made each point.
+"""Claims: split sentences into the propositions they carry, and say who made each.
 
-A claim is a span of one sentence. English sentences are cut where a new point
-starts: after ``;``, before ``but``/``while``, before a coordinated verb phrase
-("..., and emphasized that"), a coordinated ``that``-clause, an infinitive after a
-comma ("..., to manage ..."), a participle clause ("..., noting that"), a new main
-clause after an introductory phrase ("At the request of X, Wang Yi held ..."), and
-between the items of a list of long noun phrases ("concerns about A, B, and C"),
-where each item keeps the list's lead-in as its *frame*. Chinese sentences are cut
-at ， ； ： and the pieces then merged back where a piece only introduces a speaker
-("王毅表示，"), sets the scene ("近年来，"), depends on the piece before ("以增进了解"),
-or is too short to be a point; who asked for the meeting ("应约") is its own claim.
+A claim is one thing said: a span of one sentence, with the frame it needs to be
+read alone (see :mod:`readouts.lang.en.cut` and :mod:`readouts.lang.zh.cut` for how
+each language is cut: clauses, coordinated verb phrases, list items; "应约" and "at
+the request of" stay with the sentence they open and become a meeting fact).
 
 Speakers: a claim's speaker is the subject of its reporting verb ("Wang Yi said",
 "王毅表示", "the two sides agreed", "双方同意"); pronouns and bare titles ("He",
 "the Secretary General") resolve to the last person named or the holder of that
-title; reported speech carries on over the following sentences of a paragraph;
-otherwise the issuer speaks in its own voice (the narrator).
+title; reported speech carries on over the following sentences of a paragraph; a
+piece with no subject of its own keeps the speaker of the piece before it; otherwise
+the issuer speaks in its own voice (the narrator).
 """
 
 from __future__ import annotations
 
-import itertools
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import islice
 
-from .lang import en, text_view, zh
+from .lang import Piece, en, text_view, zh
+from .lang.en import cut as en_cut
+from .lang.en.cut import clause_subject, tokens
+from .lang.zh import cut as zh_cut
 from .lexicon import Lexicon, Match, default_lexicon
 from .model import Account, Claim, Sentence, Speaker
 
 __all__ = ["extract_claims"]
 
-MIN_WORDS_EN = 4
-MIN_CHARS_ZH = 6
-
-_TOKEN = re.compile(r"[A-Za-z0-9\u00c0-\u024f][A-Za-z0-9\u00c0-\u024f'’.\-]*")
 _REPORTING = frozenset(en.REPORTING_VERBS)
-_AUX = frozenset(
-    [
-        "is",
-        "are",
-        "was",
-        "were",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "can",
-        "could",
-        "should",
-        "must",
-        "may",
-        "might",
-        "did",
-        "does",
-        "do",
-        "remained",
-        "remains",
-        "stood",
-        "stands",
-    ]
-)
 _ADVERBS = frozenset(
     [
         "also",
@@ -80,7 +47,6 @@ _ADVERBS = frozenset(
         "separately",
     ]
 )
-_INFINITIVES = en.COMMON_VERBS | frozenset(en.REPORTING_VERBS)
 _SUBJECT_WORDS = frozenset(
     [
         "the",
@@ -114,26 +80,7 @@ _EN_TITLES = tuple(sorted(en.TITLES, key=len, reverse=True))
 _ZH_VERBS = tuple(sorted((*zh.REPORTING_VERBS, *zh.AGENT_VERBS), key=len, reverse=True))
 # where a Chinese subject ends: a preposition or the request marker after the name
 _ZH_SUBJECT_END = re.compile(r"应约|应邀|应[^，。；]{1,12}?(?:请求|邀请)|[就向对同与在把将从于给]")
-_ZH_ADVERBS = (
-    "还",
-    "也",
-    "再次",
-    "进一步",
-    "同时",
-    "则",
-    "亦",
-    "都",
-    "均",
-    "一致",
-    "共同",
-    "一贯",
-    "始终",
-    "一直",
-    "坚决",
-    "已经",
-    "已",
-)
-_ZH_REQUEST = re.compile(r"应约|应邀|应[^，。；]{1,12}?(?:请求|邀请|之邀|要求)")
+_ZH_ADVERBS = zh.ADVERBS
 # longest first, so that "副总统" is read as itself and not as "总统"
 _ZH_TITLES = tuple(sorted(zh.TITLES, key=len, reverse=True))
 _ZH_TITLED_NAME = re.compile(
@@ -162,7 +109,6 @@ _SUBJECT_ALLOWED = _SUBJECT_WORDS | en.PERSON_PRONOUNS | {"they", "we", "it"} | 
 _ZH_WHEN = re.compile(r"[\d０-９]{1,4}(?:年|月|日)[\d０-９年月日]*(?:[上下中]午|晚间?|早上?|凌晨)?")
 _ZH_MODAL = re.compile(r"(?:也|还|则|更)?(?:应|应当|应该|必须|需要|须|要|不应|不要|勿|停止)")
 _ZH_NOT_NAME_START = set("在同与的和等及对就向为将把从中美双我你他她该此其各")
-_ZH_DATE = re.compile(r"^[\d０-９年月日号时分上下午晚早中间当地星期周一二三四五六日、\s至到—\-]+$")
 
 
 @dataclass
@@ -174,347 +120,6 @@ class _State:
     paragraph: int = -1
     reported: Speaker | None = None  # speaker of reported speech running in this paragraph
     roles: dict[str, Speaker] = field(default_factory=dict)
-
-
-# --------------------------------------------------------------------------- English cuts
-
-
-@lru_cache(maxsize=8192)
-def _tokens(text: str, start: int, end: int) -> tuple[tuple[int, int, str], ...]:
-    """The words of ``text[start:end]`` with their offsets (asked for many times over the
-    same sentence while cutting it, so remembered)."""
-    return tuple([(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, start, end)])
-
-
-def _word_count(text: str) -> int:
-    return len(_TOKEN.findall(text))
-
-
-def _next_words(text: str, pos: int, end: int, n: int) -> list[str]:
-    """The next ``n`` words from ``pos``, lower-cased (only those are read)."""
-    return [m.group(0).lower().strip(".") for m in islice(_TOKEN.finditer(text, pos, end), n)]
-
-
-def _clause_subject(text: str, pos: int, end: int, mentions: Sequence[Match]) -> int:
-    """If a main clause (subject + verb) starts at ``pos``, where its subject ends; else -1."""
-    toks = list(islice(_TOKEN.finditer(text, pos, end), 16))
-    toks = [(m.start(), m.end(), m.group(0)) for m in toks]
-    if not toks:
-        return -1
-    first = toks[0][2].lower()
-    if first in ("he", "she", "they", "we", "it"):
-        if len(toks) > 1 and (
-            toks[1][2].lower() in _REPORTING
-            or toks[1][2].lower() in _AUX
-            or toks[1][2].lower() in _ADVERBS
-        ):
-            return toks[0][1]
-        return -1
-    low = text[pos:end].lower()
-    subject_end = -1
-    for phrase in _EN_BOTH:
-        if low.startswith(phrase + " "):
-            subject_end = pos + len(phrase)
-            break
-    if subject_end < 0:
-        # a run of capitalised words (titles, names) that ends in a known actor
-        i = 0
-        has_actor = False
-        while i < len(toks) and i < 12:
-            s, _e, w = toks[i]
-            if not (w[0].isupper() or w.lower() in ("and", "of", "the", "for", "side")):
-                break
-            has_actor = has_actor or any(m.start <= s < m.end for m in mentions)
-            i += 1
-        if has_actor and i < len(toks):
-            subject_end = toks[i - 1][1]
-    if subject_end < 0:
-        return -1
-    after = [t for t in toks if t[0] >= subject_end]
-    for _, _, w in after[:3]:
-        w = w.lower()
-        if w in _ADVERBS:
-            continue
-        ok = w in _REPORTING or w in _AUX or w in en.MEETING_VERBS
-        return subject_end if ok else -1
-    return -1
-
-
-def _looks_like_clause(text: str, pos: int, end: int, mentions: Sequence[Match]) -> bool:
-    """Does a new main clause (subject + verb) start at ``pos``?"""
-    return _clause_subject(text, pos, end, mentions) >= 0
-
-
-_LIST_LEAD = re.compile(
-    r"\b(?:about|over|regarding|on|to|for|of|in|including|such as|with|that|concerning|"
-    r"between|among)\s",
-    re.I,
-)
-
-
-def _list_cuts(text: str, start: int, end: int) -> tuple[list[int], tuple[int, int]]:
-    """Cut points between the items of a list of long noun phrases, and the list's frame."""
-    body = text[start:end]
-    m = re.search(r",\s+(?:and|or)\s+[^,]+$", body.rstrip('.!?"”’'))
-    if not m:
-        return [], (-1, -1)
-    last_and = start + m.start()
-    head = text[start:last_and]
-    commas = [start + c.start() for c in re.finditer(r",\s+", head)]
-    if not commas:
-        return [], (-1, -1)
-    lead = None
-    for lm in _LIST_LEAD.finditer(text, start, commas[0]):
-        lead = lm
-        break
-    if lead is None:
-        return [], (-1, -1)
-    first_item = lead.end()
-    items = [(first_item, commas[0])]
-    for a, b in zip(commas, [*commas[1:], last_and], strict=True):
-        items.append((a + 1, b))
-    items.append((last_and + 1, end))
-    for a, b in items:
-        item_words = [w.lower() for w in _TOKEN.findall(text[a:b])]
-        if any(w in _AUX or (w in _REPORTING and w.endswith("ed")) for w in item_words):
-            return [], (-1, -1)  # items with a finite verb are clauses, not a noun list
-        caps = [w for w in item_words if w[:1].isalpha()]
-        if caps and sum(w[0].isupper() for w in _TOKEN.findall(text[a:b])) >= 0.6 * len(caps):
-            return [], (-1, -1)  # a run of titles and names, not a list of points
-    words = [_word_count(text[a:b]) for a, b in items]
-    if words[0] < 2 or any(w < 3 for w in words[1:]) or any(w > 25 for w in words):
-        return [], (-1, -1)
-    cuts = []
-    for a, _ in items[1:]:
-        while a < end and text[a].isspace():
-            a += 1
-        cuts.append(a)
-    frame_end = first_item
-    while frame_end > start and text[frame_end - 1].isspace():
-        frame_end -= 1
-    return cuts, (start, frame_end)
-
-
-def _cuts_en(text: str, start: int, end: int, mentions: Sequence[Match]) -> tuple[list[int], dict]:
-    mentions = [m for m in mentions if m.start < end and m.end > start]  # this sentence's
-    cuts: set[int] = set()
-    frames: dict[int, tuple[int, int]] = {}
-    seg = text[start:end]
-
-    def at(offset: int) -> int:
-        p = start + offset
-        while p < end and text[p].isspace():
-            p += 1
-        return p
-
-    for m in re.finditer(r";\s*", seg):
-        if _word_count(seg[m.end() :]) >= 3:
-            cuts.add(at(m.end()))
-    for m in re.finditer(r":\s+", seg):
-        if _word_count(seg[m.end() :]) >= 4 and _word_count(seg[: m.start()]) >= 3:
-            cuts.add(at(m.end()))
-    for m in re.finditer(r",\s+(but|while|whereas|yet|although|though)\s", seg, re.I):
-        cuts.add(at(m.start() + 1))
-    for m in re.finditer(r"\s+but\s+(?!also\b)", seg):
-        nxt = _next_words(text, start + m.end(), end, 2)
-        if nxt and (nxt[0] in _REPORTING or nxt[0] in ("he", "she", "they", "the")):
-            cuts.add(at(m.start()))
-    for m in re.finditer(r"(,?)\s+(and|or|as well as)\s+", seg):
-        pos = start + m.end()
-        nxt = _next_words(text, pos, end, 3)
-        if not nxt:
-            continue
-        comma = bool(m.group(1))
-        w = nxt[0]
-        if w in _ADVERBS and len(nxt) > 1:
-            w = nxt[1]
-        past = w in _REPORTING or (
-            w.endswith("ed")
-            and (
-                w[:-2] in en.COMMON_VERBS or w[:-1] in en.COMMON_VERBS or w[:-3] in en.COMMON_VERBS
-            )
-        )
-        verb = past and (
-            w.endswith("ed")
-            or w in ("said", "made", "held", "set", "told", "met", "spoke", "sought")
-        )
-        to_verb = w == "to" and len(nxt) > 1 and nxt[-1] in _INFINITIVES
-        repeated_to = to_verb and re.search(r"\bto\s+\w+", seg[: m.start()]) is not None
-        if verb or (comma and w == "that") or (to_verb and (comma or repeated_to)):
-            cuts.add(at(m.start() + len(m.group(1))))
-        elif comma and _looks_like_clause(text, pos, end, mentions):
-            cuts.add(at(m.start() + 1))
-    for m in re.finditer(
-        r",\s+(to|noting|saying|adding|stressing|emphasizing|emphasising|"
-        r"underscoring|calling|urging|expressing|reaffirming|reiterating|"
-        r"highlighting|making)\s+",
-        seg,
-    ):
-        word = m.group(1)
-        pos = start + m.end()
-        if word == "to":
-            nxt = _next_words(text, pos, end, 1)
-            if not nxt or nxt[0] not in _INFINITIVES:
-                continue
-            if _word_count(seg[: m.start()]) < 6:
-                continue  # "He called on China, to ...": the infinitive completes the call
-        cuts.add(at(m.start() + 1))
-    if first_that := re.search(r"\bthat\s", seg):
-        for m in re.finditer(r",\s+that\s", seg):
-            if m.start() > first_that.start():
-                cuts.add(at(m.start() + 1))
-    for m in re.finditer(r",\s+", seg):
-        pos = start + m.end()
-        if _looks_like_clause(text, pos, end, mentions):
-            # not a parenthetical ", Wang Yi said," (a verb directly followed by a comma)
-            tail = text[pos : min(end, pos + 60)]
-            if re.match(r"[^,]{0,40}\b(said|added|noted|stressed)\s*,", tail):
-                continue
-            cuts.add(pos)
-    inside = [(m.start, m.end) for m in mentions]
-    cuts = {c for c in cuts if not any(a < c < b for a, b in inside)}
-    list_cuts, frame = _list_cuts(text, start, end)
-    for c in list_cuts:
-        cuts.add(c)
-        frames[c] = frame
-    return sorted(c for c in cuts if start < c < end), frames
-
-
-# --------------------------------------------------------------------------- Chinese cuts
-
-
-def _zh_frame_only(piece: str) -> bool:
-    """Is this piece nothing but "SPEAKER + reporting verb" ("王毅表示")?"""
-    core = piece.rstrip("，；：,;: ")
-    for verb in _ZH_VERBS:
-        if core.endswith(verb) and len(core) - len(verb) <= 20:
-            subject = core[: len(core) - len(verb)]
-            for adv in _ZH_ADVERBS:
-                if subject.endswith(adv):
-                    subject = subject[: -len(adv)]
-                    break
-            return 0 < len(subject) <= 20 and verb not in ("愿", "愿意", "同意", "决定")
-    return False
-
-
-def _zh_len(piece: str) -> int:
-    return sum(1 for c in piece if "\u4e00" <= c <= "\u9fff" or c.isalnum())
-
-
-_ZH_NEW_CLAUSE = tuple(
-    sorted(
-        {
-            *zh.BOTH_SIDES,
-            *zh.PERSON_PRONOUNS,
-            "中方",
-            "美方",
-            "北约",
-            "中国",
-            "美国",
-            "俄方",
-            "俄罗斯",
-            "欧盟",
-            "印方",
-            "日方",
-            "英方",
-            "法方",
-            "德方",
-            "但",
-            "但是",
-            "然而",
-            "而",
-            "同时",
-            "此外",
-            "另外",
-            "并",
-            "与此同时",
-            "因此",
-            "所以",
-            "否则",
-            # a clause that opens with a speech-act verb is a new point
-            *zh.ACT_STARTS,
-        },
-        key=len,
-        reverse=True,
-    )
-)
-
-
-def _zh_strong_boundary(view: str, sep: int, end: int) -> bool:
-    """Does a new point start after the separator at ``sep``?"""
-    if view[sep] in "；;":
-        return True
-    nxt = view[sep + 1 : min(end, sep + 24)].lstrip()
-    if nxt.startswith(_ZH_NEW_CLAUSE):
-        return True
-    if _zh_frame_only(re.split(r"[，,：:]", nxt)[0] + "，"):
-        return True
-    # a new reporting frame ("王毅表示") or a list of long parallel predicates
-    return view[sep] in "：:" and len(nxt) >= MIN_CHARS_ZH
-
-
-def _pieces_zh(text: str, view: str, start: int, end: int) -> list[tuple[int, int]]:
-    bounds = [start]
-    for i in range(start, end):
-        if view[i] in zh.CLAUSE_SEPARATORS and i + 1 < end and _zh_strong_boundary(view, i, end):
-            bounds.append(i + 1)
-    bounds.append(end)
-    pieces = [(a, b) for a, b in itertools.pairwise(bounds) if a < b]
-    # who asked for the meeting makes a claim of its own
-    split: list[tuple[int, int]] = []
-    for a, b in pieces:
-        cut = -1
-        m = _ZH_REQUEST.search(view, a, b)
-        if m and b - m.end() >= MIN_CHARS_ZH:
-            cut = m.end()
-        if cut > a:
-            split.extend([(a, cut), (cut, b)])
-        else:
-            split.append((a, b))
-    pieces = split
-
-    def kind(p: tuple[int, int]) -> str:
-        s = view[p[0] : p[1]]
-        core = s.rstrip("，；：,;:。！？ ")
-        if _ZH_REQUEST.search(s) and _zh_len(s) < MIN_CHARS_ZH * 3:
-            return "request"
-        if _zh_frame_only(s):
-            return "frame"
-        if _ZH_DATE.match(core) or (core.startswith(zh.INTRO_STARTS) and _zh_len(core) <= 8):
-            return "intro"
-        if core.startswith(zh.DEPENDENT_STARTS):
-            return "dependent"
-        if core.startswith(zh.PAIRED_STARTS) or (
-            _zh_len(core) <= 14 and any(m in core for m in zh.SUBORDINATE_MARKERS)
-        ):
-            return "intro"
-        if _zh_len(core) < MIN_CHARS_ZH:
-            return "short"
-        return "clause"
-
-    merged: list[list[int]] = []
-    carry = -1  # start of a piece waiting to join the next one
-    for p in pieces:
-        a = carry if carry >= 0 else p[0]
-        k = kind((a, p[1]))
-        carry = -1
-        if k in ("frame", "intro", "short") and p[1] < end:
-            carry = a
-            continue
-        if k == "dependent" and merged and a == p[0]:
-            merged[-1][1] = p[1]
-            continue
-        merged.append([a, p[1]])
-    if carry >= 0:
-        if merged:
-            merged[-1][1] = end
-        else:
-            merged.append([carry, end])
-    # a short last piece joins the one before
-    if len(merged) > 1 and _zh_len(view[merged[-1][0] : merged[-1][1]]) < MIN_CHARS_ZH:
-        merged[-2][1] = merged[-1][1]
-        merged.pop()
-    return [(a, b) for a, b in merged]
 
 
 # --------------------------------------------------------------------------- attribution
@@ -746,7 +351,7 @@ class _Attributor:
 
     def _frame_en(self, start: int, end: int) -> tuple[Speaker | None, bool]:
         text = self.account.text
-        toks = _tokens(text, start, end)
+        toks = tokens(text, start, end)
         for i, (_, _, w) in enumerate(toks[:30]):
             lw = w.lower().rstrip(".")
             verb = lw in _REPORTING or (lw.endswith("ed") and len(lw) > 4 and i > 0)
@@ -832,7 +437,7 @@ class _Attributor:
             if low.startswith(phrase + " ") and phrase not in ("both", "they", "the two"):
                 return Speaker(name=phrase, kind="both", start=start, end=start + len(phrase))
         near = [m for m in self.mentions if m.start < end and m.end > start]
-        subject_end = _clause_subject(text, start, end, near)
+        subject_end = clause_subject(text, start, end, near)
         if subject_end > start and text[start:subject_end].lower() not in (
             "he",
             "she",
@@ -865,7 +470,14 @@ class _Attributor:
                 )
         return None
 
-    def speaker_for(self, sentence: Sentence, pieces: list[tuple[int, int]]) -> list[Speaker]:
+    def speaker_for(
+        self,
+        sentence: Sentence,
+        pieces: list[tuple[int, int]],
+        framed: Sequence[bool] = (),
+    ) -> list[Speaker]:
+        """The speaker of each piece of a sentence; a piece that borrows its frame from an
+        earlier one (``framed``) keeps that piece's speaker."""
         st = self.state
         if sentence.paragraph != st.paragraph:
             st.paragraph = sentence.paragraph
@@ -878,6 +490,9 @@ class _Attributor:
             st.reported = None
             return [st.narrator for _ in pieces]
         for i, (a, b) in enumerate(pieces):
+            if out and i < len(framed) and framed[i]:
+                out.append(out[-1])
+                continue
             sp, speech = self.frame(a, b)
             if sp is None and i == 0 and _IMPERSONAL_BOTH.match(self.view, a):
                 sp = Speaker(name="both sides", kind="both", start=a, end=a)
@@ -936,67 +551,83 @@ class _Attributor:
 # --------------------------------------------------------------------------- the stage
 
 
-def _trim(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and (text[a].isspace() or text[a] in ",，;；"):
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    return a, b
-
-
-def _merge_short_en(
-    text: str, pieces: list[tuple[int, int]], frames: dict
-) -> list[tuple[int, int]]:
-    out: list[list[int]] = []
-    for a, b in pieces:
-        if out and _word_count(text[a:b]) < MIN_WORDS_EN and a not in frames:
-            out[-1][1] = b
-        else:
-            out.append([a, b])
-    if len(out) > 1 and _word_count(text[out[0][0] : out[0][1]]) < MIN_WORDS_EN:
-        out[1][0] = out[0][0]
-        out.pop(0)
-    return [(a, b) for a, b in out]
-
-
 def extract_claims(
     account: Account,
     sentences: Sequence[Sentence],
     lexicon: Lexicon | None = None,
     view: str | None = None,
 ) -> tuple[Claim, ...]:
-    """The claims of an account, in text order, none overlapping another."""
+    """The claims of an account, in text order, one per proposition, none overlapping
+    another (a list item's frame and tail may be shared)."""
     lexicon = lexicon or default_lexicon()
     text = account.text
     view = text_view(text, account.language, view)
     mentions = lexicon.actor_matcher.find(text, account.language, view)
     attributor = _Attributor(account, lexicon, view, mentions)
+    persons = [m for m in mentions if lexicon.actors[m.id].kind == "person"]
+    issues = [
+        (m.start, m.end, m.id)
+        for m in lexicon.topic_matcher.find(text, account.language, view)
+        if lexicon.is_specific(m.id)
+    ]
+    spans = {m.start: m.end for m in mentions}
     claims: list[Claim] = []
     for sentence in sentences:
-        frames: dict[int, tuple[int, int]] = {}
+        if _not_a_point(view, sentence, sentences):
+            continue
         if account.language == "zh":
-            pieces = _pieces_zh(text, view, sentence.start, sentence.end)
+            pieces: Sequence[Piece] = zh_cut.cut(view, sentence.start, sentence.end, spans, issues)
         else:
-            cuts, frames = _cuts_en(text, sentence.start, sentence.end, mentions)
-            bounds = [sentence.start, *cuts, sentence.end]
-            pieces = [(a, b) for a, b in itertools.pairwise(bounds) if a < b]
-            pieces = _merge_short_en(text, pieces, frames)
-        pieces = [p for p in (_trim(text, a, b) for a, b in pieces) if p[0] < p[1]]
+            near = _near(mentions, sentence.start, sentence.end)
+            pieces = en_cut.cut(text, sentence.start, sentence.end, near, persons, issues)
         if not pieces:
             continue
-        speakers = attributor.speaker_for(sentence, pieces)
-        for (a, b), speaker in zip(pieces, speakers, strict=True):
-            frame = frames.get(a, (-1, -1))
+        speakers = attributor.speaker_for(
+            sentence, [(p.start, p.end) for p in pieces], [p.frame[0] >= 0 for p in pieces]
+        )
+        for p, speaker in zip(pieces, speakers, strict=True):
             claims.append(
                 Claim(
                     id=f"{account.id}:c{len(claims) + 1}",
                     account_id=account.id,
                     sentence=sentence.index,
-                    start=a,
-                    end=b,
+                    start=p.start,
+                    end=p.end,
                     speaker=speaker,
-                    frame_start=frame[0],
-                    frame_end=frame[1],
+                    frame_start=p.frame[0],
+                    frame_end=p.frame[1],
+                    tail_start=p.tail[0],
+                    tail_end=p.tail[1],
                 )
             )
     return tuple(claims)
+
+
+_ENDS_SENTENCE = ".!?。！？…"
+_CLOSING = "\"'”’」』）)"
+_ANNOUNCES = re.compile(r"(?:as follows|the following statement|如下)\W*$", re.I)
+
+
+def _not_a_point(view: str, sentence: Sentence, sentences: Sequence[Sentence]) -> bool:
+    """Is the sentence no point at all: a list number ("2."), a headline (a first paragraph
+    of one sentence with no full stop: "PM meeting with President Biden: 13 September"),
+    or a line that only announces what follows ("issued the following statement:")?"""
+    body = view[sentence.start : sentence.end].strip()
+    if not re.search(r"[A-Za-z\u4e00-\u9fff]", body):
+        return True
+    alone = sum(1 for s in sentences if s.paragraph == sentence.paragraph) == 1
+    if not alone:
+        return False
+    if sentence.index == 0 and body.rstrip(_CLOSING)[-1:] not in _ENDS_SENTENCE:
+        return True
+    return body.endswith((":", "：")) or bool(_ANNOUNCES.search(body))
+
+
+def _near(mentions: Sequence[Match], start: int, end: int) -> list[Match]:
+    """The mentions that overlap ``[start, end)`` (mentions are in text order)."""
+    k = bisect_left(mentions, start, key=lambda m: m.end)
+    out = []
+    while k < len(mentions) and mentions[k].start < end:
+        out.append(mentions[k])
+        k += 1
+    return out

@@ -33,7 +33,7 @@ from .model import (
     topic_order,
 )
 from .read import read
-from .relate import RelateOptions, relate
+from .relate import relate
 from .score import band_of, meeting_of_minds
 from .signals import comparison_signals
 
@@ -70,7 +70,6 @@ def compare(
     lexicon: Lexicon | None = None,
     embedder: Embedder | None = None,
     method: str = "readouts",
-    options: RelateOptions | None = None,
 ) -> Comparison:
     """Compare two accounts of one meeting."""
     if method not in METHODS:
@@ -81,11 +80,10 @@ def compare(
     _check_pair(ra, rb)
     if method == "baseline":
         return _baseline(ra, rb, embedder)
-    aligned, scores, cos, va, vb = align(ra, rb, lexicon, embedder, load_model())
-    relations, final = relate(
-        va, vb, scores, cos, aligned, lexicon, ra.account.party, rb.account.party, options
-    )
-    score = meeting_of_minds((ra, rb), relations, lexicon)
+    aligned = align(ra, rb, lexicon, embedder, load_model())
+    relations, final = relate(aligned, lexicon)
+    stances = {v.claim.id: v.stance for v in (*aligned.views_a, *aligned.views_b)}
+    score = meeting_of_minds((ra, rb), relations, lexicon, stances)
     comparison = Comparison(
         readings=(ra, rb),
         alignments=tuple(final),

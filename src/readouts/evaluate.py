@@ -22,6 +22,7 @@ Figures are pooled over all compared pairs (micro-averaged), except convergence.
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
@@ -44,6 +45,7 @@ __all__ = [
     "diagnose_all",
     "evaluate",
     "format_errors",
+    "invariance",
     "load_gold",
     "load_gold_dir",
     "score_pair",
@@ -195,6 +197,8 @@ class PairTally:
     om_gold_hit: int = 0
     claims: int = 0
     claims_lumped: int = 0  # claims that cover two or more gold points
+    conflict_pred: int = 0  # claims labelled conflict
+    conflict_pred_ok: int = 0  # ... that cover a span of a gold conflict point
 
     def add(self, other: PairTally) -> None:
         for f in fields(self):
@@ -229,6 +233,7 @@ class PairTally:
             "omission_recall": orr,
             "omission_f1": f1(op, orr),
             "lumped_claims": div(self.claims_lumped, self.claims),
+            "conflict_precision": div(self.conflict_pred_ok, self.conflict_pred),
         }
 
 
@@ -286,8 +291,11 @@ def score_pair(meeting: GoldMeeting, a_id: str, b_id: str, result: Comparison) -
     for aid in (a_id, b_id):
         for c in claims[aid]:
             t.claims += 1
-            covered = sum(1 for p in meeting.points if covered_by(c.id, p.spans.get(aid, ())))
-            t.claims_lumped += covered >= 2
+            covered = [p for p in meeting.points if covered_by(c.id, p.spans.get(aid, ()))]
+            t.claims_lumped += len(covered) >= 2
+            if label[c.id] == "conflict":
+                t.conflict_pred += 1
+                t.conflict_pred_ok += any(p.relation == "conflict" for p in covered)
 
     only = [p for p in meeting.points if p.relation.startswith("only:")]
     for aid in (a_id, b_id):
@@ -492,6 +500,105 @@ def evaluate(
     return figures
 
 
+# --------------------------------------------------------------------------- invariance
+
+
+def _script_free(data: Any) -> Any:
+    """A comparison's JSON with what depends on the script taken out: the texts and
+    sources of accounts, the script fields, and every quoted string read in simplified
+    form."""
+    from .lang import simplified
+
+    if isinstance(data, dict):
+        return {
+            k: _script_free(v)
+            for k, v in data.items()
+            if k not in ("text", "script", "source", "meta", "title")
+        }
+    if isinstance(data, list):
+        return [_script_free(v) for v in data]
+    if isinstance(data, str):
+        return simplified(data)
+    return data
+
+
+def invariance(
+    gold: str | Path | Sequence[GoldMeeting], compare_fn: Callable[..., Comparison]
+) -> dict[str, Any]:
+    """Metamorphic checks that need no gold labels, over the meetings of a gold folder.
+
+    - **language**: for every side with an English and a Chinese version of one statement,
+      both compared with the same account of the other side: the share of the other
+      account's claims whose label is the same in both comparisons, and the difference
+      of the two scores;
+    - **script**: every comparison with a Chinese account, run again with that account
+      in traditional script (converted with OpenCC): whether the JSON is the same, the
+      script fields aside.
+    """
+    from .ingest import account_from_text
+    from .lang import traditional
+
+    meetings = load_gold_dir(gold) if isinstance(gold, str | Path) else list(gold)
+    same = total = 0
+    diffs: list[dict[str, Any]] = []
+    script_same = script_total = 0
+    script_diffs: list[str] = []
+    for m in meetings:
+        results: dict[tuple[str, str], Comparison] = {}
+        for a_id, b_id in m.compare:
+            a, b = m.accounts[a_id].read(), m.accounts[b_id].read()
+            results[(a_id, b_id)] = result = compare_fn(a, b)
+            if b.language == "zh" and b.script == "Hans":
+                other = account_from_text(
+                    traditional(b.text),
+                    id=b.id,
+                    side=b.side,
+                    party=b.party,
+                    issuer=b.issuer,
+                    language="zh-Hant",
+                )
+                script_total += 1
+                twin = compare_fn(a, other)
+                if _script_free(result.to_dict()) == _script_free(twin.to_dict()):
+                    script_same += 1
+                else:
+                    script_diffs.append(f"{m.id} {a_id}|{b_id}")
+        by_other: dict[str, list[tuple[str, Comparison]]] = {}
+        for (a_id, b_id), result in results.items():
+            if m.accounts[a_id].side != m.accounts[b_id].side:
+                by_other.setdefault(a_id, []).append((b_id, result))
+        for a_id, versions in by_other.items():
+            for (b1, r1), (b2, r2) in itertools.combinations(versions, 2):
+                if m.accounts[b1].side != m.accounts[b2].side:
+                    continue
+                mine = f"{a_id}:"
+                labels1 = {c: r.label for c, r in r1.relations.items() if c.startswith(mine)}
+                labels2 = {c: r.label for c, r in r2.relations.items() if c.startswith(mine)}
+                n = len(labels1)
+                k = sum(labels1[c] == labels2.get(c) for c in labels1)
+                same += k
+                total += n
+                diffs.append(
+                    {
+                        "meeting": m.id,
+                        "pairs": [f"{a_id}|{b1}", f"{a_id}|{b2}"],
+                        "same_labels": k,
+                        "claims": n,
+                        "score_difference": abs(r1.score.value - r2.score.value),
+                    }
+                )
+    return {
+        "language_same_labels": same / total if total else 1.0,
+        "language_score_difference_max": max((d["score_difference"] for d in diffs), default=0),
+        "language_score_difference_mean": (
+            sum(d["score_difference"] for d in diffs) / len(diffs) if diffs else 0.0
+        ),
+        "language_pairs": diffs,
+        "script_same_json": script_same / script_total if script_total else 1.0,
+        "script_differing": script_diffs,
+    }
+
+
 # --------------------------------------------------------------------------- agreement
 
 
@@ -576,6 +683,7 @@ _MAIN = (
     "omission_recall",
     "omission_f1",
     "relation_accuracy_conflict",
+    "conflict_precision",
     "lumped_claims",
     "convergence_spearman",
 )
@@ -588,6 +696,9 @@ def format_table(results: dict[str, dict[str, Any]]) -> str:
     for key in _MAIN:
         lines.append(key.ljust(28) + "".join(f"{results[m].get(key, 0.0):12.3f}" for m in methods))
     first = results[methods[0]]
+    extra = [k for k in first if k.startswith("invariance_")]
+    for key in extra:
+        lines.append(key.ljust(28) + f"{first[key]:12.3f}")
     lines += ["", f"per meeting ({methods[0]}):"]
     for mid, fig in first["meetings"].items():
         lines.append(f"  {mid}")
@@ -614,11 +725,13 @@ def format_errors(errors: Sequence[ErrorCase], examples: int = 4) -> str:
 
 
 def check_floors(results: dict[str, dict[str, Any]], path: str | Path) -> list[str]:
-    """Figures of the ``readouts`` method below their floor in ``path`` (JSON)."""
+    """Figures of the ``readouts`` method below their floor (``floors``) or above their
+    ceiling (``ceilings``) in ``path`` (JSON)."""
     try:
         spec = json.loads(Path(path).read_text(encoding="utf-8"))
         floors: dict[str, float] = spec["floors"]
-    except (OSError, ValueError, KeyError) as exc:
+        ceilings: dict[str, float] = spec.get("ceilings", {})
+    except (OSError, ValueError, KeyError, AttributeError) as exc:
         raise GoldFormatError(f"cannot read the floors file: {exc}", path=str(path)) from None
     figures = results["readouts"] if "readouts" in results else next(iter(results.values()))
     failures = []
@@ -628,4 +741,10 @@ def check_floors(results: dict[str, dict[str, Any]], path: str | Path) -> list[s
             failures.append(f"{key} is not reported")
         elif value + 1e-9 < floor:
             failures.append(f"{key} = {value:.3f} is below its floor {floor:.3f}")
+    for key, ceiling in ceilings.items():
+        value = figures.get(key)
+        if value is None:
+            failures.append(f"{key} is not reported")
+        elif value - 1e-9 > ceiling:
+            failures.append(f"{key} = {value:.3f} is above its ceiling {ceiling:.3f}")
     return failures

@@ -23,6 +23,7 @@ __all__ = [
     "Comparison",
     "MeetingFacts",
     "Reading",
+    "Reason",
     "Relation",
     "Score",
     "Sentence",
@@ -31,7 +32,7 @@ __all__ = [
     "topic_order",
 ]
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 #: The three relations a claim can hold to the other account.
 RELATIONS = ("shared", "one-sided", "conflict")
@@ -122,8 +123,10 @@ class ToneHit:
 class Claim:
     """One point an account makes: a span of a sentence, with who said it.
 
-    ``frame_start``/``frame_end`` give the shared lead-in of a list item ("He set out
-    NATO's concerns about") when the claim is one item of a list; -1 otherwise.
+    When the claim is one item of a list, ``frame_start``/``frame_end`` give the list's
+    shared lead-in ("He set out NATO's concerns about", "推进在") and ``tail_start``/
+    ``tail_end`` what follows the list and belongs to every item ("等领域的务实合作");
+    -1 otherwise. The claim's view (:mod:`readouts.claimview`) reads them together.
     """
 
     id: str
@@ -138,6 +141,8 @@ class Claim:
     negated: bool = False
     frame_start: int = -1
     frame_end: int = -1
+    tail_start: int = -1
+    tail_end: int = -1
 
     def to_dict(self, text: str | None = None) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -157,6 +162,8 @@ class Claim:
             negated=self.negated,
             frame_start=self.frame_start,
             frame_end=self.frame_end,
+            tail_start=self.tail_start,
+            tail_end=self.tail_end,
         )
         return d
 
@@ -175,6 +182,8 @@ class Claim:
             negated=d.get("negated", False),
             frame_start=d.get("frame_start", -1),
             frame_end=d.get("frame_end", -1),
+            tail_start=d.get("tail_start", -1),
+            tail_end=d.get("tail_end", -1),
         )
 
 
@@ -233,6 +242,19 @@ class Reading:
 
 
 @dataclass(frozen=True)
+class Reason:
+    """One reason two claims were linked: ``kind`` is ``similarity`` (the cosine),
+    ``topic``, ``actor``, ``number``, ``speaker`` (the same party speaks) or ``stance``
+    (opposed stances, for a conflict), with its value."""
+
+    kind: str
+    value: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "value": self.value}
+
+
+@dataclass(frozen=True)
 class Alignment:
     """Two claims, one per account, that speak to the same point."""
 
@@ -240,15 +262,20 @@ class Alignment:
     b: str  # claim id in the second account
     score: float  # the calibrated match score the decision used, 0..1
     similarity: float  # raw embedding cosine
-    kind: str  # "shared", "conflict", or "related" (the nearest claim, not the same point)
-    evidence: tuple[str, ...] = ()  # shared names, numbers, topics that supported it
+    kind: str  # "shared" or "conflict"
+    evidence: tuple[str, ...] = ()  # shared topics and actors that supported it
+    reasons: tuple[Reason, ...] = ()  # why the link was drawn
 
     def to_dict(self) -> dict[str, Any]:
-        d = dataclasses.asdict(self)
-        d["score"] = round(self.score, 4)
-        d["similarity"] = round(self.similarity, 4)
-        d["evidence"] = list(self.evidence)
-        return d
+        return {
+            "a": self.a,
+            "b": self.b,
+            "score": round(self.score, 4),
+            "similarity": round(self.similarity, 4),
+            "kind": self.kind,
+            "evidence": list(self.evidence),
+            "reasons": [r.to_dict() for r in self.reasons],
+        }
 
 
 @dataclass(frozen=True)
@@ -285,12 +312,14 @@ class Score:
     verdict: str
     parts: dict[str, float]
     reasons: tuple[str, ...]
+    points: int = 0  # how many claims (points) of the accounts the score rests on
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "value": self.value,
             "band": self.band,
             "verdict": self.verdict,
+            "points": self.points,
             "parts": {k: round(v, 4) for k, v in self.parts.items()},
             "reasons": list(self.reasons),
         }

@@ -36,7 +36,7 @@ from typing import Any
 
 import numpy as np
 
-from .align import content_text
+from .claimview import encoder_text
 from .compare import compare
 from .drift import Drift, drift
 from .embed import Embedder, default_embedder
@@ -358,9 +358,8 @@ class _Union:
 
 
 def _contents(reading: Reading) -> dict[str, str]:
-    acc = reading.account
-    view = text_view(acc.text, acc.language)
-    return {c.id: content_text(view, c, acc.language) for c in reading.claims}
+    view = text_view(reading.account.text, reading.account.language)
+    return {c.id: encoder_text(reading, c, view) for c in reading.claims}
 
 
 def group_claims(

@@ -1,245 +1,267 @@
 """Relate: label every claim shared, one-sided or conflict, and say why.
 
-- **shared** (kind ``mirrored``): aligned with a claim of the other account.
-- **conflict**:
-  - ``negation``: aligned with a near-identical claim of the other account whose
-    polarity is the opposite;
-  - ``opposed`` (aligned): aligned with a claim on the same specific issue that pulls
-    the other way (see below);
-  - ``framing``: aligned with a claim on the same issue, where one names the event in
-    charged words ("unprovoked invasion", 侵略) and the other does not ("the situation
-    in Ukraine"): the same event, told in opposed terms;
-  - ``opposed``: not aligned, but the other account has an unaligned claim on the
-    same specific issue (the first lexicon topic each names that is not a process topic
-    such as "dialogue"), the two are related (match score at least the conflict threshold),
-    neither merely reports that the issue was discussed, and at least one takes a
-    negative stance (concern, criticism, opposition, a warning, a red line, a demand
-    on the other side) while the other leans differently or speaks for the other
-    party. Pairs are formed one to one, best first, so one clash is not counted many
-    times;
-  - ``unconfirmed_attribution``: the account attributes a statement or assurance to
-    the *other* side, the other side's account addresses the same issue, and it does
-    not contain that statement.
-- **one-sided** (kind ``omission``): everything else; a claim that attributes words
-  to the other side on an issue the other account never addresses keeps the flag
-  ``unconfirmed_attribution``. Its ``partners`` are the claims of the other account
-  it is *related* to (an alignment below the shared threshold: the nearest thing the
-  other side says), if any.
+A **conflict** is two claims on one issue that pull against each other. Every pair of
+claims that could be about the same thing (linked by alignment, or naming the same
+specific issue) is scored by a small logistic model over what the lexicons say of the
+two claims' stances (:data:`CONFLICT_FEATURES`); its weights are fitted on the training
+set with the alignment model. The kinds a conflict can be of:
+
+- ``opposed``: one side takes a conflictual stance (concern, criticism, rejection, a
+  warning, a demand made of the other side) where the other reassures, cooperates or
+  states its own position: "concerns about China's coercive policies" against "China
+  pursues a defensive national defence policy";
+- ``unconfirmed_attribution``: one account has the other side say or assure something
+  on an issue the other side's own account addresses, in other terms ("Biden said the
+  US does not support Taiwan independence" against the White House's "continues to
+  oppose any unilateral changes to the status quo");
+- ``negation``: near the same words, opposite polarity ("an adversary" / "not an
+  adversary");
+- ``framing``: one names the event in charged words ("unprovoked invasion"), the
+  other does not ("the situation in Ukraine");
+- ``characterisation``: the two describe the talks (or a party) in opposed words
+  ("frank and difficult" / "friendly and productive").
+
+Then each claim's label: **conflict** when it is in a conflict pair; **shared** (kind
+``mirrored``) when alignment linked it; **one-sided** (kind ``omission``) otherwise. A
+one-sided claim that attributes words to the other side keeps the flag
+``unconfirmed_attribution``: the other side's account does not carry them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import numpy as np
 
-from .align import ClaimView, lean
+from .align import AlignResult, shipped_weights
+from .claimview import ClaimView
+from .errors import ConfigError
 from .lexicon import Lexicon
-from .model import Alignment, Relation
+from .model import Alignment, Reason, Relation
 
-__all__ = ["RelateOptions", "relate", "stance"]
+__all__ = [
+    "CONFLICT_FEATURES",
+    "ConflictModel",
+    "conflict_features",
+    "find_conflicts",
+    "load_conflict_model",
+    "relate",
+]
+
+#: The features of a candidate conflict pair, in the order the model's weights use.
+CONFLICT_FEATURES = (
+    "probability",  # the alignment's match probability
+    "same_issue",  # both name the same first specific issue
+    "same_topic",  # they share a topic, process topics ("competition") included
+    "opposed",  # on a shared topic, one conflictual and the other not
+    "both_conflictual",  # on a shared topic, both conflictual, spoken by different parties
+    "unconfirmed",  # one has the other side speak, on a topic that side addresses otherwise
+    "negation",  # near the same words, one negated and the other not
+    "framing",  # on a shared topic, one charged and the other not
+    "characterisation",  # opposed atmosphere words
+    "consult",  # either only says the issue was discussed
+)
+
+#: Topics that say only that the sides talked ("dialogue"); sharing one is no common issue.
+_PROCESS = frozenset({"dialogue", "summit_followup", "people_to_people"})
 
 
 @dataclass(frozen=True)
-class RelateOptions:
-    conflict_threshold: float = 0.12  # match score two claims need to be "on the same issue"
-    negation_cosine: float = 0.85  # how alike two claims must be for a polarity flip to count
+class ConflictModel:
+    """Logistic conflict model over CONFLICT_FEATURES, with its threshold."""
+
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float
+    candidate: float  # pairs below this match probability and on no common issue are skipped
+
+    def to_dict(self) -> dict:
+        return {
+            "features": list(CONFLICT_FEATURES),
+            "weights": [round(float(w), 6) for w in self.weights],
+            "bias": round(float(self.bias), 6),
+            "threshold": round(float(self.threshold), 4),
+            "candidate": round(float(self.candidate), 4),
+        }
+
+    @classmethod
+    def from_dict(cls, raw: dict) -> ConflictModel:
+        if tuple(raw.get("features", ())) != CONFLICT_FEATURES:
+            raise ConfigError(
+                "the conflict weights were fitted for other features; run readouts calibrate"
+            )
+        return cls(
+            weights=tuple(float(w) for w in raw["weights"]),
+            bias=float(raw["bias"]),
+            threshold=float(raw["threshold"]),
+            candidate=float(raw["candidate"]),
+        )
+
+    def probability(self, features: np.ndarray) -> np.ndarray:
+        z = features @ np.asarray(self.weights, dtype=np.float32) + self.bias
+        return 1.0 / (1.0 + np.exp(-z))
 
 
-def stance(view: ClaimView, lexicon: Lexicon, toward: str = "") -> int:
-    """-1 (conflictual), +1 (cooperative or reassuring) or 0, from the act and tone words.
-
-    A request or demand aimed at ``toward`` (the other party, named in the claim) counts
-    as conflictual: "He called on China to ...", "urged the U.S. side to halt ...".
-    """
-    request = view.claim.act == "request" and "request" in lexicon.acts
-    if request and toward and toward in view.actors:
-        return -1
-    return lean(view.claim, lexicon)
-
-
-def _opposed(a: ClaimView, b: ClaimView, lexicon: Lexicon, party_a: str, party_b: str) -> bool:
-    """Do two claims on one issue pull against each other?
-
-    One must take a negative stance and the other a position of its own (not merely
-    "discussed"), or they must lean opposite ways.
-    """
-    if a.claim.act == "consult" or b.claim.act == "consult":
-        return False
-    sa, sb = stance(a, lexicon, party_b), stance(b, lexicon, party_a)
-    return min(sa, sb) < 0 and (sa != sb or a.party != b.party)
-
-
-def _charged(view: ClaimView, lexicon: Lexicon) -> bool:
-    """Does the claim name its event in charged words ("unprovoked invasion")?"""
+def _atmosphere(view: ClaimView, lexicon: Lexicon) -> int:
+    """The sign of the atmosphere words a claim uses of the talks: -1, 0 or +1."""
+    total = 0
     for hit in view.claim.tone:
         term = lexicon.tone.get(hit.term)
-        if term is not None and term.category == "framing":
-            return True
-    return False
+        if term is not None and term.category == "atmosphere":
+            total += term.valence
+    return int(np.sign(total))
 
 
-def _main_issue(view: ClaimView, lexicon: Lexicon) -> str:
-    """The first specific topic a claim names (its own words before its list lead-in)."""
-    for t in view.claim.topics:
-        if t in view.specific:
-            return t
-    return ""
+def conflict_features(result: AlignResult, lexicon: Lexicon) -> np.ndarray:
+    """The CONFLICT_FEATURES of every pair of claims: [len(a), len(b), len(features)]."""
+    va, vb = result.views_a, result.views_b
+    n, m = len(va), len(vb)
+    out = np.zeros((n, m, len(CONFLICT_FEATURES)), dtype=np.float32)
+    if n == 0 or m == 0:
+        return out
+
+    def column(views: tuple[ClaimView, ...], get, dtype=object) -> np.ndarray:
+        return np.array([get(v) for v in views], dtype=dtype)
+
+    f = {name: k for k, name in enumerate(CONFLICT_FEATURES)}
+    prob = result.probability
+    out[:, :, f["probability"]] = prob
+    issue_a, issue_b = column(va, lambda v: v.issue), column(vb, lambda v: v.issue)
+    same_issue = (issue_a[:, None] == issue_b[None, :]) & (issue_a != "")[:, None]
+    out[:, :, f["same_issue"]] = same_issue
+    topics_a = [v.topics - _PROCESS for v in va]
+    topics_b = [v.topics - _PROCESS for v in vb]
+    same_topic = np.array([[bool(x & y) for y in topics_b] for x in topics_a]) | same_issue
+    out[:, :, f["same_topic"]] = same_topic
+    sa, sb = column(va, lambda v: v.stance, int), column(vb, lambda v: v.stance, int)
+    low = np.minimum(sa[:, None], sb[None, :])
+    high = np.maximum(sa[:, None], sb[None, :])
+    out[:, :, f["opposed"]] = same_topic & (low < 0) & (high >= 0)
+    party_a, party_b = column(va, lambda v: v.party), column(vb, lambda v: v.party)
+    out[:, :, f["both_conflictual"]] = (
+        same_topic & (sa[:, None] < 0) & (sb[None, :] < 0) & (party_a[:, None] != party_b[None, :])
+    )
+    att_a = column(va, lambda v: v.attributed, bool)
+    att_b = column(vb, lambda v: v.attributed, bool)
+    # what one side has the other say, set against what the other says on that topic
+    # itself: a conflict only as far as the two do not say the same thing
+    out[:, :, f["unconfirmed"]] = (att_a[:, None] != att_b[None, :]) * same_topic * (1.0 - prob)
+    neg_a = column(va, lambda v: v.claim.negated, bool)
+    neg_b = column(vb, lambda v: v.claim.negated, bool)
+    out[:, :, f["negation"]] = (neg_a[:, None] != neg_b[None, :]) * prob
+    ch_a, ch_b = column(va, lambda v: v.charged, bool), column(vb, lambda v: v.charged, bool)
+    out[:, :, f["framing"]] = same_topic & (ch_a[:, None] != ch_b[None, :])
+    atm_a = column(va, lambda v: _atmosphere(v, lexicon), int)
+    atm_b = column(vb, lambda v: _atmosphere(v, lexicon), int)
+    out[:, :, f["characterisation"]] = (atm_a[:, None] * atm_b[None, :]) < 0
+    con_a = column(va, lambda v: v.claim.act == "consult", bool)
+    con_b = column(vb, lambda v: v.claim.act == "consult", bool)
+    out[:, :, f["consult"]] = con_a[:, None] | con_b[None, :]
+    return out
 
 
-def _same_issue(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
-    """Are two claims about the same issue? Their main issues must be the same; a claim
-    about transparency that mentions military modernisation is not about posture."""
-    main = _main_issue(a, lexicon)
-    return bool(main) and main == _main_issue(b, lexicon)
+def find_conflicts(
+    result: AlignResult, features: np.ndarray, model: ConflictModel
+) -> dict[tuple[int, int], tuple[float, str]]:
+    """The conflict pairs: candidates (likely the same point, or on the same specific
+    issue) whose conflict probability reaches the threshold and is the best of either
+    claim's. Returns {(i, j): (probability, kind)}."""
+    if features.size == 0:
+        return {}
+    f = {name: k for k, name in enumerate(CONFLICT_FEATURES)}
+    candidate = (result.probability >= model.candidate) | (features[:, :, f["same_topic"]] > 0)
+    prob = np.where(candidate, model.probability(features), 0.0)
+    best_row = prob.max(axis=1, keepdims=True)
+    best_col = prob.max(axis=0, keepdims=True)
+    keep = candidate & (prob >= model.threshold) & ((prob >= best_row) | (prob >= best_col))
+    return {
+        (int(i), int(j)): (float(prob[i, j]), _kind(features[i, j]))
+        for i, j in zip(*np.nonzero(keep), strict=True)
+    }
 
 
-def _addresses(views: Sequence[ClaimView], topics: frozenset[str]) -> list[int]:
-    return [k for k, v in enumerate(views) if v.specific & topics]
+def _kind(features: np.ndarray) -> str:
+    f = dict(zip(CONFLICT_FEATURES, features.tolist(), strict=True))
+    if f["negation"] >= 0.5 and not f["opposed"]:
+        return "negation"
+    if f["unconfirmed"] > 0 and not f["opposed"]:
+        return "unconfirmed_attribution"
+    if f["framing"]:
+        return "framing"
+    if f["characterisation"]:
+        return "characterisation"
+    return "opposed"
 
 
 def relate(
-    va: Sequence[ClaimView],
-    vb: Sequence[ClaimView],
-    scores: np.ndarray,
-    cos: np.ndarray,
-    aligned: Sequence[Alignment],
-    lexicon: Lexicon,
-    party_a: str,
-    party_b: str,
-    options: RelateOptions | None = None,
-) -> tuple[dict[str, Relation], list[Alignment]]:
-    """Relations for every claim of both accounts, and the final alignments (shared and
+    result: AlignResult, lexicon: Lexicon, model: ConflictModel | None = None
+) -> tuple[dict[str, Relation], tuple[Alignment, ...]]:
+    """Relations for every claim of both accounts, and the final links (shared and
     conflict pairs)."""
-    opts = options or RelateOptions()
+    model = model or load_conflict_model()
+    va, vb = result.views_a, result.views_b
+    conflicts = find_conflicts(result, conflict_features(result, lexicon), model)
+
+    linked: dict[tuple[int, int], Alignment] = {}
     index_a = {v.claim.id: i for i, v in enumerate(va)}
     index_b = {v.claim.id: j for j, v in enumerate(vb)}
-    partners_a: dict[int, list[int]] = {}
-    partners_b: dict[int, list[int]] = {}
+    for al in result.links:
+        linked[(index_a[al.a], index_b[al.b])] = al
+
     final: list[Alignment] = []
-    conflict_a: dict[int, tuple[str, list[int]]] = {}
-    conflict_b: dict[int, tuple[str, list[int]]] = {}
-    related_a: dict[int, list[int]] = {}
-    related_b: dict[int, list[int]] = {}
-
-    for al in aligned:
-        i, j = index_a[al.a], index_b[al.b]
-        a, b = va[i], vb[j]
-        flipped = a.claim.negated != b.claim.negated and cos[i, j] >= opts.negation_cosine
-        same_issue = _same_issue(a, b, lexicon)
-        opposed = same_issue and _opposed(a, b, lexicon, party_a, party_b)
-        framed = same_issue and _charged(a, lexicon) != _charged(b, lexicon)
-        if al.kind == "shared" and (flipped or opposed or framed):
-            kind = "negation" if flipped else "opposed" if opposed else "framing"
-            conflict_a.setdefault(i, (kind, []))[1].append(j)
-            conflict_b.setdefault(j, (kind, []))[1].append(i)
+    for key, al in sorted(linked.items()):
+        if key in conflicts:
+            kind = conflicts[key][1]
             final.append(
-                Alignment(al.a, al.b, al.score, al.similarity, "conflict", (*al.evidence, kind))
+                replace(al, kind="conflict", reasons=(*al.reasons, Reason("conflict", kind)))
             )
-        elif al.kind == "related":
-            related_a.setdefault(i, []).append(j)
-            related_b.setdefault(j, []).append(i)
-            final.append(al)
         else:
-            partners_a.setdefault(i, []).append(j)
-            partners_b.setdefault(j, []).append(i)
             final.append(al)
-
-    free_a = [i for i in range(len(va)) if i not in partners_a and i not in conflict_a]
-    free_b = [j for j in range(len(vb)) if j not in partners_b and j not in conflict_b]
-
-    # opposed positions on one issue, paired one to one, best first
-    candidates = []
-    for i in free_a:
-        for j in free_b:
-            if not _same_issue(va[i], vb[j], lexicon):
-                continue
-            if scores[i, j] < opts.conflict_threshold:
-                continue
-            if _opposed(va[i], vb[j], lexicon, party_a, party_b):
-                candidates.append((float(scores[i, j]), i, j))
-    used_a: set[int] = set()
-    used_b: set[int] = set()
-    for s, i, j in sorted(candidates, reverse=True):
-        if i in used_a or j in used_b:
+    for (i, j), (_, kind) in sorted(conflicts.items()):
+        if (i, j) in linked:
             continue
-        used_a.add(i)
-        used_b.add(j)
-        conflict_a[i] = ("opposed", [j])
-        conflict_b[j] = ("opposed", [i])
-        shared_topics = sorted(va[i].specific & vb[j].specific)
+        a, b = va[i], vb[j]
         final.append(
             Alignment(
-                va[i].claim.id,
-                vb[j].claim.id,
-                s,
-                float(cos[i, j]),
+                a.claim.id,
+                b.claim.id,
+                float(result.probability[i, j]),
+                float(result.cosine[i, j]),
                 "conflict",
-                (*shared_topics, "opposed"),
+                tuple(sorted(a.specific & b.specific)),
+                (
+                    Reason("similarity", f"{result.cosine[i, j]:.2f}"),
+                    *(Reason("topic", t) for t in sorted(a.specific & b.specific)),
+                    Reason("conflict", kind),
+                ),
             )
         )
 
-    # statements one side attributes to the other
-    flags: dict[str, tuple[str, ...]] = {}
-    for views, others, index_free, conflicts, other_party, attributed_dir in (
-        (va, vb, free_a, conflict_a, party_b, "a"),
-        (vb, va, free_b, conflict_b, party_a, "b"),
-    ):
-        for k in index_free:
-            if k in conflicts:
-                continue
-            v = views[k]
-            if not other_party or v.claim.speaker.party != other_party:
-                continue
-            if v.claim.speaker.kind not in ("person", "side"):
-                continue
-            flags[v.claim.id] = ("unconfirmed_attribution",)
-            touching = _addresses(others, v.specific) if v.specific else []
-            if not touching:
-                continue
-            row = scores[k, :] if attributed_dir == "a" else scores[:, k]
-            best = max(touching, key=lambda t: float(row[t]))
-            conflicts[k] = ("unconfirmed_attribution", [best])
-            pair = (k, best) if attributed_dir == "a" else (best, k)
-            final.append(
-                Alignment(
-                    va[pair[0]].claim.id,
-                    vb[pair[1]].claim.id,
-                    float(scores[pair]),
-                    float(cos[pair]),
-                    "conflict",
-                    ("unconfirmed_attribution",),
-                )
-            )
+    conflict_of: dict[str, tuple[str, list[str]]] = {}
+    partners: dict[str, list[str]] = {}
+    for (i, j), (_, kind) in sorted(conflicts.items(), key=lambda kv: -kv[1][0]):
+        for mine, other in ((va[i], vb[j]), (vb[j], va[i])):
+            conflict_of.setdefault(mine.claim.id, (kind, []))[1].append(other.claim.id)
+    for i, j in linked:
+        partners.setdefault(va[i].claim.id, []).append(vb[j].claim.id)
+        partners.setdefault(vb[j].claim.id, []).append(va[i].claim.id)
 
     relations: dict[str, Relation] = {}
-    for views, partners, conflicts, related, others in (
-        (va, partners_a, conflict_a, related_a, vb),
-        (vb, partners_b, conflict_b, related_b, va),
-    ):
-        for k, v in enumerate(views):
-            cid = v.claim.id
-            if k in conflicts:
-                kind, ks = conflicts[k]
-                relations[cid] = Relation(
-                    cid,
-                    "conflict",
-                    kind,
-                    tuple(others[t].claim.id for t in ks),
-                    flags=flags.get(cid, ()),
-                )
-            elif k in partners:
-                relations[cid] = Relation(
-                    cid,
-                    "shared",
-                    "mirrored",
-                    tuple(others[t].claim.id for t in partners[k]),
-                    flags=flags.get(cid, ()),
-                )
-            else:
-                nearest = tuple(others[t].claim.id for t in related.get(k, ()))
-                relations[cid] = Relation(
-                    cid, "one-sided", "omission", nearest, flags=flags.get(cid, ())
-                )
-    return relations, final
+    for v in (*va, *vb):
+        cid = v.claim.id
+        flags = ("unconfirmed_attribution",) if v.attributed else ()
+        if cid in conflict_of:
+            kind, others = conflict_of[cid]
+            relations[cid] = Relation(cid, "conflict", kind, tuple(others), flags=flags)
+        elif cid in partners:
+            relations[cid] = Relation(cid, "shared", "mirrored", tuple(partners[cid]))
+        else:
+            relations[cid] = Relation(cid, "one-sided", "omission", (), flags=flags)
+    return relations, tuple(final)
+
+
+@lru_cache(maxsize=1)
+def load_conflict_model() -> ConflictModel:
+    """The conflict model shipped with the package (fitted on eval/train)."""
+    return ConflictModel.from_dict(shipped_weights()["conflict"])

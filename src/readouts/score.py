@@ -1,6 +1,6 @@
 """Score: how far the minds met, 0-100, with a verdict and the reasons for it.
 
-The score is built from three parts, each reported:
+The score is built from four parts, each reported:
 
 - ``mirrored``: the salience-weighted share of each account's claims that the other
   account also reports, combined as the harmonic mean over the accounts, so the score
@@ -11,21 +11,68 @@ The score is built from three parts, each reported:
 - ``topic_overlap``: the Jaccard overlap of the specific issues the two accounts
   raise (process topics such as "dialogue" are left out unless nothing else is
   raised);
-- ``conflict``: the salience-weighted share of claims in conflict.
+- ``conflict``: the salience-weighted share of claims in conflict;
+- ``accord``: in each account, the share of claims that cooperate or reassure (agree,
+  welcome, support, assure) less the share that take a conflictual stance (concern,
+  criticism, rejection, a warning, a demand made of the other side); the lower of the
+  two accounts counts, as with ``mirrored``: minds meet as far as both accounts sound
+  it (a statement full of "willing to cooperate" answering one that sets out concerns
+  is no meeting of minds).
 
-``score = 100 * clamp(0.55 * mirrored + 0.45 * topic_overlap - 0.5 * conflict)``,
-and the bands are: below 25 little, 25-40 limited, 40-55 partial, 55-75 broad,
-75 and above full meeting of minds.
+``score = clamp(scale * (mirrored + w_topic * topic_overlap - w_conflict * conflict +
+w_accord * accord) + offset)``. The weights are fitted on the training set's ratings
+(``readouts calibrate eval/train``, stored with the alignment weights); the bands are:
+below 25 little, 25-40 limited, 40-55 partial, 55-75 broad, 75 and above full meeting
+of minds. Every score says how many claims (points) it rests on.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
+from .claimview import lean
 from .lexicon import Lexicon
 from .model import Claim, Reading, Relation, Score, topic_order
 
-__all__ = ["BANDS", "band_of", "meeting_of_minds", "salience"]
+__all__ = ["BANDS", "ScoreModel", "band_of", "load_score_model", "meeting_of_minds", "salience"]
+
+
+@dataclass(frozen=True)
+class ScoreModel:
+    """The score's weights (see the module docstring)."""
+
+    topic: float = 0.45
+    conflict: float = 0.5
+    accord: float = 0.0
+    scale: float = 55.0
+    offset: float = 0.0
+
+    def raw(self, parts: Mapping[str, float]) -> float:
+        """The weighted sum of the parts, before scale and offset."""
+        return (
+            parts["mirrored"]
+            + self.topic * parts["topic_overlap"]
+            - self.conflict * parts["conflict"]
+            + self.accord * parts["accord"]
+        )
+
+    def value(self, parts: Mapping[str, float]) -> int:
+        return round(min(100.0, max(0.0, self.scale * self.raw(parts) + self.offset)))
+
+    def to_dict(self) -> dict[str, float]:
+        return {k: round(v, 4) for k, v in self.__dict__.items()}
+
+
+@lru_cache(maxsize=1)
+def load_score_model() -> ScoreModel:
+    """The score weights shipped with the package (fitted on eval/train)."""
+    from .align import shipped_weights
+
+    raw = shipped_weights().get("score")
+    return ScoreModel(**raw) if raw else ScoreModel()
+
 
 #: (lower bound, band, verdict), highest first.
 BANDS = (
@@ -74,12 +121,27 @@ def _names(lexicon: Lexicon, topics: Sequence[str], limit: int = 6) -> str:
     return ", ".join(names) + (f" and {more} more" if more > 0 else "")
 
 
+def score_parts(
+    readings: Sequence[Reading],
+    relations: Mapping[str, Relation],
+    lexicon: Lexicon,
+    stances: Mapping[str, int] | None = None,
+) -> dict[str, float]:
+    """The four parts of the score (see the module docstring)."""
+    return meeting_of_minds(readings, relations, lexicon, stances, ScoreModel()).parts
+
+
 def meeting_of_minds(
     readings: Sequence[Reading],
-    relations: dict[str, Relation],
+    relations: Mapping[str, Relation],
     lexicon: Lexicon,
+    stances: Mapping[str, int] | None = None,
+    model: ScoreModel | None = None,
 ) -> Score:
-    """The meeting-of-minds score of two (or more) accounts, with its explanation."""
+    """The meeting-of-minds score of two (or more) accounts, with its explanation.
+    ``stances`` are the claims' stances from their views (by claim id); without them the
+    act lexicon's stance of each claim is used."""
+    model = model or load_score_model()
     mirrored_parts, conflict_parts = [], []
     counts = {"shared": 0, "one-sided": 0, "conflict": 0}
     total = 0
@@ -116,13 +178,32 @@ def meeting_of_minds(
     common = [t for t in union if all(t in ts for ts in topic_sets)]
     overlap = len(common) / len(union) if union else 0.0
 
-    raw = 0.55 * mirrored + 0.45 * overlap - 0.5 * conflict
-    value = round(100 * min(1.0, max(0.0, raw)))
+    cooperative = conflictual = 0
+    accords = []
+    for r in readings:
+        stance = [
+            (stances or {}).get(c.id, lean(c, lexicon) if stances is None else 0) for c in r.claims
+        ]
+        up, down = sum(1 for x in stance if x > 0), sum(1 for x in stance if x < 0)
+        cooperative, conflictual = cooperative + up, conflictual + down
+        accords.append((up - down) / len(stance) if stance else 0.0)
+    accord = min(accords) if accords else 0.0
+    parts = {
+        "mirrored": mirrored,
+        "topic_overlap": overlap,
+        "conflict": conflict,
+        "accord": accord,
+    }
+    value = model.value(parts)
     band, verdict = band_of(value)
 
     reasons = [
+        f"The score rests on {_count(total, 'point')}: {counts['shared']} reported by both "
+        f"sides, {counts['conflict']} in conflict, {counts['one-sided']} on one side only.",
         f"{counts['shared']} of {total} claims are reported by both sides "
         f"(harmonic mean of the accounts' weighted shares: {round(100 * mirrored)}%).",
+        f"{cooperative} of {total} claims cooperate or reassure, {conflictual} take a "
+        "conflictual stance.",
     ]
     if common:
         reasons.append(f"Issues both raise: {_names(lexicon, common)}.")
@@ -150,6 +231,11 @@ def meeting_of_minds(
         value=value,
         band=band,
         verdict=verdict,
-        parts={"mirrored": mirrored, "topic_overlap": overlap, "conflict": conflict},
+        parts=parts,
         reasons=tuple(reasons),
+        points=total,
     )
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"

@@ -22,14 +22,30 @@ __all__ = ["check_brief", "verify_brief"]
 _FACT_FIELDS = ("date", "format", "place", "event", "request", "invite")
 
 
+#: Words that join the items of a list; between two claims they need no reference.
+_CONNECTORS = frozenset({"and", "or", "as well as", "和", "及", "以及", "与", "同", "并"})
+
+
 def _covered(quote: Quote, refs: Sequence[Ref]) -> bool:
-    """Does every word character of the quote lie inside a ref of its account? (Spaces
-    and punctuation between two claims need not.)"""
+    """Does every word character of the quote lie inside a ref of its account? (Spaces,
+    punctuation and the words that join list items between two claims need not.)"""
     spans = [(r.start, r.end) for r in refs if r.account == quote.account]
+    uncovered: list[str] = []
+    run = ""
     for pos, ch in enumerate(quote.text, start=quote.start):
-        if ch.isspace() or unicodedata.category(ch).startswith("P"):
+        if any(a <= pos < b for a, b in spans):
+            if run:
+                uncovered.append(run)
+            run = ""
             continue
-        if not any(a <= pos < b for a, b in spans):
+        run += ch
+    if run:
+        uncovered.append(run)
+    for gap in uncovered:
+        words = "".join(
+            " " if ch.isspace() or unicodedata.category(ch).startswith("P") else ch for ch in gap
+        ).split()
+        if any(w.lower() not in _CONNECTORS for w in words):
             return False
     return True
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
 import click
 
@@ -172,17 +171,37 @@ def compare(
     is_flag=True,
     help="Also list readouts' mistakes, sorted by cause (missed conflicts, false links...).",
 )
+@click.option(
+    "--invariance",
+    is_flag=True,
+    help="Also check that the English and Chinese versions of one side, and simplified and "
+    "traditional script, give the other side's claims the same labels.",
+)
 @run
-def eval_(gold_dir: str, as_json: bool, method: str, floors: str | None, errors: bool) -> None:
+def eval_(
+    gold_dir: str,
+    as_json: bool,
+    method: str,
+    floors: str | None,
+    errors: bool,
+    invariance: bool,
+) -> None:
     """Score readouts against gold comparisons (eval/FORMAT.md)."""
     from ..compare import compare as do_compare
     from ..evaluate import check_floors, diagnose_all, evaluate, format_errors, format_table
+    from ..evaluate import invariance as check_invariance
 
     if errors:
         click.echo(format_errors(diagnose_all(gold_dir, do_compare)))
     methods = ["readouts", "baseline"] if method == "both" else [method]
     results = {m: evaluate(gold_dir, do_compare, method=m) for m in methods}
     main_result = results[methods[0]]
+    if invariance:
+        checks = check_invariance(gold_dir, do_compare)
+        main_result["invariance"] = checks
+        for key, value in checks.items():
+            if isinstance(value, int | float):
+                main_result[f"invariance_{key}"] = value
     if as_json:
         out = dict(main_result)
         if len(results) > 1:
@@ -197,21 +216,31 @@ def eval_(gold_dir: str, as_json: bool, method: str, floors: str | None, errors:
 @click.command()
 @click.argument("gold_dir", type=click.Path(file_okay=False))
 @click.option("--l2", type=float, default=3.0, show_default=True, help="L2 penalty.")
-@click.option("--write", is_flag=True, help="Write the weights into the package data file.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    help="Write the fitted weights to this file (the project's is "
+    "src/readouts/data/align_weights.json); without it they are printed.",
+)
+@click.option(
+    "--held-out/--no-held-out",
+    default=True,
+    show_default=True,
+    help="Also fit without each meeting in turn and score it (slow: one fit per meeting).",
+)
 @run
-def calibrate(gold_dir: str, l2: float, write: bool) -> None:
-    """Fit the alignment model's weights and thresholds on a gold folder."""
-    from importlib import resources
+def calibrate(gold_dir: str, l2: float, output: str | None, held_out: bool) -> None:
+    """Fit the alignment, conflict and score weights on a gold folder (eval/train).
 
+    Never on ../shared/eval/dev: that is the validation set."""
     from ..calibrate import calibrate as do_calibrate
 
-    model, report = do_calibrate(gold_dir, l2=l2)
-    text = json.dumps(model.to_dict(), indent=2) + "\n"
-    if write:
-        target = Path(str(resources.files("readouts").joinpath("data/align_weights.json")))
-        target.write_text(text, encoding="utf-8")
-        click.echo(f"wrote {target}", err=True)
-    click.echo(json.dumps(report, indent=2))
+    weights, report = do_calibrate(gold_dir, l2=l2, held_out=held_out)
+    write_output(json.dumps(weights, indent=2, ensure_ascii=False) + "\n", output)
+    if output:
+        click.echo(f"wrote {output}", err=True)
+    click.echo(json.dumps(report, indent=2), err=not output)
 
 
 @click.command()

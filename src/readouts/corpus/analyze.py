@@ -222,7 +222,8 @@ _INSERTS = {
 }
 _CLAIM_COLUMNS = (
     "n, id, account_id, sentence, char_start, char_end, text, speaker, speaker_kind, "
-    "speaker_party, act, plover, topics, tone, negated, frame_start, frame_end"
+    "speaker_party, act, plover, topics, tone, negated, frame_start, frame_end, tail_start, "
+    "tail_end"
 )
 
 
@@ -238,7 +239,7 @@ def write_results(store: Store, results: Sequence[UnitResult]) -> None:
             base = int(conn.execute("SELECT coalesce(max(n), 0) FROM claims").fetchone()[0])
             numbered = {row[0]: base + i + 1 for i, row in enumerate(claims)}
             conn.executemany(
-                f"INSERT INTO claims ({_CLAIM_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                f"INSERT INTO claims ({_CLAIM_COLUMNS}) VALUES ({','.join('?' * 19)})",
                 [(numbered[row[0]], *row) for row in claims],
             )
             conn.executemany(

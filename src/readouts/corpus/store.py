@@ -256,6 +256,14 @@ MIGRATIONS: tuple[Migration, ...] = (
         );
         """,
     ),
+    Migration(
+        # a list item's words after the list ("等领域的务实合作"), part of its view
+        "0008_claim_tail",
+        """
+        ALTER TABLE claims ADD COLUMN tail_start INTEGER NOT NULL DEFAULT -1;
+        ALTER TABLE claims ADD COLUMN tail_end INTEGER NOT NULL DEFAULT -1;
+        """,
+    ),
 )
 
 #: The data tables, in the order they are exported (FTS internals left out).

@@ -21,11 +21,11 @@ from typing import Any
 
 import numpy as np
 
-from ..align import content_text
+from ..claimview import encoder_text
 from ..compare import compare
 from ..embed import Embedder, FakeEmbedder, USEEmbedder, get_embedder
 from ..events import reading_events
-from ..lang import simplified
+from ..lang import simplified, text_view
 from ..lexicon import Lexicon, lexicon_for
 from ..model import Account, Comparison, MeetingFacts, Reading, topic_order
 from ..read import read
@@ -100,8 +100,8 @@ def fts_text(text: str, language: str) -> str:
 
 def claim_texts(reading: Reading) -> list[str]:
     """What the encoder reads of each claim: the same strings alignment encodes."""
-    acc = reading.account
-    return [content_text(acc.text, c, acc.language) for c in reading.claims]
+    view = text_view(reading.account.text, reading.account.language)
+    return [encoder_text(reading, c, view) for c in reading.claims]
 
 
 def account_vector(vectors: np.ndarray) -> np.ndarray:
@@ -228,6 +228,8 @@ def _reading_rows(out: UnitResult, reading: Reading, lexicon: Lexicon, embedder:
                 int(c.negated),
                 c.frame_start,
                 c.frame_end,
+                c.tail_start,
+                c.tail_end,
             ),
         )
         out.fts.append((c.id, fts_text(text, acc.language)))

@@ -10,11 +10,22 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..errors import LanguageError
 
-__all__ = ["declared", "detect", "parse_tag", "simplified", "text_view", "traditional"]
+__all__ = [
+    "Piece",
+    "declared",
+    "detect",
+    "distinct_issues",
+    "parse_tag",
+    "simplified",
+    "text_view",
+    "traditional",
+]
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
@@ -143,6 +154,15 @@ _STOPWORDS = {
 _NAMES = {"fr": "French", "de": "German", "es": "Spanish", "pt": "Portuguese", "it": "Italian"}
 
 
+def _refused(message: str, seen: str) -> LanguageError:
+    """A LanguageError that records what the text was seen to be: a language code
+    ("fr", "ja"...), "unknown" (not English or Chinese, nothing else recognised) or
+    "short" (too few words to tell)."""
+    exc = LanguageError(message)
+    exc.seen = seen  # type: ignore[attr-defined]
+    return exc
+
+
 def detect(text: str) -> tuple[str, str]:
     """Return (language, script): ("en", "") or ("zh", "Hans" | "Hant").
 
@@ -155,24 +175,25 @@ def detect(text: str) -> tuple[str, str]:
     kana = len(_KANA.findall(sample))
     hangul = len(_HANGUL.findall(sample))
     if kana > 10 and kana > 0.1 * (cjk + kana):
-        raise LanguageError("the text looks Japanese; readouts reads English and Chinese only")
+        raise _refused("the text looks Japanese; readouts reads English and Chinese only", "ja")
     if hangul > 10 and hangul > cjk:
-        raise LanguageError("the text looks Korean; readouts reads English and Chinese only")
+        raise _refused("the text looks Korean; readouts reads English and Chinese only", "ko")
     if len(_CYRILLIC.findall(sample)) > max(20, latin, cjk):
-        raise LanguageError(
-            "the text looks Russian (Cyrillic script); readouts reads English and Chinese only"
+        raise _refused(
+            "the text looks Russian (Cyrillic script); readouts reads English and Chinese only",
+            "ru",
         )
     if len(_ARABIC.findall(sample)) > max(20, latin, cjk):
-        raise LanguageError(
-            "the text looks Arabic or Persian; readouts reads English and Chinese only"
+        raise _refused(
+            "the text looks Arabic or Persian; readouts reads English and Chinese only", "ar"
         )
     # a Chinese character carries about as much as a two-letter word part
     if cjk and cjk * 3 >= latin:
         return "zh", _script(han)
     words = [w.lower() for w in _WORD.findall(sample, 0, 5000)]
     if len(words) < 3:
-        raise LanguageError(
-            "too few words to tell the language; readouts reads English and Chinese only"
+        raise _refused(
+            "too few words to tell the language; readouts reads English and Chinese only", "short"
         )
     counts = Counter(words)
     shares = {
@@ -185,11 +206,12 @@ def detect(text: str) -> tuple[str, str]:
     if shares["en"] >= 0.15:
         return "en", ""
     if best != "en" and shares[best] >= 0.08:
-        raise LanguageError(
-            f"the text looks {_NAMES[best]}; readouts reads English and Chinese only"
+        raise _refused(
+            f"the text looks {_NAMES[best]}; readouts reads English and Chinese only", best
         )
-    raise LanguageError(
-        "the text does not look English or Chinese; readouts reads English and Chinese only"
+    raise _refused(
+        "the text does not look English or Chinese; readouts reads English and Chinese only",
+        "unknown",
     )
 
 
@@ -225,15 +247,16 @@ def declared(text: str, tag: str) -> tuple[str, str]:
     """The (language, script) of a text whose language was declared as ``tag``.
 
     The declaration is checked against the text: a text declared Chinese that reads as
-    English (or the reverse) is a LanguageError that says so, rather than a reading that
-    silently finds nothing. When the text is too short to tell, the declaration stands.
+    English (or the reverse), or as another language, is a LanguageError that says so,
+    rather than a reading that silently finds nothing. When the text is too short or too
+    plain to tell, the declaration stands.
     The script is read from the text when it has Chinese characters (a declared script
     only fills in when it cannot be seen)."""
     lang, script = parse_tag(tag)
     try:
         seen, seen_script = detect(text)
     except LanguageError as exc:
-        if "too few words" in str(exc):
+        if getattr(exc, "seen", "") in ("short", "unknown"):
             return lang, script
         raise LanguageError(f"declared {tag!r}, but {exc}") from None
     if seen != lang:
@@ -243,6 +266,34 @@ def declared(text: str, tag: str) -> tuple[str, str]:
             "fix the declaration or leave it out"
         )
     return lang, seen_script or script
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One proposition of a sentence, as a language's cutter finds it: ``text[start:end]``,
+    with the frame (and, for a list item, the tail) it needs to be read alone; (-1, -1)
+    when it needs none (see ``lang/en/cut.py`` and ``lang/zh/cut.py``)."""
+
+    start: int
+    end: int
+    frame: tuple[int, int] = (-1, -1)
+    tail: tuple[int, int] = (-1, -1)
+
+
+def distinct_issues(
+    items: Sequence[tuple[int, int]], issues: Sequence[tuple[int, int, str]]
+) -> bool:
+    """Do the items of a list name different issues, so that each is a point of its own?
+    ``issues`` are the (start, end, topic) of the specific topics found in the text. "Human
+    rights, Xinjiang, Hong Kong and Taiwan" name four; "critical medicines, therapeutics and
+    healthcare equipment", "Libya, Yemen and Syria" or "concrete and lasting commitments"
+    elaborate one (or none) and stay one point."""
+    named = []
+    for a, b in items:
+        topics = frozenset(t for s, e, t in issues if a <= s and e <= b)
+        if topics:
+            named.append(topics)
+    return len(named) >= 2 and len(set(named)) >= 2
 
 
 @lru_cache(maxsize=1)

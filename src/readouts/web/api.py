@@ -46,7 +46,12 @@ class AccountIn(BaseModel):
         description="An id for the account (default: from the filename or the party).",
     )
     party: str = Field("", max_length=100, description="Who issued it, e.g. NATO or China.")
-    language: Literal["en", "zh"] | None = Field(None, description="Default: detected.")
+    language: str | None = Field(
+        None,
+        pattern=r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8}){0,3}$",
+        description="A BCP-47 tag (en, en-US, zh, zh-Hans, zh-Hant, zh-TW...); checked "
+        "against the text. Default: detected.",
+    )
 
 
 class CompareRequest(BaseModel):

@@ -149,6 +149,27 @@ TITLES = (
     "先生",
 )
 
+#: Adverbs that stand between a speaker and the verb ("王毅还表示", "双方一致同意").
+ADVERBS = (
+    "还",
+    "也",
+    "再次",
+    "进一步",
+    "同时",
+    "则",
+    "亦",
+    "都",
+    "均",
+    "一致",
+    "共同",
+    "一贯",
+    "始终",
+    "一直",
+    "坚决",
+    "已经",
+    "已",
+)
+
 #: Words at the start of a clause that make it depend on the clause before
 #: ("..., 以增进了解", "..., 而不是 ...").
 DEPENDENT_STARTS = (

@@ -66,8 +66,9 @@ def test_events_consult_mode_follows_the_meeting_format(cn_events):
     assert consult and all(e["mode"] == ["phone"] for e in consult)
 
 
-def test_events_topics_become_context(cn_events):
-    assert any("taiwan" in e["context"] for e in cn_events)
+def test_events_topics_become_plover_contexts(cn_events):
+    taiwan = [e for e in cn_events if "taiwan" in e["topics"]]
+    assert taiwan and all("territory" in e["context"] for e in taiwan)
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv"])

@@ -31,11 +31,13 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
+from .coding import code_claim
 from .errors import ConfigError
 from .facts import counterparts, principals
 from .lang import text_view
-from .lexicon import Lexicon, default_lexicon
+from .lexicon import Lexicon, Match, default_lexicon
 from .model import Claim, Reading
+from .plover import EventLexicon, default_event_lexicon
 
 __all__ = ["CSV_COLUMNS", "FORMATS", "QUADS", "reading_events", "render_events", "write_events"]
 
@@ -133,38 +135,97 @@ def _actors(reading: Reading, claim: Claim, lexicon: Lexicon) -> list[dict[str, 
     return [_entity(party, sp.name, lexicon)]
 
 
-def reading_events(reading: Reading, lexicon: Lexicon | None = None) -> list[dict[str, Any]]:
+def _mention_entities(
+    text: str, mentions: tuple[Match, ...], lexicon: Lexicon
+) -> list[dict[str, str]]:
+    out: list[dict[str, str]] = []
+    for m in mentions:
+        actor = lexicon.actors.get(m.id)
+        if actor is None or any(e["party"] == actor.party for e in out):
+            continue
+        out.append({"code": actor.code, "entity_text": text[m.start : m.end], "party": actor.party})
+    return out
+
+
+def claim_event(
+    reading: Reading,
+    claim: Claim,
+    lexicon: Lexicon | None = None,
+    events: EventLexicon | None = None,
+    view: str | None = None,
+) -> dict[str, Any] | None:
+    """The event one claim reports, as the parts of a record (``event``, ``mode``,
+    ``actor``, ``recipient``, ``context``, ``event_text``), or None when it has none.
+
+    The sentence is coded by :func:`readouts.coding.code_claim`; when it names no source,
+    the claim's speaker is the source (both sides for "the two sides agreed", with no
+    recipient), and a readout's counterpart the recipient."""
+    lexicon = lexicon or default_lexicon()
+    events = events or default_event_lexicon()
+    account = reading.account
+    view = view if view is not None else text_view(account.text, account.language)
+    start, end = claim.start, claim.end
+    if claim.frame_start >= 0:
+        start, end = min(start, claim.frame_start), max(end, claim.frame_end)
+    coded = code_claim(
+        account.text, account.language, start, end, view=view, lexicon=lexicon, events=events
+    )
+    if coded is None:
+        return None
+    text = account.text
+    actors = _mention_entities(text, coded.source, lexicon)
+    by_speaker = not actors
+    if by_speaker:
+        actors = _actors(reading, claim, lexicon)
+    parties = {e["party"] for e in actors if e["party"]}
+    recipient = _mention_entities(text, coded.target, lexicon)
+    if not recipient and claim.speaker.kind != "both" and (by_speaker or coded.modal):
+        recipient = _recipients(reading, claim, parties, lexicon, view)  # the counterpart
+    mode = [coded.mode] if coded.mode else []
+    if coded.event == "CONSULT" and not mode and reading.facts.format in _CONSULT_MODES:
+        mode = [_CONSULT_MODES[reading.facts.format]]
+    contexts = dict.fromkeys(coded.contexts)
+    for topic in claim.topics:
+        for c in events.topic_contexts.get(topic, ()):
+            contexts.setdefault(c, None)
+    return {
+        "actor": actors,
+        "recipient": recipient,
+        "event": [coded.event],
+        "event_text": [text[coded.start : coded.end]],
+        "mode": mode,
+        "quad_code": events.quad(coded.event),
+        "context": list(contexts),
+    }
+
+
+def reading_events(
+    reading: Reading, lexicon: Lexicon | None = None, events: EventLexicon | None = None
+) -> list[dict[str, Any]]:
     """The PLOVER-style event records of one account read (see the module doc)."""
     lexicon = lexicon or default_lexicon()
+    events = events or default_event_lexicon()
     account = reading.account
     view = text_view(account.text, account.language)
     date, enddate = _date(reading)
     url = account.source if "://" in account.source else ""
     out = []
     for n, claim in enumerate(reading.claims, start=1):
-        act = lexicon.acts.get(claim.act)
-        if act is None or act.plover in ("", "-"):
+        parts = claim_event(reading, claim, lexicon, events, view)
+        if parts is None:
             continue
-        actors = _actors(reading, claim, lexicon)
-        parties = {e["party"] for e in actors if e["party"]}
-        recipient = (
-            []
-            if claim.speaker.kind == "both"
-            else _recipients(reading, claim, parties, lexicon, view)
-        )
-        mode = [act.mode] if act.mode not in ("", "-") else []
-        if act.plover == "CONSULT" and not mode and reading.facts.format in _CONSULT_MODES:
-            mode = [_CONSULT_MODES[reading.facts.format]]
         record: dict[str, Any] = {
             "id": f"{account.id}-{n:04d}",
             "has_event": True,
             "date": date,
-            "actor": actors,
-            "recipient": recipient,
-            "event": [act.plover],
-            "mode": mode,
-            "quad_code": QUADS.get(act.plover, 0),
-            "context": list(claim.topics),
+            "actor": parts["actor"],
+            "recipient": parts["recipient"],
+            "event": parts["event"],
+            "event_text": parts["event_text"],
+            "mode": parts["mode"],
+            "quad_code": parts["quad_code"],
+            "context": parts["context"],
+            "topics": list(claim.topics),
             "text": account.text[claim.start : claim.end],
             "text_info": {
                 "source": account.id,

@@ -1,0 +1,441 @@
+"""Coding: the event one claim reports, as a PLOVER type with its source and target.
+
+A news sentence and a readout's claim are read the same way, in three steps:
+
+1. **Cues.** The speech acts of ``data/acts.tsv`` (each read as its PLOVER type; a plain
+   reporting verb such as "said" is a frame) and the cues of ``data/events.tsv`` are
+   found in the claim. Where two overlap the longer wins, and one of ``events.tsv`` over
+   an act (it is the more specific). A leading adverbial ("With the signing of ...,",
+   "在…期间，") is left out.
+2. **The event.** The first cue that can carry an event decides, with what it governs in
+   its clause: "threatened to break relations" is THREATEN (mode ``relations``), "will
+   provide aid" AGREE (PLOVER: a promise of cooperation), "would blockade" THREATEN, "is
+   prepared to shell" MOBILIZE, "will not attend" REJECT, "announced a suspension of air
+   links" SANCTION, "demanded that ..." REQUEST; "should"/"应" is a REQUEST whose subject is
+   its target. A light verb ("staged", "举行") gives way to the event noun after it.
+   Nothing is guessed: a claim without a cue has no event.
+3. **Roles.** The source is the actor (``data/actors.tsv``) that is the subject of the
+   event's clause: the first actor named before the predicate, with those joined to it by
+   "and" ("Hungarian and Romanian officials"); after "by" in a passive; the subject of a
+   leading reporting verb when the clause names none ("Hungary has said it will ...").
+   The target is the first actor after the predicate in the clause (English), or after a
+   coverb (向, 对, 同, 与...) or the predicate (Chinese), leaving out who reports it
+   (", a newspaper said", "according to ..."). When the sentence names no source, the
+   caller falls back on the claim's speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .lexicon import Lexicon, Match
+from .plover import EventLexicon
+from .tag import PHRASE_WINDOW
+
+__all__ = ["Coded", "Hit", "code_claim", "cue_hits"]
+
+#: Types that an announcement or decision enacts ("announced it will impose sanctions"
+#: is a sanction); a conflictual intention to do anything else is a threat.
+DECLARED = frozenset({"SANCTION", "COERCE"})
+#: Active frames: cues that can carry or shape the event.
+_ACTIVE = frozenset({"event", "intent", "prepare", "refuse", "decision", "modal", "light"})
+#: Frames that report who speaks (leading) or who reports the event (trailing).
+_REPORT = frozenset({"report", "decision", "attribution"})
+#: Words a governed event may be away from its frame (English words, Chinese characters).
+_GOVERN_EN = 8
+_GOVERN_ZH = 16
+_LIGHT_EN = 4
+_LIGHT_ZH = 8
+
+_CLAUSE_EN = re.compile(r"[;:!?()\[\]\"“”]|,")
+_CLAUSE_ZH = re.compile(r"[，。；：！？,;:!?（）()“”\"]")
+_STOP_ZH = re.compile(r"[。；！？;!?]")
+_WORD = re.compile(r"\w+")
+_ADVERBIAL_EN = re.compile(
+    r"\s*(?:in|on|with|under|after|before|despite|during|following|at|for|amid|amidst|since|"
+    r"last|earlier|later|meanwhile|however|also|upon|as|when|while|given|having|through|"
+    r"throughout|over|in response|according)\b[^,;]{0,160},",
+    re.I,
+)
+_ADVERBIAL_ZH = re.compile(
+    r"\s*(?:(?:在|根据|按照|为了|随着|鉴于|针对|关于|对于|当地时间|应)[^，。；]{0,40}|"
+    r"[\d０-９]+年?[\d０-９]*月?[\d０-９]+日[^，。；]{0,10})，"
+)
+_PASSIVE_EN = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?$", re.I)
+_BY_EN = re.compile(r"\bby\b", re.I)
+_JOIN_EN = re.compile(r"^\s*(?:,\s*)?(?:and|&|as well as|,)\s*(?:the\s+)?$", re.I)
+_COVERB_ZH = re.compile(r"[向对同与和跟给为替朝就]$")
+_PASSIVE_ZH = re.compile(r"被|遭到|遭受|受到|遭")
+_JOIN_ZH = re.compile(r"^[、及]$")
+# a trailing clause that says who reports, or starts something else
+_TRAIL_EN = re.compile(
+    r",\s*(?:who|which|whose|whom|where|after|before|as|while|because|despite|although|"
+    r"following|saying|adding|unless|if|until|when|but|according)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A cue found in the text."""
+
+    start: int
+    end: int
+    frame: str
+    event: str  # current PLOVER type, or ""
+    mode: str
+    contexts: tuple[str, ...]
+    priority: int  # the act's priority (acts.tsv); 100 for a cue of events.tsv
+    cue: str  # "acts:<id>" or "events:<id>"
+
+
+@dataclass(frozen=True)
+class Coded:
+    """The event a claim reports, with the actor mentions that are its source and target."""
+
+    event: str
+    mode: str
+    start: int  # the cue that names the event
+    end: int
+    contexts: tuple[str, ...]
+    source: tuple[Match, ...]  # actor mentions; () when the sentence names none
+    target: tuple[Match, ...]
+    modal: bool = False  # a REQUEST made with "should"/"应": the speaker asks its subject
+
+
+# --------------------------------------------------------------------------- cues
+
+
+def cue_hits(
+    text: str, language: str, view: str, lexicon: Lexicon, events: EventLexicon
+) -> list[Hit]:
+    """Every cue in ``text`` (acts and event cues merged; the longer of two overlapping
+    ones, and on a tie the event cue, is kept), in text order."""
+    found: list[Hit] = []
+    for m in lexicon.act_matcher.find(text, language, view):
+        act = lexicon.acts.get(m.id)
+        if act is None:
+            continue
+        event, implied = events.resolve(act.plover) if act.plover not in ("", "-") else ("", "")
+        frame = "event" if event else "report"
+        mode = events.mode(event, act.mode) or implied
+        found.append(Hit(m.start, m.end, frame, event, mode, (), act.priority, f"acts:{act.id}"))
+    for m in events.matcher.find(text, language, view):
+        cue = events.cues[m.id]
+        found.append(
+            Hit(m.start, m.end, cue.frame, cue.event, cue.mode, cue.contexts, 100, f"events:{m.id}")
+        )
+    found.sort(key=lambda h: (h.start, -(h.end - h.start), h.priority != 100))
+    out: list[Hit] = []
+    for h in found:
+        if out and h.start < out[-1].end:
+            last = out[-1]
+            longer = h.end - h.start > last.end - last.start
+            tie_event_cue = h.end - h.start == last.end - last.start and h.priority == 100
+            if longer or (tie_event_cue and last.priority != 100):
+                out[-1] = h
+            continue
+        out.append(h)
+    return out
+
+
+# --------------------------------------------------------------------------- the event
+
+
+def _between_words(text: str, a: int, b: int) -> int:
+    return len(_WORD.findall(text, a, b)) if b > a else 0
+
+
+def _near(text: str, lang: str, a: int, b: int, limit_en: int, limit_zh: int) -> bool:
+    """Is ``b`` close after ``a`` within one clause?"""
+    if b < a:
+        return False
+    if lang == "zh":
+        return b - a <= limit_zh and not _CLAUSE_ZH.search(text, a, b)
+    return _between_words(text, a, b) <= limit_en and not _CLAUSE_EN.search(text, a, b)
+
+
+@dataclass(frozen=True)
+class _Choice:
+    event: str
+    mode: str
+    cue: Hit  # where the event is named
+    predicate: int  # where its verb starts (for the roles)
+    predicate_end: int
+    modal: bool = False
+
+
+class _Reader:
+    def __init__(self, text: str, lang: str, hits: Sequence[Hit], events: EventLexicon):
+        self.text = text
+        self.lang = lang
+        self.hits = list(hits)
+        self.ev = events
+        self.conditions = [h for h in hits if h.frame == "condition"]
+
+    def _next_active(self, k: int) -> int:
+        for j in range(k + 1, len(self.hits)):
+            if self.hits[j].frame in _ACTIVE:
+                return j
+        return -1
+
+    def _governed(self, k: int) -> tuple[Hit | None, bool]:
+        """The event cue the frame at ``k`` governs (through light verbs and "will"), and
+        whether an intention ("will") stood between."""
+        via_intent = False
+        j = self._next_active(k)
+        anchor = self.hits[k]
+        while j >= 0:
+            h = self.hits[j]
+            if not _near(self.text, self.lang, anchor.end, h.start, _GOVERN_EN, _GOVERN_ZH):
+                return None, via_intent
+            if h.frame == "event":
+                return h, via_intent
+            if h.frame == "intent" or h.frame == "light":
+                via_intent = via_intent or h.frame == "intent"
+                anchor = h
+                j = self._next_active(j)
+                continue
+            return None, via_intent
+        return None, via_intent
+
+    def _type(self, name: str):  # type: ignore[no-untyped-def]
+        return self.ev.types.get(name)
+
+    def _threat_mode(self, g: Hit) -> str:
+        t = self._type("THREATEN")
+        if t is not None and g.mode in t.modes:
+            return g.mode
+        gt = self._type(g.event)
+        return gt.threat if gt is not None else ""
+
+    def _future(self, g: Hit) -> tuple[str, str]:
+        """What a stated intention to do ``g`` is coded as."""
+        gt = self._type(g.event)
+        if gt is None or not gt.future:
+            return g.event, g.mode
+        if gt.future == "THREATEN":
+            return "THREATEN", self._threat_mode(g)
+        return gt.future, ""
+
+    def _conditional_after(self, pos: int) -> bool:
+        return any(c.start >= pos for c in self.conditions)
+
+    def choose(self) -> _Choice | None:
+        k = -1
+        while True:
+            k = self._next_active(k)
+            if k < 0:
+                return None
+            h = self.hits[k]
+            f = h.frame
+            if f == "light":
+                j = self._next_active(k)
+                if j >= 0 and _near(
+                    self.text, self.lang, h.end, self.hits[j].start, _LIGHT_EN, _LIGHT_ZH
+                ):
+                    g = self.hits[j]
+                    if g.frame == "event":
+                        return _Choice(g.event, g.mode, g, h.start, g.end)
+                    continue  # another frame follows: it decides
+                if h.event:
+                    return _Choice(h.event, h.mode, h, h.start, h.end)
+                continue
+            if f == "event":
+                return self._event(k)
+            if f == "modal":
+                g, _ = self._governed(k)
+                gt = self._type(g.event) if g is not None else None
+                mode = self.ev.mode("REQUEST", gt.ask if gt is not None else "")
+                return _Choice("REQUEST", mode, h, h.start, h.end, modal=True)
+            g, via_intent = self._governed(k)
+            if g is None:
+                if h.event:
+                    return _Choice(h.event, h.mode, h, h.start, h.end)
+                continue
+            gt = self._type(g.event)
+            if f == "intent":
+                event, mode = self._future(g)
+            elif f == "prepare":
+                conflict = gt is not None and gt.future == "THREATEN"
+                event, mode = ("MOBILIZE", "") if conflict else self._future(g)
+            elif f == "refuse":
+                if gt is not None and gt.ask:
+                    event, mode = "REJECT", self.ev.mode("REJECT", gt.ask)
+                elif gt is not None and gt.future == "THREATEN":
+                    event, mode = "AGREE", ""  # an assurance not to
+                else:
+                    event, mode = h.event or "AGREE", ""
+            else:  # decision
+                if g.event in DECLARED:
+                    event, mode = g.event, g.mode
+                elif via_intent or h.event:
+                    event, mode = self._future(g)
+                else:
+                    event, mode = g.event, g.mode
+                if g.event in DECLARED and self._conditional_after(g.end):
+                    event, mode = "THREATEN", self._threat_mode(g)
+            return _Choice(event, mode, g, h.start, h.end)
+
+    def _event(self, k: int) -> _Choice:
+        h = self.hits[k]
+        # among act cues within one short phrase, the act lexicon's priority decides
+        # ("表示强烈不满和坚决反对" is opposition), as for the claim's act
+        if h.priority != 100:
+            phrase = [
+                x
+                for x in self.hits[k:]
+                if x.frame == "event" and x.priority != 100 and x.start <= h.start + PHRASE_WINDOW
+            ]
+            h = min(phrase, key=lambda x: (x.priority, x.start))
+        mode = h.mode
+        if h.event in ("REQUEST", "REJECT", "THREATEN"):
+            g, _ = self._governed(self.hits.index(h))
+            if g is not None and not mode:
+                gt = self._type(g.event)
+                if h.event == "THREATEN":
+                    mode = self._threat_mode(g)
+                elif gt is not None:
+                    mode = self.ev.mode(h.event, gt.ask)
+        return _Choice(h.event, mode, h, self.hits[k].start, h.end)
+
+
+# --------------------------------------------------------------------------- roles
+
+
+def _group(text: str, lang: str, mentions: Sequence[Match]) -> tuple[Match, ...]:
+    """The first mention and those joined to it ("X and Y", "X、Y")."""
+    if not mentions:
+        return ()
+    out = [mentions[0]]
+    for m in mentions[1:]:
+        gap = text[out[-1].end : m.start]
+        joined = _JOIN_ZH.match(gap) if lang == "zh" else _JOIN_EN.match(gap)
+        if not joined:
+            break
+        out.append(m)
+    return tuple(out)
+
+
+def _trailing_end(text: str, lang: str, hits: Sequence[Hit], after: int, end: int) -> int:
+    """Where the event's clause ends after ``after``: before a trailing report (", a
+    newspaper said"), an attribution or a new clause."""
+    if lang == "zh":
+        m = _STOP_ZH.search(text, after, end)
+        stop = m.start() if m else end
+        comma = text.find("，", after, stop)
+        return comma if comma >= 0 else stop
+    stop = end
+    semi = text.find(";", after, end)
+    if semi >= 0:
+        stop = semi
+    m = _TRAIL_EN.search(text, after, stop)
+    if m:
+        stop = m.start()
+    for h in hits:
+        if h.start >= after and h.frame in _REPORT | {"condition"} and h.start < stop:
+            comma = text.rfind(",", after, h.start)
+            stop = comma if comma >= 0 else h.start
+            break
+    return stop
+
+
+def _roles(
+    text: str,
+    lang: str,
+    body: int,
+    end: int,
+    hits: Sequence[Hit],
+    choice: _Choice,
+    mentions: Sequence[Match],
+) -> tuple[tuple[Match, ...], tuple[Match, ...]]:
+    p = choice.predicate
+    leading = [h for h in hits if h.frame in _REPORT and body <= h.start and h.end <= p]
+    frame = leading[-1] if leading else None
+    s_from = frame.end if frame else body
+    subject = [m for m in mentions if s_from <= m.start and m.end <= p]
+    before_frame = [m for m in mentions if body <= m.start and frame and m.end <= frame.start]
+    frame_subject = _group(text, lang, before_frame)
+    stop = _trailing_end(text, lang, hits, choice.predicate_end, end)
+    after = [m for m in mentions if choice.predicate_end <= m.start and m.end <= stop]
+
+    if lang == "zh":
+        coverbed = [m for m in subject if _COVERB_ZH.search(text, max(0, m.start - 1), m.start)]
+        passive = _PASSIVE_ZH.search(text, s_from, p)
+        if passive:
+            source = _group(text, lang, [m for m in subject if m.start >= passive.end()])
+            target = _group(text, lang, [m for m in subject if m.end <= passive.start()])
+            return source or frame_subject, target
+        own = [m for m in subject if m not in coverbed]
+        if choice.modal:
+            return frame_subject, _group(text, lang, own) or _group(text, lang, coverbed)
+        source = _group(text, lang, own) or frame_subject
+        target = _group(text, lang, coverbed) or _group(text, lang, after)
+        return source, target
+
+    if _PASSIVE_EN.search(text, s_from, choice.cue.start) and not choice.modal:
+        by = _BY_EN.search(text, choice.cue.end, stop)
+        if by:
+            agents = [m for m in after if m.start >= by.end()]
+            if agents:
+                return _group(text, lang, agents), _group(text, lang, subject)
+    if choice.modal:
+        return frame_subject, _group(text, lang, subject)
+    source = _group(text, lang, subject) or frame_subject
+    return source, _group(text, lang, [m for m in after if m not in source])
+
+
+# --------------------------------------------------------------------------- claims
+
+
+def _body_start(text: str, lang: str, start: int, end: int) -> int:
+    pattern = _ADVERBIAL_ZH if lang == "zh" else _ADVERBIAL_EN
+    m = pattern.match(text, start, end)
+    return m.end() if m and m.end() < end - 2 else start
+
+
+def code_claim(
+    text: str,
+    language: str,
+    start: int,
+    end: int,
+    *,
+    view: str,
+    lexicon: Lexicon,
+    events: EventLexicon,
+) -> Coded | None:
+    """The event ``text[start:end]`` reports (see the module doc), or None when it has
+    no cue of one."""
+    subject = view if language == "zh" else text
+    body = _body_start(subject, language, start, end)
+    hits = [
+        h
+        for h in cue_hits(text, language, view, lexicon, events)
+        if body <= h.start and h.end <= end and h.frame != "ignore"
+    ]
+    choice = _Reader(subject, language, hits, events).choose()
+    if choice is None:
+        return None
+    mentions = [
+        m
+        for m in lexicon.actor_matcher.find(text, language, view)
+        if body <= m.start and m.end <= end
+    ]
+    source, target = _roles(subject, language, body, end, hits, choice, mentions)
+    contexts: dict[str, None] = {}
+    for h in (choice.cue, *hits):
+        if h is choice.cue or h.frame == "context":
+            for c in h.contexts:
+                contexts.setdefault(c, None)
+    return Coded(
+        event=choice.event,
+        mode=events.mode(choice.event, choice.mode),
+        start=choice.cue.start,
+        end=choice.cue.end,
+        contexts=tuple(contexts),
+        source=source,
+        target=target,
+        modal=choice.modal,
+    )

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lexicon import Lexicon, Match
 from .plover import EventLexicon
@@ -37,8 +38,9 @@ from .tag import PHRASE_WINDOW
 __all__ = ["Coded", "Hit", "code_claim", "cue_hits"]
 
 #: Types that an announcement or decision enacts ("announced it will impose sanctions"
-#: is a sanction); a conflictual intention to do anything else is a threat.
-DECLARED = frozenset({"SANCTION", "COERCE"})
+#: is a sanction, "决定放宽限制" an easing); any other conflictual intention is a threat
+#: and any other cooperative one a promise (AGREE).
+DECLARED = frozenset({"SANCTION", "COERCE", "CONCEDE"})
 #: Active frames: cues that can carry or shape the event.
 _ACTIVE = frozenset({"event", "intent", "prepare", "refuse", "decision", "modal", "light"})
 #: Frames that report who speaks (leading) or who reports the event (trailing).
@@ -49,19 +51,34 @@ _GOVERN_ZH = 16
 _LIGHT_EN = 4
 _LIGHT_ZH = 8
 
-_CLAUSE_EN = re.compile(r"[;:!?()\[\]\"“”]|,")
-_CLAUSE_ZH = re.compile(r"[，。；：！？,;:!?（）()“”\"]")
+# clause breaks (quotation marks and a comma inside a number are not)
+_CLAUSE_EN = re.compile(r"[;:!?()\[\]]|,(?!\d)")
+_CLAUSE_ZH = re.compile(r"[，。；：！？,;:!?（）()]")
 _STOP_ZH = re.compile(r"[。；！？;!?]")
 _WORD = re.compile(r"\w+")
+# a leading adverbial or conditional clause, left out when an event follows it
 _ADVERBIAL_EN = re.compile(
-    r"\s*(?:in|on|with|under|after|before|despite|during|following|at|for|amid|amidst|since|"
-    r"last|earlier|later|meanwhile|however|also|upon|as|when|while|given|having|through|"
-    r"throughout|over|in response|according)\b[^,;]{0,160},",
+    r"\s*(?:in|on|with|under|after|before|despite|during|following|at(?!\s+(?:least|most)\b)|"
+    r"for|amid|amidst|since|last|earlier|later|meanwhile|however|also|upon|as|when|while|"
+    r"given|having|through|throughout|over|according|if|unless|should|once)\b[^;]{0,160}?"
+    r",(?!\d)",
     re.I,
 )
 _ADVERBIAL_ZH = re.compile(
-    r"\s*(?:(?:在|根据|按照|为了|随着|鉴于|针对|关于|对于|当地时间|应)[^，。；]{0,40}|"
-    r"[\d０-９]+年?[\d０-９]*月?[\d０-９]+日[^，。；]{0,10})，"
+    r"\s*(?:(?:在|根据|按照|为了|随着|鉴于|针对|关于|对于|当地时间|应|如果|若|一旦|倘若|假如|"
+    r"除非|只要)[^，。；]{0,40}|[\d０-９]+年?[\d０-９]*月?[\d０-９]+日[^，。；]{0,10})，"
+)
+# Chinese phrases whose cues are objects, not the predicate: "对X的做法表示不满" (the
+# verb follows the coverb phrase), "在谈判中作出让步" (a place or occasion)
+_OBJECT_ZH = re.compile(
+    r"(?:(?<![反应面相绝核比派配])对|就|针对|关于|对于)[^，。；]{1,40}?(?=表示|提出|予以|作出|进行|发表|达成|深表)|"
+    r"在[^，。；]{1,24}?(?:中|上|期间|之际|时)(?=[^，。；])"
+)
+# "将X列入…" is the coverb 将 (do X to ...), not "will"
+_BA_ZH = re.compile(r"将[^，。；]{1,12}?(?:列入|纳入|视为|作为|定为|认定|移交|送交|交由|提交|遣返)")
+# "中俄两国", "中印边境": two parties by their one-character names (from "俄方", "印方")
+_PAIR_ZH = re.compile(
+    r"(.)(.)(?=两国|双方|两军|三国|两党|边境|海军|空军|陆军|外长|元首|领导人|执法|公安|警方)"
 )
 _PASSIVE_EN = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?$", re.I)
 _BY_EN = re.compile(r"\bby\b", re.I)
@@ -362,7 +379,18 @@ def _roles(
     after = [m for m in mentions if choice.predicate_end <= m.start and m.end <= stop]
 
     if lang == "zh":
-        coverbed = [m for m in subject if _COVERB_ZH.search(text, max(0, m.start - 1), m.start)]
+        coverbed: list[Match] = []
+        for k, m in enumerate(subject):
+            prev = subject[k - 1] if k else None
+            # "同俄罗斯总统普京": a name right after its party's mention shares its role
+            same_np = (
+                prev is not None
+                and prev in coverbed
+                and m.start - prev.end <= 6
+                and not _CLAUSE_ZH.search(text, prev.end, m.start)
+            )
+            if same_np or _COVERB_ZH.search(text, max(0, m.start - 1), m.start):
+                coverbed.append(m)
         passive = _PASSIVE_ZH.search(text, s_from, p)
         if passive:
             source = _group(text, lang, [m for m in subject if m.start >= passive.end()])
@@ -390,10 +418,53 @@ def _roles(
 # --------------------------------------------------------------------------- claims
 
 
-def _body_start(text: str, lang: str, start: int, end: int) -> int:
+def _body_start(text: str, lang: str, start: int, end: int, hits: Sequence[Hit]) -> int:
+    """Where the claim's main clause starts: after a leading adverbial or conditional
+    clause, when an event cue follows it."""
     pattern = _ADVERBIAL_ZH if lang == "zh" else _ADVERBIAL_EN
     m = pattern.match(text, start, end)
-    return m.end() if m and m.end() < end - 2 else start
+    if m and any(h.frame in _ACTIVE and h.start >= m.end() for h in hits):
+        return m.end()
+    return start
+
+
+@lru_cache(maxsize=4)
+def _abbreviations(lexicon: Lexicon) -> dict[str, str]:
+    """One-character Chinese names of parties, from their "X方" names (中方, 俄方...)
+    and one-character names; a character two parties share is left out."""
+    seen: dict[str, set[str]] = {}
+    for actor in lexicon.actors.values():
+        if actor.kind == "person":
+            continue
+        for name in actor.names_zh:
+            if len(name) == 2 and name.endswith("方"):
+                seen.setdefault(name[0], set()).add(actor.party)
+            elif len(name) == 1:
+                seen.setdefault(name, set()).add(actor.party)
+    return {ch: next(iter(p)) for ch, p in seen.items() if len(p) == 1}
+
+
+def _mentions(
+    text: str, lang: str, view: str, lexicon: Lexicon, start: int, end: int
+) -> list[Match]:
+    """The actor mentions in ``[start, end)``; in Chinese also the two parties of "中俄两国"."""
+    found = {
+        (m.start, m.end): m
+        for m in lexicon.actor_matcher.find(text, lang, view)
+        if start <= m.start and m.end <= end
+    }
+    if lang == "zh":
+        abbrev = _abbreviations(lexicon)
+        for m in _PAIR_ZH.finditer(view, start, end):
+            a, b = abbrev.get(m.group(1)), abbrev.get(m.group(2))
+            if a and b and a != b:
+                for k, party in ((m.start(1), a), (m.start(2), b)):
+                    found.setdefault((k, k + 1), Match(k, k + 1, party))
+    return sorted(found.values(), key=lambda m: m.start)
+
+
+def _overlaps(h: Hit, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a < h.end and h.start < b for a, b in spans)
 
 
 def code_claim(
@@ -409,20 +480,28 @@ def code_claim(
     """The event ``text[start:end]`` reports (see the module doc), or None when it has
     no cue of one."""
     subject = view if language == "zh" else text
-    body = _body_start(subject, language, start, end)
+    mentions = _mentions(text, language, view, lexicon, start, end)
+    names = [(m.start, m.end) for m in mentions]
     hits = [
         h
         for h in cue_hits(text, language, view, lexicon, events)
-        if body <= h.start and h.end <= end and h.frame != "ignore"
+        if start <= h.start and h.end <= end and h.frame != "ignore" and not _overlaps(h, names)
     ]
+    if language == "zh":  # objects of a coverb phrase, and the coverb 将, are no predicates
+        objects = [m.span() for m in _OBJECT_ZH.finditer(subject, start, end)]
+        ba = {m.start() for m in _BA_ZH.finditer(subject, start, end)}
+        hits = [
+            h
+            for h in hits
+            if not (h.frame in _ACTIVE and _overlaps(h, objects))
+            and not (h.frame == "intent" and h.start in ba)
+        ]
+    body = _body_start(subject, language, start, end, hits)
+    hits = [h for h in hits if h.start >= body]
+    mentions = [m for m in mentions if m.start >= body]
     choice = _Reader(subject, language, hits, events).choose()
     if choice is None:
         return None
-    mentions = [
-        m
-        for m in lexicon.actor_matcher.find(text, language, view)
-        if body <= m.start and m.end <= end
-    ]
     source, target = _roles(subject, language, body, end, hits, choice, mentions)
     contexts: dict[str, None] = {}
     for h in (choice.cue, *hits):

@@ -58,8 +58,8 @@ FRAMES = (
     "ignore",
 )
 #: Words an English ``...`` gap may span; characters a Chinese ``…`` gap may span.
-EN_GAP = 4
-ZH_GAP = 10
+EN_GAP = 6
+ZH_GAP = 16
 
 _ONTOLOGY_COLUMNS = (
     "kind",
@@ -128,8 +128,9 @@ def _dash(value: str) -> str:
 
 # --------------------------------------------------------------------------- matching
 
-_CLAUSE_EN = re.compile(r"[,;:.!?()\[\]\"“”]")
-_CLAUSE_ZH = re.compile(r"[，。；：！？、,;:!?()（）“”\"]")
+# a gap stays inside the clause; quotation marks and a comma inside a number do not end it
+_CLAUSE_EN = re.compile(r"[;:!?()\[\]]|,(?!\d)")
+_CLAUSE_ZH = re.compile(r"[，。；：！？、,;:!?()（）]")
 _TOKEN = re.compile(r"\w+")
 
 # an English pattern element: ("w", word) | ("p", prefix) | ("g", "")

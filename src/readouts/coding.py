@@ -31,6 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .lang import en
 from .lexicon import Lexicon, Match
 from .plover import EventLexicon
 from .tag import PHRASE_WINDOW
@@ -78,7 +79,8 @@ _OBJECT_ZH = re.compile(
 _BA_ZH = re.compile(r"将[^，。；]{1,12}?(?:列入|纳入|视为|作为|定为|认定|移交|送交|交由|提交|遣返)")
 # "中俄两国", "中印边境": two parties by their one-character names (from "俄方", "印方")
 _PAIR_ZH = re.compile(
-    r"(.)(.)(?=两国|双方|两军|三国|两党|边境|海军|空军|陆军|外长|元首|领导人|执法|公安|警方)"
+    r"(.)(.)(?=两国|双方|两军|三国|两党|边境|海军|空军|陆军|外长|元首|领导人|执法|公安|警方|同为|"
+    r"均为|同是|都是)"
 )
 _PASSIVE_EN = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?$", re.I)
 _BY_EN = re.compile(r"\bby\b", re.I)
@@ -86,6 +88,17 @@ _JOIN_EN = re.compile(r"^\s*(?:,\s*)?(?:and|&|as well as|,)\s*(?:the\s+)?$", re.
 _COVERB_ZH = re.compile(r"[向对同与和跟给为替朝就]$")
 _PASSIVE_ZH = re.compile(r"被|遭到|遭受|受到|遭")
 _JOIN_ZH = re.compile(r"^[、及]$")
+# whom one meets: "with", and the objects of meeting verbs
+_WITH_EN = re.compile(r"\b(?:with|and)\b", re.I)
+_MEET_EN = frozenset(en.MEETING_VERBS | {"meet", "call", "called", "calls", "telephoned", "phoned"})
+_MEET_ZH = re.compile(r"会见|会晤|接见|看望|访问|到访|出访|来访|抵达|前往|致电")
+# "Russia's unprovoked invasion": a possessive before the event noun, two words at most
+_POSSESSIVE_EN = re.compile(r"^\s*[’']s\b(?:\s+[\w-]+){0,2}\s*$")
+# what a Chinese clause is about: "就乌克兰局势交换意见", "围绕中美关系…深入交流"
+_TOPIC_ZH = re.compile(
+    r"(?:(?<![成造也早])就|围绕|关于|有关)[^，。；]{1,40}?"
+    r"(?=交换|进行|表示|达成|深入|坦诚|举行|展开|开展|沟通|磋商|讨论|发表|阐述|介绍|，)"
+)
 # a trailing clause that says who reports, or starts something else
 _TRAIL_EN = re.compile(
     r",\s*(?:who|which|whose|whom|where|after|before|as|while|because|despite|although|"
@@ -359,6 +372,35 @@ def _trailing_end(text: str, lang: str, hits: Sequence[Hit], after: int, end: in
     return stop
 
 
+def _consult_target(
+    text: str, lang: str, choice: _Choice, after: Sequence[Match], coverbed: Sequence[Match]
+) -> tuple[Match, ...]:
+    """Whom one meets: the actor after "with" / 同, 与, or the object of a meeting verb
+    ("visited Russia", "会见美国国务卿") -- never a topic ("discussed Ukraine")."""
+    if lang == "zh":
+        if coverbed:
+            return _group(text, lang, coverbed)
+        direct = _MEET_ZH.search(text, choice.cue.start, choice.cue.end + 2)
+        near = [m for m in after if direct and m.start - choice.cue.end <= 12]
+        return _group(text, lang, near)
+    verb = text[choice.cue.start : choice.cue.end].split()[0].lower()
+    for m in after:
+        gap = text[choice.predicate_end : m.start]
+        if _WITH_EN.search(gap) or (
+            verb in _MEET_EN and _between_words(text, choice.cue.end, m.start) <= 3
+        ):
+            return _group(text, lang, [x for x in after if x.start >= m.start])
+    return ()
+
+
+def _possessor(text: str, choice: _Choice, mentions: Sequence[Match]) -> tuple[Match, ...]:
+    """ "Russia's unprovoked invasion": whose the named event is."""
+    for m in mentions:
+        if m.end <= choice.cue.start and _POSSESSIVE_EN.match(text[m.end : choice.cue.start]):
+            return (m,)
+    return ()
+
+
 def _roles(
     text: str,
     lang: str,
@@ -372,11 +414,15 @@ def _roles(
     leading = [h for h in hits if h.frame in _REPORT and body <= h.start and h.end <= p]
     frame = leading[-1] if leading else None
     s_from = frame.end if frame else body
+    if lang == "zh":  # what a clause is about ("就乌克兰局势交换意见") names no role
+        topics = [m.span() for m in _TOPIC_ZH.finditer(text, body, end)]
+        mentions = [m for m in mentions if not any(a <= m.start < b for a, b in topics)]
     subject = [m for m in mentions if s_from <= m.start and m.end <= p]
     before_frame = [m for m in mentions if body <= m.start and frame and m.end <= frame.start]
     frame_subject = _group(text, lang, before_frame)
     stop = _trailing_end(text, lang, hits, choice.predicate_end, end)
     after = [m for m in mentions if choice.predicate_end <= m.start and m.end <= stop]
+    consult = choice.event == "CONSULT"
 
     if lang == "zh":
         coverbed: list[Match] = []
@@ -400,8 +446,9 @@ def _roles(
         if choice.modal:
             return frame_subject, _group(text, lang, own) or _group(text, lang, coverbed)
         source = _group(text, lang, own) or frame_subject
-        target = _group(text, lang, coverbed) or _group(text, lang, after)
-        return source, target
+        if consult:
+            return source, _consult_target(text, lang, choice, after, coverbed)
+        return source, _group(text, lang, coverbed) or _group(text, lang, after)
 
     if _PASSIVE_EN.search(text, s_from, choice.cue.start) and not choice.modal:
         by = _BY_EN.search(text, choice.cue.end, stop)
@@ -411,8 +458,12 @@ def _roles(
                 return _group(text, lang, agents), _group(text, lang, subject)
     if choice.modal:
         return frame_subject, _group(text, lang, subject)
-    source = _group(text, lang, subject) or frame_subject
-    return source, _group(text, lang, [m for m in after if m not in source])
+    own = [m for m in subject if not _POSSESSIVE_EN.match(text[m.end : choice.cue.start])]
+    source = _group(text, lang, own) or _possessor(text, choice, subject) or frame_subject
+    after = [m for m in after if m not in source]
+    if consult:
+        return source, _consult_target(text, lang, choice, after, ())
+    return source, _group(text, lang, after)
 
 
 # --------------------------------------------------------------------------- claims
@@ -463,6 +514,12 @@ def _mentions(
     return sorted(found.values(), key=lambda m: m.start)
 
 
+def _in_name(h: Hit, names: Sequence[tuple[int, int]]) -> bool:
+    """Does the cue begin or end inside an actor's name ("Amnesty International")? A
+    gap pattern may span a name ("give Tanzania a grant")."""
+    return any(a <= h.start < b or a < h.end <= b for a, b in names)
+
+
 def _overlaps(h: Hit, spans: Sequence[tuple[int, int]]) -> bool:
     return any(a < h.end and h.start < b for a, b in spans)
 
@@ -485,7 +542,7 @@ def code_claim(
     hits = [
         h
         for h in cue_hits(text, language, view, lexicon, events)
-        if start <= h.start and h.end <= end and h.frame != "ignore" and not _overlaps(h, names)
+        if start <= h.start and h.end <= end and h.frame != "ignore" and not _in_name(h, names)
     ]
     if language == "zh":  # objects of a coverb phrase, and the coverb 将, are no predicates
         objects = [m.span() for m in _OBJECT_ZH.finditer(subject, start, end)]

@@ -22,6 +22,7 @@ import click
 from ..errors import ReadoutsError
 
 __all__ = [
+    "batch_exit_code",
     "check_distinct",
     "embedder_option",
     "get_lexicon",
@@ -85,6 +86,14 @@ lexicon_option = click.option(
 embedder_option = click.option(
     "--embedder", default=None, help="Embedder registry name (usem3.v1, fake.v1)."
 )
+
+
+def batch_exit_code(failed: int, total: int) -> int:
+    """A batch command's exit code: 0 when nothing failed, 126 when (nearly) everything
+    did, 1 otherwise (trafilatura's convention)."""
+    if total and failed / total > 0.99:
+        return 126
+    return 1 if failed else 0
 
 
 def write_output(text: str, output: str | None) -> None:

@@ -18,8 +18,10 @@ Each sentence is coded alone, as ``readouts export-events`` codes a one-sentence
   be 0), and for sets with sentences labelled ``-`` (no event) ``false_event``.
 
 Inputs: PLOVER gold records (``../shared/eval/plover/gsr_dev.jsonl``, see its README)
-and our labelled sets (``eval/events_zh``, ``eval/events_en``: one JSON object a line,
-``{"id", "text", "event", "source", "target"}``, see their READMEs).
+and our labelled sets (``eval/events_zh``: ``zh``, the sentences the rules were written
+against, and ``zh_check``, written afterwards and never used to change a rule;
+``eval/events_en``: an English check of the same kind). One JSON object a line,
+``{"id", "text", "event", "source", "target"}``; see their READMEs.
 
 Usage::
 
@@ -52,6 +54,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SETS = {
     "gsr": ROOT.parent / "shared" / "eval" / "plover" / "gsr_dev.jsonl",
     "zh": ROOT / "eval" / "events_zh" / "events_zh.jsonl",
+    "zh_check": ROOT / "eval" / "events_zh" / "events_zh_check.jsonl",
     "en": ROOT / "eval" / "events_en" / "events_en.jsonl",
 }
 #: Talk events as issue 15 counts them, by the name the gold file gives (INVESTIGATE and
@@ -225,8 +228,13 @@ def _report(name: str, r: dict[str, Any]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--set", action="append", default=[], metavar="NAME=PATH",
-                    help="A gold file to score (repeatable; default: gsr, zh, en).")  # fmt: skip
+    ap.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=PATH",
+        help="A gold file to score (repeatable; default: gsr, zh, zh_check, en).",
+    )
     ap.add_argument("--floors", type=Path, help="Fail (exit 1) below these floors.")
     ap.add_argument("--mistakes", action="store_true", help="List every mistake.")
     ap.add_argument("--json", action="store_true", help="Print the figures as JSON.")

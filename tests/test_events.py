@@ -188,3 +188,26 @@ def test_events_cli_one_bad_file_is_refused_with_its_reason(tmp_path, content, r
         f"readouts: refused {path}: {reason}",
         "0 events from 0 account(s), 1 refused",
     ]
+
+
+@pytest.mark.parametrize(
+    "text,code",
+    [
+        ("Prisoners rioted at a jail in East Timor's capital on Monday.", "TLS"),
+        ("The police arrested forty protesters in Caracas.", "VEN"),
+        ("数千名民众在东京街头游行。", "JPN"),
+    ],
+)
+def test_events_an_unnamed_actor_of_a_material_event_takes_the_place(lexicon, text, code):
+    from readouts.ingest import account_from_text
+
+    (record,) = reading_events(read(account_from_text(text), lexicon), lexicon)
+    assert record["actor"][0]["code"] == code
+
+
+def test_events_talk_never_takes_its_source_from_the_place(lexicon):
+    from readouts.ingest import account_from_text
+
+    text = "Officials demanded an inquiry in Kenya."
+    (record,) = reading_events(read(account_from_text(text), lexicon), lexicon)
+    assert record["event"] == ["REQUEST"] and not any(a["code"] for a in record["actor"])

@@ -33,7 +33,7 @@ from functools import lru_cache
 
 from .lang import en
 from .lexicon import Lexicon, Match
-from .plover import EventLexicon
+from .plover import EventLexicon, clause_break
 from .tag import PHRASE_WINDOW
 
 __all__ = ["Coded", "Hit", "code_claim", "cue_hits"]
@@ -52,11 +52,13 @@ _GOVERN_ZH = 16
 _LIGHT_EN = 4
 _LIGHT_ZH = 8
 
-# clause breaks (quotation marks and a comma inside a number are not)
-_CLAUSE_EN = re.compile(r"[;:!?()\[\]]|,(?!\d)")
-_CLAUSE_ZH = re.compile(r"[，。；：！？,;:!?（）()]")
 _STOP_ZH = re.compile(r"[。；！？;!?]")
 _WORD = re.compile(r"\w+")
+# words that ask to end what follows ("urged it to stop arming ...", "停止对台军售")
+_STOP = re.compile(
+    r"\b(?:stop|stopping|halt|cease|end|cancel|abandon|renounce)\b|停止|不要|取消|中止|结束|放弃",
+    re.I,
+)
 # a leading adverbial or conditional clause, left out when an event follows it
 _ADVERBIAL_EN = re.compile(
     r"\s*(?:in|on|with|under|after|before|despite|during|following|at(?!\s+(?:least|most)\b)|"
@@ -87,11 +89,14 @@ _BY_EN = re.compile(r"\bby\b", re.I)
 _JOIN_EN = re.compile(r"^\s*(?:,\s*)?(?:and|&|as well as|,)\s*(?:the\s+)?$", re.I)
 _COVERB_ZH = re.compile(r"[向对同与和跟给为替朝就]$")
 _PASSIVE_ZH = re.compile(r"被|遭到|遭受|受到|遭")
-_JOIN_ZH = re.compile(r"^[、及]$")
+_JOIN_ZH = re.compile(r"^[、及]?$")
 # whom one meets: "with", and the objects of meeting verbs
 _WITH_EN = re.compile(r"\b(?:with|and)\b", re.I)
 _MEET_EN = frozenset(en.MEETING_VERBS | {"meet", "call", "called", "calls", "telephoned", "phoned"})
 _MEET_ZH = re.compile(r"会见|会晤|接见|看望|访问|到访|出访|来访|抵达|前往|致电")
+# the place of an event: "in Haiti", "in East Timor's capital", "在东京街头"
+_PLACE_EN = re.compile(r"\b(?:in|at|near|across|throughout|inside)\s+(?:[\w-]+\s+){0,4}$", re.I)
+_PLACE_ZH = re.compile(r"在[^，。；]{0,4}$")
 # "Russia's unprovoked invasion": a possessive before the event noun, two words at most
 _POSSESSIVE_EN = re.compile(r"^\s*[’']s\b(?:\s+[\w-]+){0,2}\s*$")
 # what a Chinese clause is about: "就乌克兰局势交换意见", "围绕中美关系…深入交流"
@@ -133,6 +138,7 @@ class Coded:
     source: tuple[Match, ...]  # actor mentions; () when the sentence names none
     target: tuple[Match, ...]
     modal: bool = False  # a REQUEST made with "should"/"应": the speaker asks its subject
+    place: tuple[Match, ...] = ()  # where it happens ("in Haiti", "在东京"), when named
 
 
 # --------------------------------------------------------------------------- cues
@@ -180,11 +186,9 @@ def _between_words(text: str, a: int, b: int) -> int:
 
 def _near(text: str, lang: str, a: int, b: int, limit_en: int, limit_zh: int) -> bool:
     """Is ``b`` close after ``a`` within one clause?"""
-    if b < a:
+    if b < a or clause_break(text, a, b, lang):
         return False
-    if lang == "zh":
-        return b - a <= limit_zh and not _CLAUSE_ZH.search(text, a, b)
-    return _between_words(text, a, b) <= limit_en and not _CLAUSE_EN.search(text, a, b)
+    return b - a <= limit_zh if lang == "zh" else _between_words(text, a, b) <= limit_en
 
 
 @dataclass(frozen=True)
@@ -277,8 +281,7 @@ class _Reader:
                 return self._event(k)
             if f == "modal":
                 g, _ = self._governed(k)
-                gt = self._type(g.event) if g is not None else None
-                mode = self.ev.mode("REQUEST", gt.ask if gt is not None else "")
+                mode = self._ask_mode("REQUEST", h, g) if g is not None else ""
                 return _Choice("REQUEST", mode, h, h.start, h.end, modal=True)
             g, via_intent = self._governed(k)
             if g is None:
@@ -293,7 +296,7 @@ class _Reader:
                 event, mode = ("MOBILIZE", "") if conflict else self._future(g)
             elif f == "refuse":
                 if gt is not None and gt.ask:
-                    event, mode = "REJECT", self.ev.mode("REJECT", gt.ask)
+                    event, mode = "REJECT", self._ask_mode("REJECT", h, g)
                 elif gt is not None and gt.future == "THREATEN":
                     event, mode = "AGREE", ""  # an assurance not to
                 else:
@@ -308,6 +311,14 @@ class _Reader:
                 if g.event in DECLARED and self._conditional_after(g.end):
                     event, mode = "THREATEN", self._threat_mode(g)
             return _Choice(event, mode, g, h.start, h.end)
+
+    def _ask_mode(self, event: str, h: Hit, g: Hit) -> str:
+        """The REQUEST / REJECT mode of asking for (or refusing) ``g``: asking to stop
+        something is asking for a change."""
+        if _STOP.search(self.text, h.end, g.start):
+            return self.ev.mode(event, "change")
+        gt = self._type(g.event)
+        return self.ev.mode(event, gt.ask) if gt is not None else ""
 
     def _event(self, k: int) -> _Choice:
         h = self.hits[k]
@@ -324,11 +335,10 @@ class _Reader:
         if h.event in ("REQUEST", "REJECT", "THREATEN"):
             g, _ = self._governed(self.hits.index(h))
             if g is not None and not mode:
-                gt = self._type(g.event)
                 if h.event == "THREATEN":
                     mode = self._threat_mode(g)
-                elif gt is not None:
-                    mode = self.ev.mode(h.event, gt.ask)
+                else:
+                    mode = self._ask_mode(h.event, h, g)
         return _Choice(h.event, mode, h, self.hits[k].start, h.end)
 
 
@@ -411,7 +421,15 @@ def _roles(
     mentions: Sequence[Match],
 ) -> tuple[tuple[Match, ...], tuple[Match, ...]]:
     p = choice.predicate
-    leading = [h for h in hits if h.frame in _REPORT and body <= h.start and h.end <= p]
+    # "表示强烈不满": a reporting verb right before the event is its verb, not a frame
+    leading = [
+        h
+        for h in hits
+        if h.frame in _REPORT
+        and body <= h.start
+        and h.end <= p
+        and not _near(text, lang, h.end, p, 0, 4)
+    ]
     frame = leading[-1] if leading else None
     s_from = frame.end if frame else body
     if lang == "zh":  # what a clause is about ("就乌克兰局势交换意见") names no role
@@ -425,6 +443,7 @@ def _roles(
     consult = choice.event == "CONSULT"
 
     if lang == "zh":
+        ba = [m.span() for m in _BA_ZH.finditer(text, s_from, p + 4)]
         coverbed: list[Match] = []
         for k, m in enumerate(subject):
             prev = subject[k - 1] if k else None
@@ -433,9 +452,10 @@ def _roles(
                 prev is not None
                 and prev in coverbed
                 and m.start - prev.end <= 6
-                and not _CLAUSE_ZH.search(text, prev.end, m.start)
+                and not clause_break(text, prev.end, m.start, lang)
             )
-            if same_np or _COVERB_ZH.search(text, max(0, m.start - 1), m.start):
+            in_ba = any(a < m.start < b for a, b in ba)
+            if same_np or in_ba or _COVERB_ZH.search(text, max(0, m.start - 1), m.start):
                 coverbed.append(m)
         passive = _PASSIVE_ZH.search(text, s_from, p)
         if passive:
@@ -464,6 +484,19 @@ def _roles(
     if consult:
         return source, _consult_target(text, lang, choice, after, ())
     return source, _group(text, lang, after)
+
+
+def _place(
+    text: str, lang: str, body: int, end: int, hits: Sequence[Hit], mentions: Sequence[Match]
+) -> tuple[Match, ...]:
+    """The first actor named as the place of the event ("in Haiti", "at a jail in East
+    Timor's capital", "在东京"), outside any trailing attribution."""
+    stop = _trailing_end(text, lang, hits, body, end)
+    pattern = _PLACE_ZH if lang == "zh" else _PLACE_EN
+    for m in mentions:
+        if m.end <= stop and pattern.search(text[max(body, m.start - 30) : m.start]):
+            return (m,)
+    return ()
 
 
 # --------------------------------------------------------------------------- claims
@@ -560,6 +593,7 @@ def code_claim(
     if choice is None:
         return None
     source, target = _roles(subject, language, body, end, hits, choice, mentions)
+    place = _place(subject, language, body, end, hits, mentions)
     contexts: dict[str, None] = {}
     for h in (choice.cue, *hits):
         if h is choice.cue or h.frame == "context":
@@ -574,4 +608,5 @@ def code_claim(
         source=source,
         target=target,
         modal=choice.modal,
+        place=place,
     )

@@ -64,6 +64,8 @@ __all__ = [
 
 #: PLOVER event type -> quad code (``data/plover.tsv``, the manual's quad table).
 QUADS = {t.name: t.quad for t in default_event_lexicon().types.values()}
+#: Quads of material events, whose unnamed actors take the country of the place.
+_MATERIAL_QUADS = (2, 4)
 #: Meeting format -> PLOVER CONSULT mode.
 _CONSULT_MODES = {"phone": "phone", "in_person": "visit", "sidelines": "third-party"}
 #: Output formats of :func:`render_events`.
@@ -178,6 +180,9 @@ def claim_event(
     by_speaker = not actors
     if by_speaker:
         actors = _actors(reading, claim, lexicon)
+    if not any(e["code"] for e in actors) and events.quad(coded.event) in _MATERIAL_QUADS:
+        # an unnamed actor ("prisoners", "the police") belongs where the event happens
+        actors = _mention_entities(text, coded.place, lexicon) or actors
     parties = {e["party"] for e in actors if e["party"]}
     recipient = _mention_entities(text, coded.target, lexicon)
     if not recipient and claim.speaker.kind != "both" and (by_speaker or coded.modal):

@@ -38,6 +38,7 @@ __all__ = [
     "CueMatcher",
     "EventLexicon",
     "EventType",
+    "clause_break",
     "default_event_lexicon",
     "load_event_lexicon",
 ]
@@ -133,6 +134,15 @@ _CLAUSE_EN = re.compile(r"[;:!?()\[\]]|,(?!\d)")
 _CLAUSE_ZH = re.compile(r"[，。；：！？、,;:!?()（）]")
 _TOKEN = re.compile(r"\w+")
 
+
+def clause_break(text: str, start: int, end: int, language: str = "en") -> bool:
+    """Does a clause end between ``start`` and ``end``? (Punctuation, not a comma in a
+    number such as "1,000" nor a quotation mark.)"""
+    pattern = _CLAUSE_ZH if language == "zh" else _CLAUSE_EN
+    m = pattern.search(text, start)  # no end bound: "(?!\d)" looks past it
+    return m is not None and m.start() < end
+
+
 # an English pattern element: ("w", word) | ("p", prefix) | ("g", "")
 _Elem = tuple[str, str]
 
@@ -218,8 +228,7 @@ class CueMatcher:
         spans = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(norm)]
         words = [w for _, _, w in spans]
         breaks = [
-            bool(k) and bool(_CLAUSE_EN.search(text, spans[k - 1][1], spans[k][0]))
-            for k in range(len(spans))
+            bool(k) and clause_break(text, spans[k - 1][1], spans[k][0]) for k in range(len(spans))
         ]
         out: list[Match] = []
         i = 0
@@ -248,7 +257,7 @@ class CueMatcher:
                 for part in parts[1:]:
                     window = text[k : k + ZH_GAP + len(part)]
                     j = window.find(part)
-                    if j < 0 or _CLAUSE_ZH.search(window, 0, j):
+                    if j < 0 or clause_break(text, k, k + j, "zh"):
                         k = -1
                         break
                     k += j + len(part)

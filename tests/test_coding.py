@@ -1,0 +1,125 @@
+"""Coding: the event a claim reports, and its source and target, in English and Chinese."""
+
+from __future__ import annotations
+
+import pytest
+
+from readouts.coding import code_claim, cue_hits
+from readouts.lang import text_view
+from readouts.plover import default_event_lexicon
+
+
+def _code(text, lexicon, lang="en"):
+    view = text_view(text, lang)
+    coded = code_claim(
+        text, lang, 0, len(text), view=view, lexicon=lexicon, events=default_event_lexicon()
+    )
+    if coded is None:
+        return None
+    code = lambda ms: [lexicon.actors[m.id].code for m in ms]  # noqa: E731
+    return coded.event, coded.mode, code(coded.source), code(coded.target)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # talk, as news reports it
+        ("Kenya urged Uganda to reopen the border.", ("REQUEST", "yield", ["KEN"], ["UGA"])),
+        ("Kenya urged Uganda to stop the aid flights.", ("REQUEST", "change", ["KEN"], ["UGA"])),
+        ("Spain lodged a formal protest with Morocco.", ("ACCUSE", "disapprove", ["ESP"], ["MAR"])),
+        ("Chile rejected a proposal from Peru.", ("REJECT", "", ["CHL"], ["PER"])),
+        (
+            "Iran threatened to break off relations with Egypt.",
+            ("THREATEN", "relations", ["IRN"], ["EGY"]),
+        ),
+        # a promise of cooperation is AGREE, of conflict THREATEN; a decided sanction is done
+        ("Canada will provide emergency aid to Haiti.", ("AGREE", "", ["CAN"], ["HTI"])),
+        (
+            "Farmers in France said they would blockade the roads.",
+            ("THREATEN", "restrict", ["FRA"], []),
+        ),
+        (
+            "Italy announced a suspension of flights to Serbia.",
+            ("SANCTION", "discontinue", ["ITA"], ["SRB"]),
+        ),
+        (
+            "Nigeria announced it will withdraw its peacekeepers unless a truce holds.",
+            ("THREATEN", "relations", ["NGA"], []),
+        ),
+        ("Egypt will not attend the summit.", ("REJECT", "meet", ["EGY"], [])),
+        ("The army of Sudan is prepared to resume shelling.", ("MOBILIZE", "", ["SDN"], [])),
+        # material events
+        (
+            "Thousands of Chileans staged a rally against the reform.",
+            ("PROTEST", "demo", ["CHL"], []),
+        ),
+        ("Ghana deported forty Liberians.", ("COERCE", "deport", ["GHA"], ["LBR"])),
+        ("Serbia lifted the curfew in Montenegro.", ("CONCEDE", "", ["SRB"], ["MNE"])),
+        ("Finland will give Tanzania a grant.", ("AGREE", "", ["FIN"], ["TZA"])),
+        # roles: a leading reporting verb, "and", a passive, a leading adverbial, a trailing source
+        ("Hungary has said it will support the resolution.", ("AGREE", "", ["HUN"], [])),
+        (
+            "Senior Hungarian and Romanian officials agreed to cooperate.",
+            ("AGREE", "", ["HUN", "ROU"], []),
+        ),
+        ("The embassy was attacked by militants from Somalia.", ("ASSAULT", "", ["SOM"], [])),
+        (
+            "With the signing of the accord, Peru and Bolivia agreed to open the border.",
+            ("AGREE", "", ["PER", "BOL"], []),
+        ),
+        (
+            "Libya offered to hand over two suspects to Britain, an Egyptian newspaper said.",
+            ("AGREE", "", ["LBY"], ["GBR"]),
+        ),
+        ("Wang Yi said Japan should stop the discharge.", ("REQUEST", "", ["CHN"], ["JPN"])),
+        # a cue inside a name is no event; whom one meets is not a topic
+        ("Amnesty International criticised Belarus.", ("ACCUSE", "disapprove", ["NGO"], ["BLR"])),
+        ("Blinken met Wang Yi and discussed Ukraine.", ("CONSULT", "", ["USA"], ["CHN"])),
+        ("The two discussed Ukraine.", ("CONSULT", "", [], [])),
+    ],
+)
+def test_coding_english_general_forms(lexicon, text, expected):
+    assert _code(text, lexicon) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("中方对美方的错误做法表示强烈不满。", ("ACCUSE", "disapprove", ["CHN"], ["USA"])),
+        ("中方对美方滥用出口管制措施表示强烈不满。", ("ACCUSE", "disapprove", ["CHN"], ["USA"])),
+        ("中方已向日方提出严正交涉。", ("ACCUSE", "", ["CHN"], ["JPN"])),
+        ("美方应立即停止对台军售。", ("REQUEST", "change", [], ["USA"])),
+        ("中方决定对美国军工企业实施制裁。", ("SANCTION", "", ["CHN"], ["USA"])),
+        ("美国商务部将多家中国企业列入实体清单。", ("SANCTION", "", ["USA"], ["CHN"])),
+        ("中方将向阿富汗提供紧急援助。", ("AGREE", "", ["CHN"], ["AFG"])),
+        ("中俄两国海军举行联合演习。", ("COOPERATE", "", ["CHN", "RUS"], [])),
+        ("王毅同布林肯举行会谈。", ("CONSULT", "", ["CHN"], ["USA"])),
+        ("一名中国公民被警方拘押。", ("COERCE", "arrest", [], ["CHN"])),
+        ("如果日方一意孤行，中方必将予以坚决回击。", ("THREATEN", "", ["CHN"], [])),
+        ("双方就乌克兰局势交换了意见。", ("CONSULT", "", [], [])),
+        ("工会宣布取消原定下周举行的罢工。", ("CONCEDE", "", [], [])),
+    ],
+)
+def test_coding_chinese_general_forms(lexicon, text, expected):
+    assert _code(text, lexicon, "zh") == expected
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("Taiwan is part of the agenda.", "en"),
+        ("The Protestant church stands in the square.", "en"),
+        ("台湾问题是中国核心利益中的核心。", "zh"),
+        ("关键在于当事方展现政治意愿。", "zh"),
+    ],
+)
+def test_coding_no_cue_no_event(lexicon, text, lang):
+    assert _code(text, lexicon, lang) is None
+
+
+def test_coding_overlapping_cues_keep_the_longer_and_the_event_cue_on_a_tie(lexicon):
+    text = "Syria says it will not accept more refugees; it apologized."
+    hits = cue_hits(text, "en", text, lexicon, default_event_lexicon())
+    named = [(text[h.start : h.end], h.cue) for h in hits]
+    assert ("will not accept", "acts:reject") in named  # longer than "will not"
+    assert ("apologized", "events:support_apology") in named  # tie: the event cue

@@ -154,9 +154,10 @@ def get_lexicon(paths: tuple[str, ...]) -> Any:
 def main() -> None:
     """Compare the accounts each side publishes of one diplomatic meeting.
 
-    Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad input, 4 unsupported language,
-    5 lexicon or settings error, 6 encoder unavailable, 7 storage error, 8 quality gate
-    failed.
+    Exit codes: 0 ok, 1 internal error (batch commands: some items refused), 2 usage,
+    3 bad input, 4 unsupported language, 5 lexicon or settings error, 6 encoder
+    unavailable, 7 storage error, 8 quality gate failed, 126 a batch command refused
+    (nearly) every item.
     """
 
 

@@ -27,6 +27,7 @@ A news sentence and a readout's claim are read the same way, in three steps:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -146,9 +147,17 @@ class Coded:
 
 def cue_hits(
     text: str, language: str, view: str, lexicon: Lexicon, events: EventLexicon
-) -> list[Hit]:
+) -> tuple[Hit, ...]:
     """Every cue in ``text`` (acts and event cues merged; the longer of two overlapping
-    ones, and on a tie the event cue, is kept), in text order."""
+    ones, and on a tie the event cue, is kept), in text order. Cached: the claims of one
+    account ask for the same text."""
+    return _cue_hits(text, language, view, lexicon, events)
+
+
+@lru_cache(maxsize=16)
+def _cue_hits(
+    text: str, language: str, view: str, lexicon: Lexicon, events: EventLexicon
+) -> tuple[Hit, ...]:
     found: list[Hit] = []
     for m in lexicon.act_matcher.find(text, language, view):
         act = lexicon.acts.get(m.id)
@@ -174,7 +183,7 @@ def cue_hits(
                 out[-1] = h
             continue
         out.append(h)
-    return out
+    return tuple(out)
 
 
 # --------------------------------------------------------------------------- the event
@@ -532,11 +541,13 @@ def _mentions(
     text: str, lang: str, view: str, lexicon: Lexicon, start: int, end: int
 ) -> list[Match]:
     """The actor mentions in ``[start, end)``; in Chinese also the two parties of "中俄两国"."""
-    found = {
-        (m.start, m.end): m
-        for m in lexicon.actor_matcher.find(text, lang, view)
-        if start <= m.start and m.end <= end
-    }
+    every = lexicon.actor_matcher.find(text, lang, view)
+    found: dict[tuple[int, int], Match] = {}
+    for m in every[bisect_left(every, start, key=lambda m: m.start) :]:
+        if m.start >= end:
+            break
+        if m.end <= end:
+            found[(m.start, m.end)] = m
     if lang == "zh":
         abbrev = _abbreviations(lexicon)
         for m in _PAIR_ZH.finditer(view, start, end):
@@ -572,11 +583,14 @@ def code_claim(
     subject = view if language == "zh" else text
     mentions = _mentions(text, language, view, lexicon, start, end)
     names = [(m.start, m.end) for m in mentions]
-    hits = [
-        h
-        for h in cue_hits(text, language, view, lexicon, events)
-        if start <= h.start and h.end <= end and h.frame != "ignore" and not _in_name(h, names)
-    ]
+    every = cue_hits(text, language, view, lexicon, events)
+    first = bisect_left(every, start, key=lambda h: h.start)
+    hits = []
+    for h in every[first:]:
+        if h.start >= end:
+            break
+        if h.end <= end and h.frame != "ignore" and not _in_name(h, names):
+            hits.append(h)
     if language == "zh":  # objects of a coverb phrase, and the coverb 将, are no predicates
         objects = [m.span() for m in _OBJECT_ZH.finditer(subject, start, end)]
         ba = {m.start() for m in _BA_ZH.finditer(subject, start, end)}

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from readouts.coding import code_claim, cue_hits
+from readouts.coding import code_claim
 from readouts.lang import text_view
-from readouts.plover import default_event_lexicon
+from readouts.plover import cue_hits, default_event_lexicon
 
 
 def _code(text, lexicon, lang="en"):

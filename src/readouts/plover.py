@@ -27,20 +27,26 @@ from functools import lru_cache
 from importlib import resources
 
 from .errors import LexiconError
-from .lexicon import Match, normalise_en, parse_tsv
+from .lexicon import Lexicon, Match, normalise_en, parse_tsv
 
 __all__ = [
+    "ACTIVE_FRAMES",
     "EN_GAP",
     "FRAMES",
+    "REPORT_FRAMES",
     "ZH_GAP",
     "Context",
     "Cue",
     "CueMatcher",
     "EventLexicon",
     "EventType",
+    "Hit",
     "clause_break",
+    "cue_hits",
     "default_event_lexicon",
     "load_event_lexicon",
+    "near",
+    "words_between",
 ]
 
 #: How a cue works in its clause (``frame`` column of ``data/events.tsv``).
@@ -419,3 +425,78 @@ def load_event_lexicon(
 @lru_cache(maxsize=1)
 def default_event_lexicon() -> EventLexicon:
     return load_event_lexicon()
+
+
+# --------------------------------------------------------------------------- cues in a text
+
+#: Frames of cues that can carry or shape an event.
+ACTIVE_FRAMES = frozenset({"event", "intent", "prepare", "refuse", "decision", "modal", "light"})
+#: Frames of cues that say who speaks (leading) or who reports the event (trailing).
+REPORT_FRAMES = frozenset({"report", "decision", "attribution"})
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A cue found in the text."""
+
+    start: int
+    end: int
+    frame: str
+    event: str  # current PLOVER type, or ""
+    mode: str
+    contexts: tuple[str, ...]
+    priority: int  # the act's priority (acts.tsv); 100 for a cue of events.tsv
+    cue: str  # "acts:<id>" or "events:<id>"
+
+
+def cue_hits(
+    text: str, language: str, view: str, lexicon: Lexicon, events: EventLexicon
+) -> tuple[Hit, ...]:
+    """Every cue in ``text`` (acts and event cues merged; the longer of two overlapping
+    ones, and on a tie the event cue, is kept), in text order. Cached: the claims of one
+    account ask for the same text."""
+    return _cue_hits(text, language, view, lexicon, events)
+
+
+@lru_cache(maxsize=16)
+def _cue_hits(
+    text: str, language: str, view: str, lexicon: Lexicon, events: EventLexicon
+) -> tuple[Hit, ...]:
+    found: list[Hit] = []
+    for m in lexicon.act_matcher.find(text, language, view):
+        act = lexicon.acts.get(m.id)
+        if act is None:
+            continue
+        event, implied = events.resolve(act.plover) if act.plover not in ("", "-") else ("", "")
+        frame = "event" if event else "report"
+        mode = events.mode(event, act.mode) or implied
+        found.append(Hit(m.start, m.end, frame, event, mode, (), act.priority, f"acts:{act.id}"))
+    for m in events.matcher.find(text, language, view):
+        cue = events.cues[m.id]
+        found.append(
+            Hit(m.start, m.end, cue.frame, cue.event, cue.mode, cue.contexts, 100, f"events:{m.id}")
+        )
+    found.sort(key=lambda h: (h.start, -(h.end - h.start), h.priority != 100))
+    out: list[Hit] = []
+    for h in found:
+        if out and h.start < out[-1].end:
+            last = out[-1]
+            longer = h.end - h.start > last.end - last.start
+            tie_event_cue = h.end - h.start == last.end - last.start and h.priority == 100
+            if longer or (tie_event_cue and last.priority != 100):
+                out[-1] = h
+            continue
+        out.append(h)
+    return tuple(out)
+
+
+def words_between(text: str, a: int, b: int) -> int:
+    """How many words stand between ``a`` and ``b``."""
+    return len(_TOKEN.findall(text, a, b)) if b > a else 0
+
+
+def near(text: str, lang: str, a: int, b: int, limit_en: int, limit_zh: int) -> bool:
+    """Is ``b`` close after ``a`` within one clause?"""
+    if b < a or clause_break(text, a, b, lang):
+        return False
+    return b - a <= limit_zh if lang == "zh" else words_between(text, a, b) <= limit_en

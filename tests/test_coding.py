@@ -56,6 +56,10 @@ def _code(text, lexicon, lang="en"):
         ("Ghana deported forty Liberians.", ("COERCE", "deport", ["GHA"], ["LBR"])),
         ("Serbia lifted the curfew in Montenegro.", ("CONCEDE", "", ["SRB"], ["MNE"])),
         ("Finland will give Tanzania a grant.", ("AGREE", "", ["FIN"], ["TZA"])),
+        ("Kenya deployed 300 peacekeepers to Somalia.", ("AID", "", ["KEN"], ["SOM"])),
+        ("Police in Togo fired tear gas at the marchers.", ("COERCE", "restrict", ["TGO"], [])),
+        ("Troops from Eritrea occupied the border town.", ("ASSAULT", "", ["ERI"], [])),
+        ("Venezuela snubbed the talks in Mexico.", ("REJECT", "meet", ["VEN"], ["MEX"])),
         # roles: a leading reporting verb, "and", a passive, a leading adverbial, a trailing source
         ("Hungary has said it will support the resolution.", ("AGREE", "", ["HUN"], [])),
         (

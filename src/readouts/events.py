@@ -141,12 +141,12 @@ def _actors(reading: Reading, claim: Claim, lexicon: Lexicon) -> list[dict[str, 
 def _mention_entities(
     text: str, mentions: tuple[Match, ...], lexicon: Lexicon
 ) -> list[dict[str, str]]:
+    """Entity objects of actor mentions, one per party, in text order."""
     out: list[dict[str, str]] = []
     for m in mentions:
-        actor = lexicon.actors.get(m.id)
-        if actor is None or any(e["party"] == actor.party for e in out):
-            continue
-        out.append({"code": actor.code, "entity_text": text[m.start : m.end], "party": actor.party})
+        party = lexicon.party_of(m.id)
+        if party and all(e["party"] != party for e in out):
+            out.append(_entity(party, text[m.start : m.end], lexicon))
     return out
 
 

@@ -113,6 +113,11 @@ def test_coding_chinese_general_forms(lexicon, text, expected):
     [
         ("Taiwan is part of the agenda.", "en"),
         ("The Protestant church stands in the square.", "en"),
+        ("New research released by the agency finds higher prices.", "en"),
+        ("The network will mobilize private capital for clean energy.", "en"),
+        ("It gives early warning of outbreaks.", "en"),
+        ("The press briefing starts at noon.", "en"),
+        ("It was on his orders that the building was sold to investors.", "en"),
         ("台湾问题是中国核心利益中的核心。", "zh"),
         ("关键在于当事方展现政治意愿。", "zh"),
     ],

@@ -139,6 +139,8 @@ def _dash(value: str) -> str:
 _CLAUSE_EN = re.compile(r"[;:!?()\[\]]|,(?!\d)")
 _CLAUSE_ZH = re.compile(r"[，。；：！？、,;:!?()（）]")
 _TOKEN = re.compile(r"\w+")
+# words that open a new clause, which an English gap does not cross ("orders that ... to")
+_NEW_CLAUSE = frozenset({"that", "which", "who", "whom", "whose", "because", "but", "while"})
 
 
 def clause_break(text: str, start: int, end: int, language: str = "en") -> bool:
@@ -214,8 +216,8 @@ class CueMatcher:
             if kind == "g":
                 nxt = pat[e + 1]
                 for j in range(k, min(k + EN_GAP + 1, len(words))):
-                    if breaks[j]:  # a gap stays inside the clause
-                        return -1
+                    if breaks[j] or (j > k and words[j - 1] in _NEW_CLAUSE):
+                        return -1  # a gap stays inside the clause
                     if self._elem_ok(nxt, words[j]):
                         k = j + 1
                         break

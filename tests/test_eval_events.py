@@ -33,9 +33,9 @@ def test_eval_events_reads_plover_records_and_our_sets(measure, tmp_path):
         [
             {
                 "id": "g1",
-                "text": "Poland demanded an apology from Russia.",
+                "text": "Lithuania demanded an apology from Belarus.",
                 "event": "DEMAND",
-                "source": [{"code": "POL"}, {"code": "IGO"}],
+                "source": [{"code": "LTU"}, {"code": "IGO"}],
             }
         ],
     )
@@ -44,7 +44,7 @@ def test_eval_events_reads_plover_records_and_our_sets(measure, tmp_path):
         [{"id": "z1", "text": "今年是建交周年。", "event": "-", "source": "", "target": ""}],
     )
     (g,) = measure.load(gsr)
-    assert (g.gold, g.gold_name, g.sources) == ("REQUEST", "DEMAND", ("POL",))
+    assert (g.gold, g.gold_name, g.sources) == ("REQUEST", "DEMAND", ("LTU",))
     (z,) = measure.load(ours)
     assert (z.gold, z.sources) == ("", ())
 
@@ -53,11 +53,16 @@ def test_eval_events_scores_type_source_and_false_events(measure, tmp_path):
     rows = [
         {
             "id": "a",
-            "text": "Poland demanded an apology from Russia.",
+            "text": "Lithuania demanded an apology from Belarus.",
             "event": "DEMAND",
-            "source": "POL",
+            "source": "LTU",
         },
-        {"id": "b", "text": "Serbia expelled two diplomats.", "event": "SANCTION", "source": "SRB"},
+        {
+            "id": "b",
+            "text": "Estonia expelled two diplomats.",
+            "event": "SANCTION",
+            "source": "EST",
+        },
         {"id": "c", "text": "Chile welcomed the accord.", "event": "REJECT", "source": "ARG"},
         {"id": "d", "text": "中方坚决反对。", "event": "-", "source": ""},
     ]

@@ -159,7 +159,7 @@ def test_events_cli_never_refuses_a_short_english_sentence(tmp_path, text):
 
 def test_events_export_reads_folders_and_json_lines_rows(tmp_path):
     rows = [
-        {"id": "a", "text": "Serbia expelled two Albanian diplomats."},
+        {"id": "a", "text": "Latvia expelled three Belarusian diplomats."},
         {"id": "b", "text": "外交部发言人表示，中方坚决反对美方的错误做法。"},
         {"id": "c", "text": ""},
     ]
@@ -193,7 +193,7 @@ def test_events_cli_one_bad_file_is_refused_with_its_reason(tmp_path, content, r
 @pytest.mark.parametrize(
     "text,code",
     [
-        ("Prisoners rioted at a jail in East Timor's capital on Monday.", "TLS"),
+        ("Inmates rioted at a prison in Nepal's capital on Monday.", "NPL"),
         ("The police arrested forty protesters in Caracas.", "VEN"),
         ("数千名民众在东京街头游行。", "JPN"),
     ],

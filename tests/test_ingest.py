@@ -171,7 +171,7 @@ def test_ingest_reads_bcp47_tag_in_front_matter(tmp_path):
     [
         "Russia threatened Ukraine.",
         "Japan protested.",
-        "North Korea expelled inspectors from Yongbyon.",
+        "Mali expelled the observers from Bamako.",
         "Sanctions lifted.",
         "Hamas rejected the proposal.",
     ],

@@ -69,10 +69,10 @@ def test_plover_gaps_stay_inside_the_clause(text, lang, expected):
 
 
 def test_plover_longest_cue_wins_at_one_place():
-    matcher = CueMatcher([("a", ["withdr*"], []), ("b", ["withdr* ... inspectors"], [])])
-    text = "He will withdraw the weapons inspectors."
+    matcher = CueMatcher([("a", ["withdr*"], []), ("b", ["withdr* ... observers"], [])])
+    text = "She will withdraw the election observers."
     assert [(text[m.start : m.end], m.id) for m in matcher.find(text, "en")] == [
-        ("withdraw the weapons inspectors", "b")
+        ("withdraw the election observers", "b")
     ]
 
 

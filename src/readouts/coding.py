@@ -5,14 +5,14 @@ A news sentence and a readout's claim are read the same way, in three steps:
 1. **Cues.** The speech acts of ``data/acts.tsv`` (each read as its PLOVER type; a plain
    reporting verb such as "said" is a frame) and the cues of ``data/events.tsv`` are
    found in the claim. Where two overlap the longer wins, and one of ``events.tsv`` over
-   an act (it is the more specific). A leading adverbial ("With the signing of ...,",
+   an act (it is the more specific). A leading adverbial ("After the signing of ...,",
    "在…期间，") is left out.
 2. **The event.** The first cue that can carry an event decides, with what it governs in
-   its clause: "threatened to break relations" is THREATEN (mode ``relations``), "will
-   provide aid" AGREE (PLOVER: a promise of cooperation), "would blockade" THREATEN, "is
-   prepared to shell" MOBILIZE, "will not attend" REJECT, "announced a suspension of air
-   links" SANCTION, "demanded that ..." REQUEST; "should"/"应" is a REQUEST whose subject is
-   its target. A light verb ("staged", "举行") gives way to the event noun after it.
+   its clause: "threatened to cut ties" is THREATEN (mode ``relations``), "will send
+   aid" AGREE (PLOVER: a promise of cooperation), "would block the roads" THREATEN, "is
+   poised to strike" MOBILIZE, "will not attend" REJECT, "announced a suspension of
+   flights" SANCTION, "demanded that ..." REQUEST; "should"/"应" is a REQUEST whose subject
+   is its target. A light verb ("staged", "举行") gives way to the event noun after it.
    Nothing is guessed: a claim without a cue has no event.
 3. **Roles** (:mod:`readouts.roles`): the source is the subject of the event's clause,
    the agent of a passive, or the subject of a leading "said"; the target the actor after
@@ -244,7 +244,7 @@ def _body_start(text: str, lang: str, start: int, end: int, hits: Sequence[Hit])
 
 def _in_name(h: Hit, names: Sequence[tuple[int, int]]) -> bool:
     """Does the cue begin or end inside an actor's name ("Amnesty International")? A
-    gap pattern may span a name ("give Tanzania a grant")."""
+    gap pattern may span a name ("give Malawi a loan")."""
     return any(a <= h.start < b or a < h.end <= b for a, b in names)
 
 

@@ -44,7 +44,7 @@ _JOIN_ZH = re.compile(r"^[、及]?$")
 _WITH_EN = re.compile(r"\b(?:with|and)\b", re.I)
 _MEET_EN = frozenset(en.MEETING_VERBS | {"meet", "call", "called", "calls", "telephoned", "phoned"})
 _MEET_ZH = re.compile(r"会见|会晤|接见|看望|访问|到访|出访|来访|抵达|前往|致电")
-# the place of an event: "in Haiti", "in East Timor's capital", "在东京街头"
+# the place of an event: "in Haiti", "in Nepal's capital", "在东京街头"
 _PLACE_EN = re.compile(r"\b(?:in|at|near|across|throughout|inside)\s+(?:[\w-]+\s+){0,4}$", re.I)
 _PLACE_ZH = re.compile(r"在[^，。；]{0,4}$")
 # "Russia's unprovoked invasion": a possessive before the event noun, two words at most

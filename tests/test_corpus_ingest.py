@@ -144,3 +144,23 @@ def test_corpus_ingest_progress_counts_items_against_their_total(store):
     ingest(store, [CORPUS], progress=lambda n, total: calls.append((n, total)), batch=4)
     assert {total for _, total in calls} == {N_ACCOUNTS}  # JSON Lines rows count one each
     assert sum(n for n, _ in calls) == N_ACCOUNTS
+
+
+def test_corpus_ingest_items_expand_folders_rows_and_furniture(tmp_path):
+    from readouts.corpus.ingest import items, read_item
+
+    (tmp_path / "a.txt").write_text("The two sides met and agreed to talk again.", encoding="utf-8")
+    (tmp_path / "rows.jsonl").write_text(
+        '{"id": "r1", "text": "Japan protested."}\n\n{"id": "r2", "text": "中方坚决反对。"}\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "LICENSE").write_text("MIT", encoding="utf-8")
+    todo, ignored, refused = items([tmp_path, tmp_path / "missing.txt"])
+    assert [i.name for i in todo] == [
+        str(tmp_path / "a.txt"),
+        f"{tmp_path / 'rows.jsonl'}:1",
+        f"{tmp_path / 'rows.jsonl'}:3",
+    ]
+    assert ignored == [str(tmp_path / "LICENSE")]
+    assert [r.reason for r in refused] == ["no such file or folder"]
+    assert [read_item(i).language for i in todo] == ["en", "en", "zh"]

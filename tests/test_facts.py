@@ -294,7 +294,7 @@ def test_facts_read_command_prints_facts_claims_and_tone(runner, fixtures, fmt):
     "content,code,words",
     [(None, 3, "no such file"), ("", 3, "empty"), ("   \n\n", 3, "empty")],
 )
-@pytest.mark.parametrize("command", ["read", "export-events"])
+@pytest.mark.parametrize("command", ["read"])  # export-events lists refusals: test_events
 def test_facts_cli_bad_input_is_one_line_and_non_zero(
     runner, tmp_path, command, content, code, words
 ):

@@ -11,7 +11,7 @@ from readouts.errors import (
     MissingFileError,
     TooLargeError,
 )
-from readouts.ingest import MAX_BYTES, account_from_bytes, read_account
+from readouts.ingest import MAX_BYTES, account_from_bytes, account_from_text, read_account
 
 
 def test_ingest_plain_text_is_kept_exactly(fixtures):
@@ -164,3 +164,45 @@ def test_ingest_reads_bcp47_tag_in_front_matter(tmp_path):
     path.write_text(f"---\nlanguage: zh-Hant\n---\n{body}\n", encoding="utf-8")
     acc = read_account(path)
     assert (acc.language, acc.script) == ("zh", "Hant")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia threatened Ukraine.",
+        "Japan protested.",
+        "Mali expelled the observers from Bamako.",
+        "Sanctions lifted.",
+        "Hamas rejected the proposal.",
+    ],
+)
+def test_ingest_short_plain_english_is_read_as_english(text):
+    assert account_from_text(text).language == "en"
+
+
+@pytest.mark.parametrize(
+    "text", ["Merci beaucoup Paris.", "Xi Jinping Wang Yi Li Qiang.", "Danke schön."]
+)
+def test_ingest_short_text_without_english_words_is_still_refused(text):
+    with pytest.raises(LanguageError):
+        account_from_text(text)
+
+
+def test_ingest_declared_english_stands_when_the_detector_cannot_place_the_text():
+    account = account_from_text("First paragraph here. Second sentence.", language="en")
+    assert account.language == "en"
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Russia threatened Ukraine.", True),
+        ("The Palestinians rejected proposed Israeli changes.", True),
+        ("Los presidentes discutieron.", False),
+        (" ".join(["threatened"] * 61), False),  # long texts are left to the detector
+    ],
+)
+def test_ingest_looks_english(text, expected):
+    from readouts.ingest import looks_english
+
+    assert looks_english(text) is expected

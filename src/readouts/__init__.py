@@ -21,6 +21,7 @@ from .errors import (
     StorageError,
 )
 from .evaluate import evaluate
+from .events import export_events
 from .ingest import account_from_text, read_account
 from .lexicon import default_lexicon, load_lexicon
 from .model import (
@@ -63,6 +64,7 @@ __all__ = [
     "default_lexicon",
     "drift",
     "evaluate",
+    "export_events",
     "load_lexicon",
     "read",
     "read_account",

@@ -1,25 +1,31 @@
-"""Events: the claims of an account as PLOVER-style event records (JSON Lines or CSV).
+"""Events: what the claims of accounts report, as PLOVER event records (JSON Lines or CSV).
 
-One record per claim whose speech act has a PLOVER type (``plover`` column of
-``data/acts.tsv``; acts marked ``-``, such as a plain statement, give no record). The
-fields follow the PLOVER manual's JSON table (``../shared/reference/plover.md`` §4):
+Each claim is coded by :mod:`readouts.coding` (the PLOVER ontology and the cue lexicon
+are in :mod:`readouts.plover`): one record per claim that reports an event, none for
+a plain statement. The fields follow the PLOVER manual's JSON table
+(``../shared/reference/plover.md`` §4):
 
 * ``id``: ``<account id>-<claim number>``; ``date`` (and ``enddate``): the meeting date
   from the account's facts when it is a full date, else the account's own date;
-* ``actor``: the claim's speaker as entity objects ``{code, entity_text, party}``: the
-  speaker's party and its code from the actors lexicon; the issuer for the narrator;
-  both sides for "the two sides agreed" (PLOVER puts every participant of a meeting
-  without a host in ``actor``, with no recipient);
-* ``recipient``: the other party the claim names, else the meeting's counterpart (or,
-  for a counterpart's words, the issuer's principal);
-* ``event``: ``[PLOVER type]``; ``mode``: the act's mode, or for CONSULT the meeting's
+* ``actor``: the source as entity objects ``{code, entity_text, party}``, from the actor
+  lexicon by the role the sentence gives it; when the sentence names none, the claim's
+  speaker (the issuer for the narrator; both sides for "the two sides agreed": PLOVER
+  puts every participant of a meeting without a host in ``actor``, with no recipient);
+* ``recipient``: the target the sentence names; else, when the source is the speaker
+  or the event is a request made with "should", the meeting's counterpart (or, for a
+  counterpart's words, the issuer's principal);
+* ``event``: ``[PLOVER type]`` (current names: REQUEST, ACCUSE...); ``event_text``: the
+  words that name it; ``mode``: a PLOVER mode of that type, or for CONSULT the meeting's
   format (``phone``; ``visit`` in person; ``third-party`` on the sidelines; none for a
   video call, which PLOVER has no mode for); ``quad_code`` 1-4;
-* ``context``: the claim's topic ids (readouts topics, not PLOVER's context list);
+* ``context``: PLOVER contexts, from the claim's topics and words (``data/plover.tsv``);
 * ``text``, ``text_info`` ``{source, sequence, start, end}`` (span in the account's text)
   and ``cite_info`` ``{title, url, language}``; ``coder`` is ``readouts``.
 
-``party`` inside an entity and ``negated`` on a record are readouts' additions.
+``party`` inside an entity, ``topics`` (the claim's readouts topics) and ``negated`` on a
+record are readouts' additions. :func:`export_events` codes many files, folders, globs
+and JSON Lines rows, and lists each one it refused with the reason, as
+``readouts corpus ingest`` does.
 """
 
 from __future__ import annotations
@@ -29,35 +35,37 @@ import io
 import json
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any, TextIO
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
 
+from .coding import code_claim
 from .errors import ConfigError
 from .facts import counterparts, principals
 from .lang import text_view
-from .lexicon import Lexicon, default_lexicon
+from .lexicon import Lexicon, Match, default_lexicon
 from .model import Claim, Reading
+from .plover import EventLexicon, default_event_lexicon
 
-__all__ = ["CSV_COLUMNS", "FORMATS", "QUADS", "reading_events", "render_events", "write_events"]
+if TYPE_CHECKING:
+    from .corpus.ingest import Refusal
 
-#: PLOVER event type -> quad code (manual table "Quad categories in PLOVER").
-QUADS = {
-    "AGREE": 1,
-    "CONSULT": 1,
-    "SUPPORT": 1,
-    "CONCEDE": 1,
-    "COOPERATE": 2,
-    "AID": 2,
-    "RETREAT": 2,
-    "REQUEST": 3,
-    "ACCUSE": 3,
-    "REJECT": 3,
-    "SANCTION": 3,
-    "THREATEN": 3,
-    "PROTEST": 4,
-    "MOBILIZE": 4,
-    "COERCE": 4,
-    "ASSAULT": 4,
-}
+__all__ = [
+    "CSV_COLUMNS",
+    "FORMATS",
+    "QUADS",
+    "EventBatch",
+    "claim_event",
+    "export_events",
+    "reading_events",
+    "render_events",
+    "write_events",
+]
+
+#: PLOVER event type -> quad code (``data/plover.tsv``, the manual's quad table).
+QUADS = {t.name: t.quad for t in default_event_lexicon().types.values()}
+#: Quads of material events, whose unnamed actors take the country of the place.
+_MATERIAL_QUADS = (2, 4)
 #: Meeting format -> PLOVER CONSULT mode.
 _CONSULT_MODES = {"phone": "phone", "in_person": "visit", "sidelines": "third-party"}
 #: Output formats of :func:`render_events`.
@@ -74,6 +82,7 @@ CSV_COLUMNS = (
     "mode",
     "quad_code",
     "context",
+    "topics",
     "source",
     "sequence",
     "start",
@@ -97,15 +106,11 @@ def _date(reading: Reading) -> tuple[str, str]:
     return reading.account.date, ""
 
 
-def _recipients(
-    reading: Reading, claim: Claim, actor_parties: set[str], lexicon: Lexicon, view: str
+def _counterpart(
+    reading: Reading, actor_parties: set[str], lexicon: Lexicon
 ) -> list[dict[str, str]]:
-    text = reading.account.text
-    for m in lexicon.actor_matcher.find(text, reading.account.language, view):
-        if claim.start <= m.start and m.end <= claim.end:
-            party = lexicon.party_of(m.id)
-            if party and party not in actor_parties:
-                return [_entity(party, text[m.start : m.end], lexicon)]
+    """The meeting's counterpart (or, for a counterpart's words, the issuer's principal):
+    the recipient of what a readout's speaker says when the sentence names none."""
     others = counterparts(reading.facts)
     if reading.account.party in actor_parties or not actor_parties:
         pool = others
@@ -133,38 +138,100 @@ def _actors(reading: Reading, claim: Claim, lexicon: Lexicon) -> list[dict[str, 
     return [_entity(party, sp.name, lexicon)]
 
 
-def reading_events(reading: Reading, lexicon: Lexicon | None = None) -> list[dict[str, Any]]:
+def _mention_entities(
+    text: str, mentions: tuple[Match, ...], lexicon: Lexicon
+) -> list[dict[str, str]]:
+    """Entity objects of actor mentions, one per party, in text order."""
+    out: list[dict[str, str]] = []
+    for m in mentions:
+        party = lexicon.party_of(m.id)
+        if party and all(e["party"] != party for e in out):
+            out.append(_entity(party, text[m.start : m.end], lexicon))
+    return out
+
+
+def claim_event(
+    reading: Reading,
+    claim: Claim,
+    lexicon: Lexicon | None = None,
+    events: EventLexicon | None = None,
+    view: str | None = None,
+) -> dict[str, Any] | None:
+    """The event one claim reports, as the parts of a record (``event``, ``mode``,
+    ``actor``, ``recipient``, ``context``, ``event_text``), or None when it has none.
+
+    The sentence is coded by :func:`readouts.coding.code_claim`; when it names no source,
+    the claim's speaker is the source (both sides for "the two sides agreed", with no
+    recipient), and a readout's counterpart the recipient."""
+    lexicon = lexicon or default_lexicon()
+    events = events or default_event_lexicon()
+    account = reading.account
+    view = view if view is not None else text_view(account.text, account.language)
+    start, end = claim.start, claim.end
+    if claim.frame_start >= 0:
+        start, end = min(start, claim.frame_start), max(end, claim.frame_end)
+    coded = code_claim(
+        account.text, account.language, start, end, view=view, lexicon=lexicon, events=events
+    )
+    if coded is None:
+        return None
+    text = account.text
+    actors = _mention_entities(text, coded.source, lexicon)
+    by_speaker = not actors
+    if by_speaker:
+        actors = _actors(reading, claim, lexicon)
+    if not any(e["code"] for e in actors) and events.quad(coded.event) in _MATERIAL_QUADS:
+        # an unnamed actor ("prisoners", "the police") belongs where the event happens
+        actors = _mention_entities(text, coded.place, lexicon) or actors
+    parties = {e["party"] for e in actors if e["party"]}
+    recipient = _mention_entities(text, coded.target, lexicon)
+    if not recipient and claim.speaker.kind != "both" and (by_speaker or coded.modal):
+        recipient = _counterpart(reading, parties, lexicon)
+    mode = [coded.mode] if coded.mode else []
+    if coded.event == "CONSULT" and not mode and reading.facts.format in _CONSULT_MODES:
+        mode = [_CONSULT_MODES[reading.facts.format]]
+    contexts = dict.fromkeys(coded.contexts)
+    for topic in claim.topics:
+        for c in events.topic_contexts.get(topic, ()):
+            contexts.setdefault(c, None)
+    return {
+        "actor": actors,
+        "recipient": recipient,
+        "event": [coded.event],
+        "event_text": [text[coded.start : coded.end]],
+        "mode": mode,
+        "quad_code": events.quad(coded.event),
+        "context": list(contexts),
+    }
+
+
+def reading_events(
+    reading: Reading, lexicon: Lexicon | None = None, events: EventLexicon | None = None
+) -> list[dict[str, Any]]:
     """The PLOVER-style event records of one account read (see the module doc)."""
     lexicon = lexicon or default_lexicon()
+    events = events or default_event_lexicon()
     account = reading.account
     view = text_view(account.text, account.language)
     date, enddate = _date(reading)
     url = account.source if "://" in account.source else ""
     out = []
     for n, claim in enumerate(reading.claims, start=1):
-        act = lexicon.acts.get(claim.act)
-        if act is None or act.plover in ("", "-"):
+        parts = claim_event(reading, claim, lexicon, events, view)
+        if parts is None:
             continue
-        actors = _actors(reading, claim, lexicon)
-        parties = {e["party"] for e in actors if e["party"]}
-        recipient = (
-            []
-            if claim.speaker.kind == "both"
-            else _recipients(reading, claim, parties, lexicon, view)
-        )
-        mode = [act.mode] if act.mode not in ("", "-") else []
-        if act.plover == "CONSULT" and not mode and reading.facts.format in _CONSULT_MODES:
-            mode = [_CONSULT_MODES[reading.facts.format]]
         record: dict[str, Any] = {
             "id": f"{account.id}-{n:04d}",
             "has_event": True,
             "date": date,
-            "actor": actors,
-            "recipient": recipient,
-            "event": [act.plover],
-            "mode": mode,
-            "quad_code": QUADS.get(act.plover, 0),
-            "context": list(claim.topics),
+            "actor": parts["actor"],
+            "recipient": parts["recipient"],
+            "event": parts["event"],
+            "event_text": parts["event_text"],
+            "mode": parts["mode"],
+            "quad_code": parts["quad_code"],
+            "context": parts["context"],
+            "topics": list(claim.topics),
             "text": account.text[claim.start : claim.end],
             "text_info": {
                 "source": account.id,
@@ -198,6 +265,7 @@ def _csv_row(e: dict[str, Any]) -> dict[str, Any]:
         "mode": ";".join(e["mode"]),
         "quad_code": e["quad_code"],
         "context": ";".join(e["context"]),
+        "topics": ";".join(e.get("topics", ())),
         "source": e["text_info"]["source"],
         "sequence": e["text_info"]["sequence"],
         "start": e["text_info"]["start"],
@@ -230,3 +298,53 @@ def render_events(events: Iterable[dict[str, Any]], fmt: str) -> str:
     buf = io.StringIO()
     write_events(events, fmt, buf)
     return buf.getvalue()
+
+
+# --------------------------------------------------------------------------- many files
+
+
+@dataclass
+class EventBatch:
+    """What one export over many sources did: the records, the items coded, and each
+    item refused with its reason."""
+
+    records: list[dict[str, Any]] = field(default_factory=list)
+    coded: list[str] = field(default_factory=list)
+    refused: list[Refusal] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)  # furniture: README, LICENSE
+
+    @property
+    def total(self) -> int:
+        return len(self.coded) + len(self.refused)
+
+
+def export_events(
+    sources: Sequence[str | Path],
+    lexicon: Lexicon | None = None,
+    events: EventLexicon | None = None,
+) -> EventBatch:
+    """Code every account of ``sources`` (files, folders, globs, JSON Lines rows, as
+    ``readouts corpus ingest`` reads them). An item that cannot be read (missing,
+    binary, empty, a language other than English or Chinese...) or coded is refused with
+    the reason, and the rest are coded."""
+    from .corpus.ingest import Refusal, items, read_item
+    from .errors import ReadoutsError
+    from .read import read
+
+    lexicon = lexicon or default_lexicon()
+    events = events or default_event_lexicon()
+    batch = EventBatch()
+    todo, batch.ignored, refused = items(sources)
+    batch.refused.extend(refused)
+    for item in todo:
+        try:
+            records = reading_events(read(read_item(item), lexicon), lexicon, events)
+        except ReadoutsError as exc:
+            batch.refused.append(Refusal(item.name, exc.message))
+            continue
+        except Exception as exc:  # a parser failing on odd input: refuse this item, go on
+            batch.refused.append(Refusal(item.name, f"cannot code it ({exc!r})"))
+            continue
+        batch.records.extend(records)
+        batch.coded.append(item.name)
+    return batch

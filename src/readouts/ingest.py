@@ -30,10 +30,18 @@ from .errors import (
     MissingFileError,
     TooLargeError,
 )
-from .lang import declared, detect, traditional
+from .lang import declared, detect, en, parse_tag, traditional
 from .model import Account
 
-__all__ = ["MAX_BYTES", "account_from_text", "decode", "read_account", "sniff_format"]
+__all__ = [
+    "MAX_BYTES",
+    "SHORT_TEXT_WORDS",
+    "account_from_text",
+    "decode",
+    "looks_english",
+    "read_account",
+    "sniff_format",
+]
 
 #: The largest file readouts reads: 5 MB. A readout is rarely over 50 kB.
 MAX_BYTES = 5_000_000
@@ -361,6 +369,102 @@ def _safe_id(name: str) -> str:
     return ident or "account"
 
 
+# --------------------------------------------------------------------------- short English
+
+#: A text of at most this many words may be read as English by its words alone.
+SHORT_TEXT_WORDS = 60
+_WORDS = re.compile(r"[A-Za-z\u00c0-\u024f']+")
+#: English function words and frequent news words; with the word lists of
+#: :mod:`readouts.lang.en` they tell a short English sentence ("Russia threatened
+#: Ukraine.", "Japan protested.") that has too few stopwords for the detector.
+_EN_FUNCTION = frozenset(
+    """
+    a about above across after against ago all along also am among an and any are around as at
+    back be because been before being below between both but by can could did do does down
+    during each early either every for from had has have having her here him his how if in
+    into is it its last late later least less more most much must near next no nor not now of
+    off on once only onto or other our out over own per since so some still such than that the
+    their them then there these they this those though through to today together too toward
+    towards under until up upon us very was we were what when where whether which while who
+    whom whose why will with within without would yesterday yet you your week month year
+    monday tuesday wednesday thursday friday saturday sunday new old first two three
+    """.split()
+)
+_EN_VOCAB = _EN_FUNCTION.union(en.REPORTING_VERBS, en.COMMON_VERBS, en.MEETING_VERBS)
+_EN_SUFFIX = re.compile(r"(?:ed|ing|tion|tions|ment|ments|ly|ness|ity|ies|ers)$")
+
+
+def looks_english(text: str) -> bool:
+    """Is a short text (at most :data:`SHORT_TEXT_WORDS` words) English by its words?
+
+    The language detector counts stopwords, which a headline-like sentence may lack.
+    Here the words that are not names (capitalised, save an English first word) must
+    mostly be English function words, common verbs, or carry an English ending (-ed,
+    -ing, -tion, -ly...); at least one must. Longer texts are left to the detector.
+    """
+    words = _WORDS.findall(text)
+    if not words or len(words) > SHORT_TEXT_WORDS:
+        return False
+    exact, prefixes = _lexicon_words()
+
+    def english(word: str) -> bool:
+        return (
+            word in _EN_VOCAB
+            or word in exact
+            or word.startswith(prefixes)
+            or bool(_EN_SUFFIX.search(word))
+        )
+
+    # a capitalised word is a name, unless it is the first word and an English one
+    plain = [
+        w.lower()
+        for i, w in enumerate(words)
+        if not w[0].isupper() or (i == 0 and english(w.lower()))
+    ]
+    known = sum(1 for w in plain if english(w))
+    return known > 0 and known >= 0.5 * len(plain)
+
+
+@lru_cache(maxsize=1)
+def _lexicon_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The English words of the built-in act, topic and tone lexicons: whole words, and
+    the stems of ``word*`` cues (``protest*``)."""
+    from .lexicon import default_lexicon
+
+    lex = default_lexicon()
+    terms = [t for a in lex.acts.values() for t in a.cues_en]
+    terms += [t for x in lex.topics.values() for t in x.terms_en]
+    terms += [t for x in lex.tone.values() for t in x.terms_en]
+    exact: set[str] = set()
+    prefixes: set[str] = set()
+    for term in terms:
+        for word in term.lower().split():
+            if word.endswith("*") and len(word) > 4:
+                prefixes.add(word[:-1])
+            elif word.isalpha():
+                exact.add(word)
+    return frozenset(exact), tuple(sorted(prefixes))
+
+
+def _language(text: str, language: str | None) -> tuple[str, str]:
+    """(language, script) of a text: detected, or declared and checked. A short text the
+    detector cannot place ("too few words", "does not look English or Chinese") is read
+    as English when it was declared English or :func:`looks_english` says so."""
+    try:
+        return detect(text) if language is None else declared(text, language)
+    except LanguageError as exc:
+        unplaced = "too few words" in exc.message or "does not look English" in exc.message
+        if unplaced and not _CJK_TEXT.search(text):
+            if language is not None and parse_tag(language)[0] == "en":
+                return "en", ""
+            if language is None and looks_english(text):
+                return "en", ""
+        raise
+
+
+_CJK_TEXT = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+
+
 def account_from_text(
     text: str,
     *,
@@ -380,7 +484,7 @@ def account_from_text(
     if not re.search(r"\w", text):
         raise EmptyInputError("the account is empty", path=source or None, stage="ingest")
     try:
-        lang, script = detect(text) if language is None else declared(text, language)
+        lang, script = _language(text, language)
     except LanguageError as exc:
         # say which file (or pasted account) is at fault
         if exc.path is None:

@@ -22,6 +22,7 @@ import click
 from ..errors import ReadoutsError
 
 __all__ = [
+    "batch_exit_code",
     "check_distinct",
     "embedder_option",
     "get_lexicon",
@@ -87,6 +88,14 @@ embedder_option = click.option(
 )
 
 
+def batch_exit_code(failed: int, total: int) -> int:
+    """A batch command's exit code: 0 when nothing failed, 126 when (nearly) everything
+    did, 1 otherwise (trafilatura's convention)."""
+    if total and failed / total > 0.99:
+        return 126
+    return 1 if failed else 0
+
+
 def write_output(text: str, output: str | None) -> None:
     """Write ``text`` to the file ``output``, or to standard output."""
     if output:
@@ -145,9 +154,10 @@ def get_lexicon(paths: tuple[str, ...]) -> Any:
 def main() -> None:
     """Compare the accounts each side publishes of one diplomatic meeting.
 
-    Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad input, 4 unsupported language,
-    5 lexicon or settings error, 6 encoder unavailable, 7 storage error, 8 quality gate
-    failed.
+    Exit codes: 0 ok, 1 internal error (batch commands: some items refused), 2 usage,
+    3 bad input, 4 unsupported language, 5 lexicon or settings error, 6 encoder
+    unavailable, 7 storage error, 8 quality gate failed, 126 a batch command refused
+    (nearly) every item.
     """
 
 

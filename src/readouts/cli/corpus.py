@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 import click
 
-from . import get_lexicon, lexicon_option, run
+from . import batch_exit_code, get_lexicon, lexicon_option, run
 
 __all__ = ["register"]
 
@@ -42,13 +42,6 @@ def _store(db: str, readonly: bool = False):  # type: ignore[no-untyped-def]
     from ..corpus.store import Store
 
     return Store(db, readonly=readonly)
-
-
-def _exit_code(failed: int, total: int) -> int:
-    """0 when nothing failed, 126 when (nearly) everything did, 1 otherwise."""
-    if total and failed / total > 0.99:
-        return 126
-    return 1 if failed else 0
 
 
 @contextmanager
@@ -139,7 +132,7 @@ def ingest(
             click.echo(f"  refused {r.item}: {r.reason}")
         if len(shown) < len(report.refused):
             click.echo(f"  ... and {len(report.refused) - len(shown)} more (--show-refused -1)")
-    code = _exit_code(len(report.refused), report.total)
+    code = batch_exit_code(len(report.refused), report.total)
     if code:
         sys.exit(code)
 
@@ -354,7 +347,7 @@ def analyze(
         )
         for item, error in report.errors[:20]:
             click.echo(f"  failed {item}: {error}")
-    code = _exit_code(len(report.errors), report.units)
+    code = batch_exit_code(len(report.errors), report.units)
     if code:
         sys.exit(code)
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from . import get_lexicon, lexicon_option, quality_gate, run, write_output
+from . import batch_exit_code, get_lexicon, lexicon_option, quality_gate, run, write_output
 
 __all__ = ["register"]
 
@@ -178,7 +178,7 @@ def read_cmd(
 
 
 @click.command(name="export-events")
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("sources", nargs=-1, required=True)
 @click.option(
     "--format",
     "fmt",
@@ -193,26 +193,34 @@ def read_cmd(
 @lexicon_option
 @run
 def export_events(
-    files: tuple[str, ...], fmt: str, output: str | None, lexicons: tuple[str, ...]
+    sources: tuple[str, ...], fmt: str, output: str | None, lexicons: tuple[str, ...]
 ) -> None:
-    """Export the claims of accounts as PLOVER-style event records.
+    """Export what accounts report as PLOVER event records.
 
-    One record per claim whose speech act has a PLOVER type: date, actor, recipient,
-    event, mode, quad code, topics as context, and the source account and span.
+    SOURCES are files, folders (recursively), globs or JSON Lines files (one account a
+    row), as for `readouts corpus ingest`. One record per claim that reports an event:
+    date, source actor, target, event type and mode, quad code, PLOVER contexts, and the
+    account and span it comes from. A source that cannot be read is listed with the
+    reason and the rest are coded; the exit code is 1 when some were refused, 126 when
+    (nearly) all were.
     """
-    from ..events import reading_events, render_events
-    from ..ingest import read_account
-    from ..read import read
+    from ..events import export_events as do_export
+    from ..events import render_events
 
-    lexicon = get_lexicon(lexicons)
-    events: list[dict[str, Any]] = []
-    for path in files:  # read every file first: a bad one stops the export before any output
-        events.extend(reading_events(read(read_account(path), lexicon), lexicon))
-    write_output(render_events(events, fmt), output)
-    if output:
+    batch = do_export(sources, get_lexicon(lexicons))
+    write_output(render_events(batch.records, fmt), output)
+    for r in batch.refused:
+        click.echo(f"readouts: refused {r.item}: {r.reason}", err=True)
+    refused = f", {len(batch.refused)} refused" if batch.refused else ""
+    if output or batch.refused:
         click.echo(
-            f"{len(events)} events from {len(files)} account(s) written to {output}", err=True
+            f"{len(batch.records)} events from {len(batch.coded)} account(s){refused}"
+            + (f" written to {output}" if output else ""),
+            err=True,
         )
+    code = batch_exit_code(len(batch.refused), batch.total)
+    if code:
+        sys.exit(code)
 
 
 @click.command(name="eval-labels")

@@ -48,7 +48,9 @@ __all__ = [
     "content_hash",
     "expand",
     "ingest",
+    "items",
     "parse",
+    "read_item",
 ]
 
 #: Items written per transaction.
@@ -155,6 +157,21 @@ def expand(sources: Sequence[str | Path]) -> tuple[list[Path], list[str], list[R
     return files, ignored, refused
 
 
+def items(sources: Sequence[str | Path]) -> tuple[list[Item], list[str], list[Refusal]]:
+    """Sources to items, in a stable order: every file, and every row of a JSON Lines
+    file; with the furniture left out (README, LICENSE) and the sources refused."""
+    files, ignored, refused = expand(sources)
+    out: list[Item] = []
+    for f in files:
+        if f.suffix.lower() in _JSONL:
+            rows, bad = _jsonl_items(f)
+            out.extend(rows)
+            refused.extend(bad)
+        else:
+            out.append(Item(str(f)))
+    return out, ignored, refused
+
+
 def content_hash(text: str) -> str:
     """SHA-256 of the text, Unicode NFC and whitespace runs folded: the duplicate test."""
     norm = " ".join(unicodedata.normalize("NFC", text).split())
@@ -172,13 +189,13 @@ def _jsonl_items(path: Path) -> tuple[list[Item], list[Refusal]]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         return [], [Refusal(str(path), "a JSON Lines file must be UTF-8")]
-    items = []
+    rows = []
     for number, raw in enumerate(text.splitlines(), start=1):
         if raw.strip():
-            items.append(Item(str(path), number, raw))
-    if not items:
+            rows.append(Item(str(path), number, raw))
+    if not rows:
         return [], [Refusal(str(path), "the file has no rows")]
-    return items, []
+    return rows, []
 
 
 # --------------------------------------------------------------------------- parsing
@@ -237,10 +254,16 @@ def _file_account(path: str) -> Account:
     return account
 
 
+def read_item(item: Item) -> Account:
+    """The account of one item: a file (:func:`readouts.ingest.read_account`, dated from
+    its name when it has no date) or a JSON Lines row. Raises ReadoutsError."""
+    return _row_account(item) if item.line else _file_account(item.path)
+
+
 def parse(item: Item, lexicon_paths: tuple[str, ...] = ()) -> Parsed:
     """Read one item (a worker function: no database access)."""
     try:
-        account = _row_account(item) if item.line else _file_account(item.path)
+        account = read_item(item)
         keys = pair_keys(account, lexicon_for(lexicon_paths))
     except ReadoutsError as exc:
         return Parsed(item.name, reason=exc.message)
@@ -300,9 +323,9 @@ def _write(store: Store, parsed: list[Parsed], report: IngestReport) -> None:
             report.added.append(ident)
 
 
-def _chunks(items: list[Item], size: int) -> Iterator[list[Item]]:
-    for lo in range(0, len(items), size):
-        yield items[lo : lo + size]
+def _chunks(todo: list[Item], size: int) -> Iterator[list[Item]]:
+    for lo in range(0, len(todo), size):
+        yield todo[lo : lo + size]
 
 
 def ingest(
@@ -320,41 +343,33 @@ def ingest(
     in it and the number of items in all (a file, or a row of a JSON Lines file).
     """
     report = IngestReport()
-    files, ignored, refused = expand(sources)
+    todo, ignored, refused = items(sources)
     report.ignored.extend(ignored)
     report.refused.extend(refused)
-    items: list[Item] = []
-    for f in files:
-        if f.suffix.lower() in _JSONL:
-            rows, bad = _jsonl_items(f)
-            items.extend(rows)
-            report.refused.extend(bad)
-        else:
-            items.append(Item(str(f)))
-    run = store.start_run("ingest", {"sources": [str(s) for s in sources], "items": len(items)})
+    run = store.start_run("ingest", {"sources": [str(s) for s in sources], "items": len(todo)})
     paths = tuple(str(p) for p in lexicon_paths)
     if workers <= 1:
-        for chunk in _chunks(items, batch):
+        for chunk in _chunks(todo, batch):
             _write(store, _parse_batch(chunk, paths), report)
             if progress:
-                progress(len(chunk), len(items))
+                progress(len(chunk), len(todo))
     else:
         # parse in worker processes, in order; write here, one transaction per chunk
-        small = max(1, min(batch, len(items) // (workers * 8) or 1))
+        small = max(1, min(batch, len(todo) // (workers * 8) or 1))
         ctx = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
             pending: list[Parsed] = []
-            futures = pool.map(_parse_batch, _chunks(items, small), itertools.repeat(paths))
+            futures = pool.map(_parse_batch, _chunks(todo, small), itertools.repeat(paths))
             for parsed in futures:
                 pending.extend(parsed)
                 if len(pending) >= batch:
                     _write(store, pending, report)
                     if progress:
-                        progress(len(pending), len(items))
+                        progress(len(pending), len(todo))
                     pending = []
             if pending:
                 _write(store, pending, report)
                 if progress:
-                    progress(len(pending), len(items))
+                    progress(len(pending), len(todo))
     store.finish_run(run, report.to_dict())
     return report

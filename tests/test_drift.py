@@ -5,7 +5,7 @@ import pytest
 from click.testing import CliRunner
 
 from readouts.cli import main
-from readouts.drift import AlignParams, Bead, align_sentences, drift, numbers
+from readouts.drift import AlignParams, Bead, align_sentences, drift
 from readouts.errors import ConfigError
 from readouts.ingest import account_from_text, read_account
 
@@ -26,27 +26,6 @@ def _unit(rng: np.random.Generator, n: int, dim: int = 64) -> np.ndarray:
 def _noisy(v: np.ndarray, rng: np.random.Generator, scale: float = 0.5) -> np.ndarray:
     out = v + scale * _unit(rng, len(v), v.shape[1])
     return out / np.linalg.norm(out, axis=1, keepdims=True)
-
-
-@pytest.mark.parametrize(
-    ("text", "language", "expected"),
-    [
-        ("291 billion euros, 3,000 troops, 1.5 million", "en", ["291000000000", "3000", "1500000"]),
-        ("On 14 March 2024, the 13th round", "en", ["14", "3", "2024", "13"]),
-        ("twenty-seven ships", "en", ["27"]),
-        ("2024年3月14日，第十三次对话", "zh", ["2024", "3", "14", "13"]),
-        ("2910亿欧元，1.5万人，三千五百万", "zh", ["291000000000", "15000", "35000000"]),
-        ("二〇二一年，百分之五十", "zh", ["2021", "50"]),
-        ("十分重要，一些国家，进一步加强", "zh", []),
-    ],
-)
-def test_drift_numbers_reads_digits_words_and_chinese_numerals(text, language, expected):
-    assert [n.value for n in numbers(text, language) if n.strong] == expected
-
-
-@pytest.mark.parametrize(("text", "language"), [("the two sides", "en"), ("两国一个中国", "zh")])
-def test_drift_numbers_small_words_are_weak(text, language):
-    assert not any(n.strong for n in numbers(text, language))
 
 
 @pytest.mark.parametrize("dropped", [0, 7, 19])

@@ -1,0 +1,410 @@
+"""Versions: what the drift checks read in one language version, and the checks themselves.
+
+:func:`version` reads a whole version once: its names (actors, with Chinese names taken
+only as whole words, so 林肯 is not found inside 布林肯, and "X方" read as the side of X),
+numbers as values with units (:mod:`readouts.quantities`), negations by scope
+(:mod:`readouts.negation`), tone words (``data/tone.tsv``) and intensity words and
+judgements (:mod:`readouts.lang.drift_words`). The ``check_*`` functions compare two
+aligned passages and return ``(change, a_values, b_values, a_marks, b_marks)`` or None.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from . import negation
+from .lang import drift_words, en, simplified, zh
+from .lexicon import Lexicon, Match
+from .model import Account, Reading, Sentence
+from .quantities import NumberMention, numbers, same
+from .segment import sentences as split_sentences
+
+__all__ = [
+    "Version",
+    "check_names",
+    "check_negation",
+    "check_numbers",
+    "check_tone",
+    "version",
+]
+
+Span = tuple[int, int]
+
+#: Tone-word contexts that carry no stance ("issues of mutual concern", "共同关心的问题").
+_TONE_EXCEPTIONS = {
+    "en": re.compile(
+        r"(?:mutual|common|shared|each other['’]s|respective)\s+(?:core\s+)?concerns?", re.I
+    ),
+    "zh": re.compile(r"共同关心|共同关切|共同关注|彼此关切|相互关切|各自关切|关心的|关注的"),
+}
+#: Chinese short forms of two or more parties: "中美关系", "中俄双方".
+_ZH_SHORT_PARTIES = {
+    "中": "china",
+    "美": "united_states",
+    "俄": "russia",
+    "欧": "european_union",
+    "日": "japan",
+    "印": "india",
+    "英": "united_kingdom",
+    "法": "france",
+    "德": "germany",
+    "韩": "south_korea",
+    "朝": "north_korea",
+    "澳": "australia",
+    "加": "canada",
+}
+_ZH_SHORT = re.compile(
+    "([" + "".join(_ZH_SHORT_PARTIES) + "]{2,3})(?=关系|双方|两国|元首|合作|峰会|会晤|联合|"
+    "三方|战略|之间|贸易|经贸|共同|军事|两军|友好)"
+)
+#: Characters that may stand right before a Chinese name as a word of their own.
+_ZH_BEFORE_NAME = set("同与和及对向在的是为了被由将把给跟请让使称说、，。；：“”（）《》")
+_EN_STAND_INS = re.compile(
+    r"\b(?:"
+    + "|".join(
+        re.escape(w)
+        for w in sorted(
+            {*en.PERSON_PRONOUNS, *en.BOTH_SIDES, *en.TITLES, "his", "its", "their", "them"},
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\b",
+    re.I,
+)
+_ZH_STAND_INS = re.compile(
+    "|".join(
+        sorted(
+            {*zh.PERSON_PRONOUNS, *zh.BOTH_SIDES, *zh.TITLES, "其", "对方", "彼此", "各方"},
+            key=len,
+            reverse=True,
+        )
+    )
+)
+_EN_WORD = re.compile(r"[A-Za-z]+")
+
+
+class _Spans:
+    """Items with a start offset, sorted, to take those inside a span by bisection."""
+
+    def __init__(self, items: Sequence[Any], start: Callable[[Any], int]):
+        self.items = sorted(items, key=start)
+        self.starts = [start(x) for x in self.items]
+
+    def inside(self, span: Span) -> list[Any]:
+        lo = bisect.bisect_left(self.starts, span[0])
+        hi = bisect.bisect_left(self.starts, span[1], lo)
+        return self.items[lo:hi]
+
+    def covers(self, offset: int) -> bool:
+        """Does an item (a span) start at or before ``offset`` and end after it?"""
+        k = bisect.bisect_right(self.starts, offset) - 1
+        return k >= 0 and offset < self.items[k][1]
+
+
+@dataclass(frozen=True)
+class _Word:
+    """An intensity word (``kind`` "up" or "down") or a judgement (strength 1 or 2)."""
+
+    start: int
+    end: int
+    word: str
+    kind: str  # up, down, judgement
+    strength: int = 0
+
+
+@dataclass
+class Version:
+    """What the content checks need of one version, computed once for the whole text."""
+
+    account: Account
+    view: str
+    sentences: tuple[Sentence, ...]
+    tone: _Spans  # Match
+    actors: _Spans  # (Match, kind, party)
+    sides: _Spans  # spans of "X方" words of an unknown party (Chinese only)
+    numbers: _Spans  # NumberMention
+    negations: _Spans  # negation.Negation
+    words: _Spans  # _Word
+
+    def span(self, idx: Sequence[int]) -> Span:
+        return self.sentences[idx[0]].start, self.sentences[idx[-1]].end
+
+
+def _whole_name(view: str, m: Match, words: Any, person: bool) -> bool:
+    """Is a Chinese name match a name of its own, not part of a longer transliteration
+    (林肯 in 布林肯) or of another word (以方 in 可以方便)? A country may begin or end a
+    longer word (俄乌冲突, 一个中国); a person's name must be whole words."""
+    if not person:
+        ws, _ = words.word_at(view, m.start)
+        _, we = words.word_at(view, m.end - 1)
+        return ws == m.start or we == m.end
+    if not words.is_word(view, m.start, m.end):
+        return False
+    if m.start == 0:
+        return True
+    ps, pe = words.word_at(view, m.start - 1)
+    before = view[ps:pe]
+    # a single leftover character before the name is part of a foreign name ("布|林肯")
+    return len(before) > 1 or before in _ZH_BEFORE_NAME or not re.match(r"[\u4e00-\u9fff]", before)
+
+
+def _words_en(text: str) -> list[_Word]:
+    out = []
+    low = text.lower()
+    for m in _EN_WORD.finditer(low):
+        w = m.group(0)
+        if w in drift_words.EN_INTENSIFIERS:
+            out.append(_Word(m.start(), m.end(), w, "up"))
+        elif w in drift_words.EN_DOWNTONERS:
+            out.append(_Word(m.start(), m.end(), w, "down"))
+        elif w in drift_words.EN_JUDGEMENTS:
+            out.append(_Word(m.start(), m.end(), w, "judgement", drift_words.EN_JUDGEMENTS[w]))
+    for phrase in ("a little", "a bit", "not helpful"):
+        for m in re.finditer(r"\b" + phrase + r"\b", low):
+            kind = "judgement" if phrase == "not helpful" else "down"
+            out.append(_Word(m.start(), m.end(), phrase, kind, 1 if kind == "judgement" else 0))
+    return sorted(out, key=lambda w: w.start)
+
+
+def _words_zh(view: str, spans: Sequence[Span]) -> list[_Word]:
+    out = []
+    for s, e in spans:
+        w = view[s:e]
+        if w in drift_words.ZH_INTENSIFIERS:
+            out.append(_Word(s, e, w, "up"))
+        elif w in drift_words.ZH_DOWNTONERS:
+            out.append(_Word(s, e, w, "down"))
+        elif w in drift_words.ZH_JUDGEMENTS:
+            out.append(_Word(s, e, w, "judgement", drift_words.ZH_JUDGEMENTS[w]))
+    return out
+
+
+def version(reading: Reading | Account, lexicon: Lexicon) -> Version:
+    """Read one version for the checks (a Reading's sentences are used when given)."""
+    account = reading.account if isinstance(reading, Reading) else reading
+    sents = reading.sentences if isinstance(reading, Reading) else split_sentences(account)
+    lang = account.language
+    view = account.text
+    if lang == "zh" and account.script != "Hans":  # simplified text is its own view
+        view = simplified(account.text)
+    words = None
+    if lang == "zh":
+        from .lang.words_zh import segmenter
+
+        words = segmenter(lexicon)
+    tone = lexicon.tone_matcher.find(account.text, lang, view)
+    exception = _TONE_EXCEPTIONS.get(lang)
+    if exception is not None:
+        masked = _Spans([m.span() for m in exception.finditer(view)], lambda x: x[0])
+        tone = [t for t in tone if not masked.covers(t.start)]
+    actors = []
+    names: list[Span] = []  # every name, so no numeral is read inside one
+    for m in lexicon.actor_matcher.find(account.text, lang, view):
+        names.append((m.start, m.end))
+        actor = lexicon.actors[m.id]
+        if words is not None and not _whole_name(view, m, words, actor.kind == "person"):
+            continue
+        actors.append((m, actor.kind, actor.party))
+    sides: list[Span] = []
+    if words is not None:
+        for short in _ZH_SHORT.finditer(view):
+            for k, ch in enumerate(short.group(1)):
+                party = _ZH_SHORT_PARTIES[ch]
+                kind = lexicon.actors[party].kind if party in lexicon.actors else "country"
+                at = short.start() + k
+                actors.append((Match(at, at + 1, party), kind, party))
+        known = {(m.start, m.end) for m, _, _ in actors}
+        sides = [
+            (s, e)
+            for s, e in words.words(view)
+            if e - s == 2
+            and view[s + 1] == "方"
+            and view[s:e] not in drift_words.ZH_NOT_SIDES
+            and (s, e) not in known
+        ]
+        found_words = _words_zh(view, words.words(view))
+    else:
+        found_words = _words_en(view)
+    return Version(
+        account,
+        view,
+        sents,
+        _Spans(tone, lambda m: m.start),
+        _Spans(actors, lambda t: t[0].start),
+        _Spans(sides, lambda s: s[0]),
+        _Spans(numbers(view, lang, names, words), lambda n: n.start),
+        _Spans(negation.negations(view, lang, words), lambda n: n.start),
+        _Spans(found_words, lambda w: w.start),
+    )
+
+
+# --------------------------------------------------------------------------- checks
+
+
+def _finding(
+    change: str,
+    odd_a: Sequence[Any],
+    odd_b: Sequence[Any],
+    value: Callable[[Any], str],
+    span: Callable[[Any], Span],
+) -> tuple:
+    """(change, values only in a, values only in b, their spans in a, in b)."""
+    return (
+        change,
+        tuple(dict.fromkeys(value(x) for x in odd_a)),
+        tuple(dict.fromkeys(value(x) for x in odd_b)),
+        tuple(span(x) for x in odd_a),
+        tuple(span(x) for x in odd_b),
+    )
+
+
+def _one_way(odd_a: Sequence[Any], odd_b: Sequence[Any]) -> str:
+    """'changed' when both versions have something the other lacks, else which one does."""
+    return "changed" if odd_a and odd_b else ("dropped" if odd_a else "added")
+
+
+def check_numbers(va: Version, vb: Version, sa: Span, sb: Span) -> tuple | None:
+    na: list[NumberMention] = va.numbers.inside(sa)
+    nb: list[NumberMention] = vb.numbers.inside(sb)
+    odd_a = [x for x in na if x.strong and not any(same(x.value, y.value) for y in nb)]
+    odd_b = [y for y in nb if y.strong and not any(same(y.value, x.value) for x in na)]
+    if not odd_a and not odd_b:
+        return None
+    return _finding(
+        _one_way(odd_a, odd_b), odd_a, odd_b, lambda x: x.value, lambda x: (x.start, x.end)
+    )
+
+
+def _stand_in(version: Version, span: Span) -> bool:
+    text = version.view[span[0] : span[1]]
+    pattern = _ZH_STAND_INS if version.account.language == "zh" else _EN_STAND_INS
+    return bool(pattern.search(text)) or bool(version.sides.inside(span))
+
+
+def check_names(va: Version, vb: Version, sa: Span, sb: Span) -> tuple | None:
+    ma = va.actors.inside(sa)
+    mb = vb.actors.inside(sb)
+    parties_a = {p for _, _, p in ma}
+    parties_b = {p for _, _, p in mb}
+    people_a = {m.id for m, kind, _ in ma if kind == "person"}
+    people_b = {m.id for m, kind, _ in mb if kind == "person"}
+    odd_a = [
+        t
+        for t in ma
+        if t[2] not in parties_b or (t[1] == "person" and t[0].id not in people_b and people_b)
+    ]
+    odd_b = [
+        t
+        for t in mb
+        if t[2] not in parties_a or (t[1] == "person" and t[0].id not in people_a and people_a)
+    ]
+    # a name left out is drift only when nothing stands in for it on the other side
+    if odd_a and not odd_b and _stand_in(vb, sb):
+        odd_a = [t for t in odd_a if t[1] == "person" and people_b]
+    if odd_b and not odd_a and _stand_in(va, sa):
+        odd_b = [t for t in odd_b if t[1] == "person" and people_a]
+    if not odd_a and not odd_b:
+        return None
+    return _finding(
+        _one_way(odd_a, odd_b), odd_a, odd_b, lambda t: t[0].id, lambda t: (t[0].start, t[0].end)
+    )
+
+
+def check_negation(va: Version, vb: Version, sa: Span, sb: Span) -> tuple | None:
+    odd_a, odd_b = negation.compare(va.negations.inside(sa), vb.negations.inside(sb), sa, sb)
+    if not odd_a and not odd_b:
+        return None
+
+    def value(n: negation.Negation) -> str:
+        return f"not {n.predicate}".strip()
+
+    return _finding(_one_way(odd_a, odd_b), odd_a, odd_b, value, lambda n: n.span)
+
+
+def _tone_reading(hits: Sequence[Match], lexicon: Lexicon, category: str) -> tuple[int, int]:
+    """(rung, -valence) of the strongest word of a category: larger reads harder."""
+    best = (0, 0)
+    for h in hits:
+        term = lexicon.tone.get(h.id)
+        if term is not None and term.category == category:
+            best = max(best, (term.rung, -term.valence))
+    return best
+
+
+def _charged(version: Version, span: Span, lexicon: Lexicon) -> list[Span]:
+    """Spans of the words an intensity word may modify: judgements and the tone words of
+    the ladder, signals and framing, or cool ones (valence below zero)."""
+    out = [(w.start, w.end) for w in version.words.inside(span) if w.kind == "judgement"]
+    for h in version.tone.inside(span):
+        term = lexicon.tone[h.id]
+        if term.category in ("ladder", "signal", "framing") or term.valence < 0:
+            out.append((h.start, h.end))
+    return out
+
+
+def _intensity(version: Version, span: Span, lexicon: Lexicon) -> tuple[int, list[Any]]:
+    """(intensity, the words) of a passage: intensifiers minus downtoners that stand next
+    to a charged word (within a few characters before it, or inside it)."""
+    targets = _charged(version, span, lexicon)
+    reach = 6 if version.account.language == "zh" else 24
+    score, used = 0, []
+    for w in version.words.inside(span):
+        if w.kind == "judgement":
+            continue
+        if any(w.start >= s and w.end <= e or 0 <= s - w.end <= reach for s, e in targets):
+            score += 1 if w.kind == "up" else -1
+            used.append(w)
+    return score, used
+
+
+def check_tone(va: Version, vb: Version, sa: Span, sb: Span, lexicon: Lexicon) -> tuple | None:
+    ha, hb = va.tone.inside(sa), vb.tone.inside(sb)
+    odd_a: list[Any] = []
+    odd_b: list[Any] = []
+    direction = 0
+    for category in ("ladder", "signal", "atmosphere", "position"):
+        ca = [h for h in ha if lexicon.tone[h.id].category == category]
+        cb = [h for h in hb if lexicon.tone[h.id].category == category]
+        if {h.id for h in ca} == {h.id for h in cb}:
+            continue
+        ra, rb = _tone_reading(ca, lexicon, category), _tone_reading(cb, lexicon, category)
+        if category != "ladder" and (not ca or not cb):
+            # a word without a counterpart matters only when it is a strong one
+            strong = [h for h in ca + cb if abs(lexicon.tone[h.id].valence) == 2]
+            if not strong:
+                continue
+        elif ra == rb:
+            continue
+        odd_a += [h for h in ca if h.id not in {x.id for x in cb}]
+        odd_b += [h for h in cb if h.id not in {x.id for x in ca}]
+        if direction == 0:
+            direction = (rb > ra) - (rb < ra)
+    # judgements: the strongest on each side ("very dangerous" -> "somewhat unhelpful")
+    ja = [w for w in va.words.inside(sa) if w.kind == "judgement"]
+    jb = [w for w in vb.words.inside(sb) if w.kind == "judgement"]
+    sa_max = max((w.strength for w in ja), default=0)
+    sb_max = max((w.strength for w in jb), default=0)
+    if ja and jb and sa_max != sb_max:
+        odd_a += ja
+        odd_b += jb
+        direction = direction or (1 if sb_max > sa_max else -1)
+    # intensity words next to charged words ("strongly opposes" -> "opposes")
+    ia, wa = _intensity(va, sa, lexicon)
+    ib, wb = _intensity(vb, sb, lexicon)
+    if (ia > 0) != (ib > 0) or (ia < 0) != (ib < 0):
+        odd_a += wa
+        odd_b += wb
+        direction = direction or (1 if ib > ia else -1)
+    if not odd_a and not odd_b:
+        return None
+    change = {1: "hardened", -1: "softened"}.get(direction, "changed")
+
+    def value(h: Any) -> str:
+        return h.id if isinstance(h, Match) else h.word
+
+    return _finding(change, odd_a, odd_b, value, lambda h: (h.start, h.end))

@@ -43,9 +43,7 @@ def test_quantities_values_with_units(text, language, expected, words):
         ("统一，一致，万一", "zh"),
     ],
 )
-def test_quantities_vague_figures_and_words_with_numerals_are_not_checked(
-    text, language, words
-):
+def test_quantities_vague_figures_and_words_with_numerals_are_not_checked(text, language, words):
     found = numbers(text, language, words=words if language == "zh" else None)
     assert not any(n.strong for n in found)
 

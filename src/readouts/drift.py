@@ -435,7 +435,9 @@ def _not_versions(beads: Sequence[Bead], n_a: int, n_b: int, params: AlignParams
     if n_a + n_b == 0:
         return ""
     translated = sum(
-        len(b.a) + len(b.b) for b in beads if b.a and b.b and b.similarity >= params.translated_cosine
+        len(b.a) + len(b.b)
+        for b in beads
+        if b.a and b.b and b.similarity >= params.translated_cosine
     )
     if translated >= params.min_translated * (n_a + n_b):
         return ""

@@ -1,8 +1,9 @@
 """Lexicons: versioned tab-separated data files, English and Chinese side by side.
 
 Built-in files live in ``readouts/data``: ``topics.tsv``, ``actors.tsv``, ``acts.tsv``,
-``tone.tsv`` and ``issuers.tsv`` (who publishes statements, mapped to an actor's party). Each starts with comment lines (``#``), one of which is
-``# version: N``, then a header row naming the columns, then one entry per line.
+``tone.tsv`` and ``issuers.tsv`` (who publishes statements, mapped to an actor's party).
+Each starts with comment lines (``#``), one of which is ``# version: N``, then a header
+row naming the columns, then one entry per line.
 
 A user adds or overrides entries with a file of the same shape (same header); an
 entry with an id that exists replaces it, a new id is added. Every problem is
@@ -550,9 +551,7 @@ class Lexicon:
         self.actor_matcher = Matcher((a.id, a.names_en, a.names_zh) for a in self.actors.values())
         self.act_matcher = Matcher((a.id, a.cues_en, a.cues_zh) for a in self.acts.values())
         self.tone_matcher = Matcher((t.id, t.terms_en, t.terms_zh) for t in self.tone.values())
-        self.issuer_matcher = Matcher(
-            (i.id, i.names_en, i.names_zh) for i in self.issuers.values()
-        )
+        self.issuer_matcher = Matcher((i.id, i.names_en, i.names_zh) for i in self.issuers.values())
         #: web domain -> issuer id (a subdomain counts as its domain)
         self.issuer_domains = {d: i.id for i in self.issuers.values() for d in i.domains}
 

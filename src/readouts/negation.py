@@ -57,22 +57,35 @@ _EN_WEAK = re.compile(
     + r")\b|\bnon-?[a-z]+|\bun(?:able|willing)\b",
     re.I,
 )
+#: A word beginning with one of these negates ("绝不允许", "从未有过").
+_ZH_STRONG_PREFIXES = (
+    "绝不",
+    "决不",
+    "从不",
+    "从未",
+    "毫不",
+    "并不",
+    "并未",
+    "尚未",
+    "绝非",
+    "并非",
+)
 _CLAUSE_END = re.compile(r"[,;:.!?，；：。！？]")
 
 
 def _negations_en(text: str) -> list[Negation]:
     masked = _EN_NOT_NEG.sub(lambda m: "_" * len(m.group(0)), text)
     out: list[Negation] = []
-    weak_spans = []
+    weak = set()  # where a weak negation's words start ("no longer" holds "no")
     for m in _EN_WEAK.finditer(masked):
         out.append(Negation(m.start(), m.end(), m.group(0).lower(), m.end(), False))
-        weak_spans.append(m.span())
+        weak.update(w.start() for w in _EN_WORD.finditer(masked, m.start(), m.end()))
     words = list(_EN_WORD.finditer(masked))
     for k, w in enumerate(words):
         low = w.group(0).lower().replace("’", "'")
-        if any(s <= w.start() < e for s, e in weak_spans):
-            continue
         if low not in drift_words.EN_NEGATORS and not low.endswith("n't"):
+            continue
+        if w.start() in weak:
             continue
         predicate, pend = "", w.end()
         for nxt in words[k + 1 : k + 5]:
@@ -95,7 +108,7 @@ def _negations_zh(text: str, words: Segmenter) -> list[Negation]:
         word = text[s:e]
         if word in drift_words.ZH_NOT_NEGATIONS:
             continue
-        if word in drift_words.ZH_NEGATORS:
+        if word in drift_words.ZH_NEGATORS or word.startswith(_ZH_STRONG_PREFIXES):
             strong = True
         elif word in drift_words.ZH_WEAK_NEGATORS or (
             len(word) >= 2 and word[0] in "不无非未没" and len(word) <= 4
@@ -104,8 +117,8 @@ def _negations_zh(text: str, words: Segmenter) -> list[Negation]:
         else:
             continue
         predicate, pend = "", e
-        if len(word) > 2 and word in drift_words.ZH_NEGATORS:
-            predicate = word[1:]  # "不寻求": the predicate is inside the word
+        if len(word) > 2 and strong:
+            predicate = word[2:] if word.startswith(_ZH_STRONG_PREFIXES) else word[1:]
         else:
             for ns, ne in spans[k + 1 : k + 3]:
                 nxt = text[ns:ne]

@@ -129,7 +129,21 @@ _EN_VAGUE = {
     "trillions": 1e12,
     "several": 3,
 }
-_EN_TOKEN = re.compile(r"[A-Za-z]+")
+#: The words _numbers_en reads (the others are skipped by the regular expression).
+_EN_TOKEN = re.compile(
+    r"\b(?:"
+    + "|".join(
+        sorted(
+            {*_EN_WORDS, *_EN_TENS, *_EN_ORDINALS, *_EN_VAGUE, "half"},
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\b|\b(?-i:"
+    + "|".join(sorted(_EN_MONTHS, key=len, reverse=True))
+    + r")\b",
+    re.I,
+)
 
 
 def _numbers_en(text: str, masks: Sequence[tuple[int, int]]) -> list[NumberMention]:
@@ -216,7 +230,7 @@ _ZH_NUMERAL = _ZH_DIGIT + "十百千万亿"
 _ZH_RUN = re.compile(r"(\d+(?:\.\d+)?)([万亿]+)|([" + _ZH_NUMERAL + r"]+)")
 _ZH_NUM = rf"(?:\d{{1,4}}|[{_ZH_NUMERAL}]{{1,4}})"
 _ZH_DATE = re.compile(
-    rf"(?:(?P<y>\d{{4}}|[{_ZH_DIGIT}]{{4}})年)?(?:(?P<m>{_ZH_NUM})月)?(?:(?P<d>{_ZH_NUM})[日号])?"
+    rf"(?=[\d{_ZH_DIGIT}十])(?:(?P<y>\d{{4}}|[{_ZH_DIGIT}]{{4}})年)?(?:(?P<m>{_ZH_NUM})月)?(?:(?P<d>{_ZH_NUM})[日号])?"
 )
 _ZH_PERCENT = re.compile(rf"百分之(?P<p>[{_ZH_NUMERAL}点]+|\d+(?:\.\d+)?)|(?P<q>\d+(?:\.\d+)?)%")
 #: Words with numeral characters that are not numbers; masked before reading numerals.
@@ -284,11 +298,12 @@ def _numbers_zh(
         if value is not None:
             out.append(NumberMention(_fmt(value) + "%", m.start(), m.end(), True))
     masked = _ZH_PERCENT.sub(_blank, masked)
+    dates: list[tuple[int, int]] = []
     for m in _ZH_DATE.finditer(masked):
         month, day = _zh_day_month(m.group("m")), _zh_day_month(m.group("d"))
         if month is None and day is None:
             continue
-        if month is not None and not 1 <= month <= 12 or day is not None and not 1 <= day <= 31:
+        if (month is not None and not 1 <= month <= 12) or (day is not None and not 1 <= day <= 31):
             continue
         # the year stays a number of its own
         start = m.start("m") if month is not None else m.start("d")
@@ -296,7 +311,8 @@ def _numbers_zh(
             f"date:{month}-{day}" if month and day else f"month:{month}" if month else f"day:{day}"
         )
         out.append(NumberMention(value, start, m.end(), True))
-        masked = masked[:start] + "＿" * (m.end() - start) + masked[m.end() :]
+        dates.append((start, m.end()))
+    masked = _mask(masked, dates)
     taken: set[int] = set()  # digits already read with their 万 or 亿
     for m in _ZH_RUN.finditer(masked):
         start, end = m.span()
@@ -314,7 +330,11 @@ def _numbers_zh(
         if len(run) >= 2 and all(ch in _ZH_DIGIT for ch in run):
             # a digit string: a year ("二〇二一年") is checked, "五六" (five or six) is not
             digits = "".join(
-                "0" if ch in "零〇" else "2" if ch == "两" else str("一二三四五六七八九".index(ch) + 1)
+                "0"
+                if ch in "零〇"
+                else "2"
+                if ch == "两"
+                else str("一二三四五六七八九".index(ch) + 1)
                 for ch in run
             )
             out.append(NumberMention(str(int(digits)), start, end, len(run) == 4 and nxt == "年"))

@@ -21,6 +21,7 @@ from .tag import tag_claims, tone_hits
 
 __all__ = ["clear_caches", "infer_party", "party_id", "read"]
 
+
 def party_id(name: str, lexicon: Lexicon) -> str:
     """The actor id of a party given by id or by any of its names ("China", "美国")."""
     if not name:

@@ -37,7 +37,9 @@ Span = tuple[int, int]
 #: Tone-word contexts that carry no stance ("issues of mutual concern", "共同关心的问题").
 _TONE_EXCEPTIONS = {
     "en": re.compile(
-        r"(?:mutual|common|shared|each other['’]s|respective)\s+(?:core\s+)?concerns?", re.I
+        r"(?:mutual|common|shared|each other['’]s|respective)\s+(?:core\s+)?concerns?"
+        r"|of\s+(?:particular|special)\s+concern",
+        re.I,
     ),
     "zh": re.compile(r"共同关心|共同关切|共同关注|彼此关切|相互关切|各自关切|关心的|关注的"),
 }
@@ -57,6 +59,8 @@ _ZH_SHORT_PARTIES = {
     "澳": "australia",
     "加": "canada",
 }
+#: Words with 华 for China: "对华贸易逆差", "访华" (not 华盛顿).
+_ZH_HUA = re.compile(r"(?<=[对访来涉赴驻援])华(?!盛顿|人|裔|侨|为)")
 _ZH_SHORT = re.compile(
     "([" + "".join(_ZH_SHORT_PARTIES) + "]{2,3})(?=关系|双方|两国|元首|合作|峰会|会晤|联合|"
     "三方|战略|之间|贸易|经贸|共同|军事|两军|友好)"
@@ -86,6 +90,17 @@ _ZH_STAND_INS = re.compile(
     )
 )
 _EN_WORD = re.compile(r"[A-Za-z]+")
+#: Place and currency phrases whose country names name no party ("South China Sea", "US
+#: dollars", 朝鲜半岛); names inside them are not compared.
+_EN_NOT_PARTIES = re.compile(
+    r"\b(?:(?:South|East)\s+China\s+Sea|Korean\s+Peninsula|Taiwan\s+Strait|Middle\s+East|"
+    r"(?:US|U\.S\.|American|Australian|Canadian|Hong\s+Kong|Singapore)\s+dollars?|"
+    r"Indian\s+Ocean|Japanese\s+yen|Chinese\s+yuan)\b",
+    re.I,
+)
+_ZH_NOT_PARTIES = re.compile(
+    r"朝鲜半岛|南海|东海|台湾海峡|台海|中东|印度洋|印太|美元|日元|澳元|加元|港元"
+)
 
 
 class _Spans:
@@ -153,11 +168,52 @@ def _whole_name(view: str, m: Match, words: Any, person: bool) -> bool:
     return len(before) > 1 or before in _ZH_BEFORE_NAME or not re.match(r"[\u4e00-\u9fff]", before)
 
 
+def _short_parties(lexicon: Lexicon) -> dict[str, str]:
+    """One-character short forms of parties: the fixed ones ("中", "美") and the X of each
+    unambiguous "X方" name of the lexicon ("哈" from 哈方)."""
+    found = lexicon.derived.get("zh_short_parties")
+    if found is None:
+        seen: dict[str, set[str]] = {}
+        for actor in lexicon.actors.values():
+            if actor.kind == "person":
+                continue
+            for name in actor.names_zh:
+                if len(name) == 2 and name[1] == "方":
+                    seen.setdefault(name[0], set()).add(actor.party)
+        found = {ch: next(iter(p)) for ch, p in seen.items() if len(p) == 1}
+        found.update(_ZH_SHORT_PARTIES)
+        lexicon.derived["zh_short_parties"] = found
+    return found  # type: ignore[return-value]
+
+
+def _zh_parties(view: str, words: Any, lexicon: Lexicon) -> list[tuple[int, str]]:
+    """(offset, party) of the parties named by short forms: "中美关系", "中哈贸易", "对华"."""
+    short = _short_parties(lexicon)
+    out = [(m.start(), "china") for m in _ZH_HUA.finditer(view)]
+    for m in _ZH_SHORT.finditer(view):
+        out += [(m.start() + k, _ZH_SHORT_PARTIES[ch]) for k, ch in enumerate(m.group(1))]
+    taken = {at for at, _ in out}
+    chars = "".join(sorted(short))
+    run = re.compile(f"[{re.escape(chars)}]{{2,3}}(?!洲)")
+    for m in run.finditer(view):
+        word = m.group(0)
+        if m.start() in taken or words.word_at(view, m.start())[0] != m.start():
+            continue
+        # "中老铁路", "美日": with China in it, or only the parties everyone shortens
+        if "中" in word or all(ch in _ZH_SHORT_PARTIES for ch in word):
+            out += [(m.start() + k, short[ch]) for k, ch in enumerate(word)]
+    return out
+
+
 def _words_en(text: str) -> list[_Word]:
     out = []
     low = text.lower()
     for m in _EN_WORD.finditer(low):
         w = m.group(0)
+        if w == "very" and re.search(
+            r"\b(?:the|this|that)\s+$", low[max(0, m.start() - 6) : m.start()]
+        ):
+            continue  # "the very core": which one, not how much
         if w in drift_words.EN_INTENSIFIERS:
             out.append(_Word(m.start(), m.end(), w, "up"))
         elif w in drift_words.EN_DOWNTONERS:
@@ -171,16 +227,20 @@ def _words_en(text: str) -> list[_Word]:
     return sorted(out, key=lambda w: w.start)
 
 
-def _words_zh(view: str, spans: Sequence[Span]) -> list[_Word]:
+_ZH_WORDS = {
+    **{w: ("up", 0) for w in drift_words.ZH_INTENSIFIERS},
+    **{w: ("down", 0) for w in drift_words.ZH_DOWNTONERS},
+    **{w: ("judgement", n) for w, n in drift_words.ZH_JUDGEMENTS.items()},
+}
+_ZH_WORDS_RE = re.compile("|".join(sorted(_ZH_WORDS, key=len, reverse=True)))
+
+
+def _words_zh(view: str) -> list[_Word]:
+    """Intensity words and judgements, also inside longer words ("坚决反对", "严重关切")."""
     out = []
-    for s, e in spans:
-        w = view[s:e]
-        if w in drift_words.ZH_INTENSIFIERS:
-            out.append(_Word(s, e, w, "up"))
-        elif w in drift_words.ZH_DOWNTONERS:
-            out.append(_Word(s, e, w, "down"))
-        elif w in drift_words.ZH_JUDGEMENTS:
-            out.append(_Word(s, e, w, "judgement", drift_words.ZH_JUDGEMENTS[w]))
+    for m in _ZH_WORDS_RE.finditer(view):
+        kind, strength = _ZH_WORDS[m.group(0)]
+        out.append(_Word(m.start(), m.end(), m.group(0), kind, strength))
     return out
 
 
@@ -204,20 +264,23 @@ def version(reading: Reading | Account, lexicon: Lexicon) -> Version:
         tone = [t for t in tone if not masked.covers(t.start)]
     actors = []
     names: list[Span] = []  # every name, so no numeral is read inside one
+    places = _Spans(
+        [m.span() for m in (_ZH_NOT_PARTIES if lang == "zh" else _EN_NOT_PARTIES).finditer(view)],
+        lambda x: x[0],
+    )
     for m in lexicon.actor_matcher.find(account.text, lang, view):
         names.append((m.start, m.end))
+        if places.covers(m.start):
+            continue
         actor = lexicon.actors[m.id]
         if words is not None and not _whole_name(view, m, words, actor.kind == "person"):
             continue
         actors.append((m, actor.kind, actor.party))
     sides: list[Span] = []
     if words is not None:
-        for short in _ZH_SHORT.finditer(view):
-            for k, ch in enumerate(short.group(1)):
-                party = _ZH_SHORT_PARTIES[ch]
-                kind = lexicon.actors[party].kind if party in lexicon.actors else "country"
-                at = short.start() + k
-                actors.append((Match(at, at + 1, party), kind, party))
+        for at, party in _zh_parties(view, words, lexicon):
+            kind = lexicon.actors[party].kind if party in lexicon.actors else "country"
+            actors.append((Match(at, at + 1, party), kind, party))
         known = {(m.start, m.end) for m, _, _ in actors}
         sides = [
             (s, e)
@@ -227,7 +290,7 @@ def version(reading: Reading | Account, lexicon: Lexicon) -> Version:
             and view[s:e] not in drift_words.ZH_NOT_SIDES
             and (s, e) not in known
         ]
-        found_words = _words_zh(view, words.words(view))
+        found_words = _words_zh(view)
     else:
         found_words = _words_en(view)
     return Version(
@@ -351,12 +414,12 @@ def _intensity(version: Version, span: Span, lexicon: Lexicon) -> tuple[int, lis
     """(intensity, the words) of a passage: intensifiers minus downtoners that stand next
     to a charged word (within a few characters before it, or inside it)."""
     targets = _charged(version, span, lexicon)
-    reach = 6 if version.account.language == "zh" else 24
+    reach = 4 if version.account.language == "zh" else 12
     score, used = 0, []
     for w in version.words.inside(span):
         if w.kind == "judgement":
             continue
-        if any(w.start >= s and w.end <= e or 0 <= s - w.end <= reach for s, e in targets):
+        if any((w.start >= s and w.end <= e) or 0 <= s - w.end <= reach for s, e in targets):
             score += 1 if w.kind == "up" else -1
             used.append(w)
     return score, used
@@ -397,8 +460,9 @@ def check_tone(va: Version, vb: Version, sa: Span, sb: Span, lexicon: Lexicon) -
     ia, wa = _intensity(va, sa, lexicon)
     ib, wb = _intensity(vb, sb, lexicon)
     if (ia > 0) != (ib > 0) or (ia < 0) != (ib < 0):
-        odd_a += wa
-        odd_b += wb
+        # intensity words inside a tone word already listed are not listed again
+        odd_a += [w for w in wa if not any(h.start <= w.start and w.end <= h.end for h in odd_a)]
+        odd_b += [w for w in wb if not any(h.start <= w.start and w.end <= h.end for h in odd_b)]
         direction = direction or (1 if ib > ia else -1)
     if not odd_a and not odd_b:
         return None

@@ -29,9 +29,7 @@ __all__ = [
 # --------------------------------------------------------------------------- negation
 
 #: English words that negate the predicate after them.
-EN_NEGATORS = frozenset(
-    "not no never neither nor cannot none nobody nothing nowhere n't".split()
-)
+EN_NEGATORS = frozenset("not no never neither nor cannot none nobody nothing nowhere n't".split())
 #: Phrases with a negator that do not negate ("not only ... but also", "no doubt").
 EN_NOT_NEGATIONS = (
     "not only",
@@ -65,6 +63,9 @@ EN_WEAK_NEGATORS = (
     "fails",
     "unable",
     "no longer",
+    "still less",
+    "let alone",
+    "much less",
 )
 
 #: Chinese words that negate the predicate after them (single characters stand alone as
@@ -99,8 +100,9 @@ ZH_NOT_NEGATIONS = frozenset(
 #: Words that strengthen the judgement they go with.
 EN_INTENSIFIERS = frozenset(
     """
-    very extremely highly deeply gravely seriously strongly firmly resolutely utterly totally
-    absolutely completely severely sharply greatly particularly especially most
+    very extremely highly deeply deep gravely grave seriously serious strongly strong strongest
+    firmly firm resolutely resolute utterly totally absolutely completely severely severe sharply
+    greatly stern sternly solemn solemnly
     """.split()
 )
 #: Words that weaken it.
@@ -139,8 +141,8 @@ EN_JUDGEMENTS = {
 }
 ZH_INTENSIFIERS = frozenset(
     """
-    非常 十分 极其 极为 极度 高度 严重 强烈 坚决 深表 深切 严正 极大 尤其 特别 格外 深感 十足
-    最为 彻底 完全 严厉 严肃
+    非常 十分 极其 极为 极度 高度 严重 强烈 坚决 深表 深切 严正 极大 格外 深感 最为 最强烈 彻底 完全
+    严厉 严肃
     """.split()
 )
 ZH_DOWNTONERS = frozenset("有些 有点 稍 稍微 略 略微 比较 相对 一定程度 某种程度 些许".split())
@@ -166,6 +168,7 @@ ZH_JUDGEMENTS = {
     "不合适": 1,
     "不利于": 1,
     "令人遗憾": 1,
+    "欠妥": 1,
 }
 
 # --------------------------------------------------------------------------- numbers
@@ -197,18 +200,23 @@ ZH_VAGUE_NUMBERS = {
 }
 #: Measure words and units a Chinese numeral may run into ("三次", "五项", "十三届").
 ZH_COUNTERS = frozenset(
-    "年 岁 月 日 号 次 届 项 条 点 名 位 人 架 艘 枚 颗 倍 轮 场 天 周 家 所 只 批 个 国 轮次 余 多 "
-    "万 亿 千 百 十 元 美元 欧元 吨 公里 千米 米 分 秒 时 小时 周年 方面 份 种 起 例 支 台 辆 座 "
-    "亿元 万元 万人 亿人".split()
+    (
+        "年 岁 月 日 号 次 届 项 条 点 名 位 人 架 艘 枚 颗 倍 轮 场 天 周 家 所 只 批 个 "
+        "轮次 余 多 "
+        "万 亿 千 百 十 元 美元 欧元 吨 公里 千米 米 分 秒 时 小时 周年 份 种 起 例 支 台 辆 座 "
+        "亿元 万元 万人 亿人"
+    ).split()
 )
 
 # --------------------------------------------------------------------------- sides
 
 #: "X方" words that are not a country's side (对方, 各方, 西方: the West).
 ZH_NOT_SIDES = frozenset(
-    "对方 各方 双方 一方 多方 官方 军方 警方 西方 东方 南方 北方 地方 大方 比方 药方 配方 我方 他方 "
-    "甲方 乙方 上方 下方 前方 后方 远方 平方 立方 处方 方方 三方 四方 有方 想方 千方 资方 劳方 校方 "
-    "院方 厂方 外方 己方 敌方 友方 买方 卖方 男方 女方 一方面 另一方".split()
+    (
+        "对方 各方 双方 一方 多方 官方 军方 警方 西方 东方 南方 北方 地方 大方 比方 药方 配方 "
+        "我方 他方 甲方 乙方 上方 下方 前方 后方 远方 平方 立方 处方 方方 三方 四方 有方 想方 "
+        "千方 资方 劳方 校方 院方 厂方 外方 己方 敌方 友方 买方 卖方 男方 女方 一方面 另一方"
+    ).split()
 )
 
 #: Extra words for the segmenter: negator compounds, idioms, vague figures.

@@ -32,9 +32,7 @@ def _new_tokenizer() -> Any:
     except ImportError as exc:  # pragma: no cover - a dependency, but say so clearly
         from ..errors import ConfigError
 
-        raise ConfigError(
-            "Chinese word segmentation needs jieba: pip install jieba"
-        ) from exc
+        raise ConfigError("Chinese word segmentation needs jieba: pip install jieba") from exc
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()

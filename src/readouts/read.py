@@ -83,7 +83,9 @@ def infer_party(
         else:
             clause = re.split(r"[,;]", low[max(0, m.start - 80) : m.start])[-1]
             if re.search(
-                r"\b(with|request of|invitation of|met|received|hosted|call from)\b", clause
+                r"\b(with|request of|invitation of|met|received|receives|hosted|hosts|"
+                r"welcomed|welcomes|call from|visit of)\b",
+                clause,
             ):
                 continue
         return actor.party

@@ -9,10 +9,11 @@ not with the square of the corpus.
 
 **Scoring** a candidate pair (0..1): the people both name as taking part (Jaccard, on
 actor ids, so 布林肯 and "Blinken" are one person), how close the dates are (a day apart
-counts as the same day: accounts are often published the day after), whether the formats agree (phone and video count as close),
-and how alike the contents are (the specific lexicon topics both raise, which match
-across English and Chinese, and the cosine of the accounts' vectors when an encoder is
-given). Pairs at or above ``threshold`` are joined best first; a join is refused when
+counts as the same day: accounts are often published the day after), whether the
+formats agree (phone and video count as close), and how alike the contents are (the
+specific lexicon topics both raise, which match across English and Chinese, and the
+cosine of the accounts' vectors when an encoder is given). Pairs at or above ``threshold``
+are joined best first; a join is refused when
 the group would then hold two accounts of one party in one language, span more than
 ``window`` days, or join accounts a user has split apart.
 

@@ -113,9 +113,17 @@ def _at_start(text: str, lang: str, lexicon: Lexicon) -> IssuerMatch | None:
     for m in lexicon.issuer_matcher.find(head, lang, view):
         if m.start > start + _SLACK:
             break
+        if lang == "zh" and not _whole_words(view, m.start, m.end, lexicon):
+            continue  # 外交部 at the start of 外交部长王毅: a title, not the issuer
         issuer = lexicon.issuers[m.id]
         return IssuerMatch(issuer.party, issuer.id, "opening")
     return None
+
+
+def _whole_words(view: str, start: int, end: int, lexicon: Lexicon) -> bool:
+    from .lang.words_zh import segmenter
+
+    return segmenter(lexicon).is_word(view, start, end)
 
 
 def issuer_in_opening(title: str, opening: str, lexicon: Lexicon) -> IssuerMatch | None:

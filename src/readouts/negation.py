@@ -46,6 +46,7 @@ _EN_WORD = re.compile(r"[A-Za-z]+(?:[’'][A-Za-z]+)?|[A-Za-z]+-[A-Za-z]+")
 #: Words between a negator and its predicate: auxiliaries, particles, adverbs.
 _EN_SKIP = frozenset(
     "be been being to a an the any also yet ever only at all in way has have had do does did "
+    "and or but cannot can't won't don't doesn't didn't "
     "is are was were will would shall should can could may might must".split()
 )
 _EN_NOT_NEG = re.compile(

@@ -81,6 +81,7 @@ ZH_NEGATORS = frozenset(
 ZH_WEAK_NEGATORS = frozenset(
     """
     无 无法 无条件 无端 非法 不利于 不利 而不是 而非 代替 取代 拒绝 未予 无从 无权
+    不干涉 不结盟 不扩散 不对抗 不冲突 不首先使用 不歧视 非歧视
     """.split()
 )
 #: Words with a negator character that never negate (jieba usually cuts these whole).

@@ -187,7 +187,7 @@ class AlignParams:
     split_cosine: float = 0.3  # a merged sentence below this cosine on its own is split off
     band: int | None = None  # half-width of the band around the diagonal; None: automatic
     full_below: int = 2_000_000  # cells below which the whole table is filled
-    translated_cosine: float = 0.5  # a bead at or above this cosine reads as a translation
+    translated_cosine: float = 0.4  # a bead at or above this cosine reads as a translation
     min_translated: float = 0.5  # share of sentences in such beads two versions need
 
 

@@ -122,6 +122,24 @@ class _Spans:
 
 
 @dataclass(frozen=True)
+class _Name:
+    """A name in a version: an actor of the lexicon, an issuer (its party), or a short form.
+    ``parties`` holds every party the words may name: one, or several for an ambiguous
+    short form (巴方: Brazil or Pakistan), which answers for any of them but is never
+    reported itself."""
+
+    start: int
+    end: int
+    id: str  # actor id (for an issuer or a short form, the party's id)
+    kind: str  # person, country, org
+    parties: frozenset[str]
+
+    @property
+    def party(self) -> str:
+        return next(iter(self.parties)) if len(self.parties) == 1 else ""
+
+
+@dataclass(frozen=True)
 class _Word:
     """An intensity word (``kind`` "up" or "down") or a judgement (strength 1 or 2)."""
 
@@ -140,7 +158,7 @@ class Version:
     view: str
     sentences: tuple[Sentence, ...]
     tone: _Spans  # Match
-    actors: _Spans  # (Match, kind, party)
+    actors: _Spans  # _Name
     sides: _Spans  # spans of "X方" words of an unknown party (Chinese only)
     numbers: _Spans  # NumberMention
     negations: _Spans  # negation.Negation
@@ -168,9 +186,23 @@ def _whole_name(view: str, m: Match, words: Any, person: bool) -> bool:
     return len(before) > 1 or before in _ZH_BEFORE_NAME or not re.match(r"[\u4e00-\u9fff]", before)
 
 
-def _short_parties(lexicon: Lexicon) -> dict[str, str]:
+def _ambiguous_names(lexicon: Lexicon) -> dict[str, frozenset[str]]:
+    """Names (lower-case in English) that several parties of the lexicon share."""
+    found = lexicon.derived.get("ambiguous_names")
+    if found is None:
+        seen: dict[str, set[str]] = {}
+        for actor in lexicon.actors.values():
+            if actor.kind != "person":
+                for name in (*(n.lower() for n in actor.names_en), *actor.names_zh):
+                    seen.setdefault(name, set()).add(actor.party)
+        found = {n: frozenset(p) for n, p in seen.items() if len(p) > 1}
+        lexicon.derived["ambiguous_names"] = found
+    return found  # type: ignore[return-value]
+
+
+def _short_parties(lexicon: Lexicon) -> dict[str, frozenset[str]]:
     """One-character short forms of parties: the fixed ones ("中", "美") and the X of each
-    unambiguous "X方" name of the lexicon ("哈" from 哈方)."""
+    "X方" name of the lexicon ("哈" from 哈方; "巴" from 巴方, Brazil or Pakistan)."""
     found = lexicon.derived.get("zh_short_parties")
     if found is None:
         seen: dict[str, set[str]] = {}
@@ -180,18 +212,19 @@ def _short_parties(lexicon: Lexicon) -> dict[str, str]:
             for name in actor.names_zh:
                 if len(name) == 2 and name[1] == "方":
                     seen.setdefault(name[0], set()).add(actor.party)
-        found = {ch: next(iter(p)) for ch, p in seen.items() if len(p) == 1}
-        found.update(_ZH_SHORT_PARTIES)
+        found = {ch: frozenset(p) for ch, p in seen.items()}
+        found.update({ch: frozenset((p,)) for ch, p in _ZH_SHORT_PARTIES.items()})
         lexicon.derived["zh_short_parties"] = found
     return found  # type: ignore[return-value]
 
 
-def _zh_parties(view: str, words: Any, lexicon: Lexicon) -> list[tuple[int, str]]:
-    """(offset, party) of the parties named by short forms: "中美关系", "中哈贸易", "对华"."""
+def _zh_parties(view: str, words: Any, lexicon: Lexicon) -> list[tuple[int, frozenset[str]]]:
+    """(offset, parties) named by short forms: "中美关系", "中哈贸易", "对华", "中巴"."""
     short = _short_parties(lexicon)
-    out = [(m.start(), "china") for m in _ZH_HUA.finditer(view)]
+    china = frozenset(("china",))
+    out = [(m.start(), china) for m in _ZH_HUA.finditer(view)]
     for m in _ZH_SHORT.finditer(view):
-        out += [(m.start() + k, _ZH_SHORT_PARTIES[ch]) for k, ch in enumerate(m.group(1))]
+        out += [(m.start() + k, short[ch]) for k, ch in enumerate(m.group(1))]
     taken = {at for at, _ in out}
     chars = "".join(sorted(short))
     run = re.compile(f"[{re.escape(chars)}]{{2,3}}(?!洲)")
@@ -262,12 +295,13 @@ def version(reading: Reading | Account, lexicon: Lexicon) -> Version:
     if exception is not None:
         masked = _Spans([m.span() for m in exception.finditer(view)], lambda x: x[0])
         tone = [t for t in tone if not masked.covers(t.start)]
-    actors = []
+    actors: list[_Name] = []
     names: list[Span] = []  # every name, so no numeral is read inside one
     places = _Spans(
         [m.span() for m in (_ZH_NOT_PARTIES if lang == "zh" else _EN_NOT_PARTIES).finditer(view)],
         lambda x: x[0],
     )
+    ambiguous = _ambiguous_names(lexicon)
     for m in lexicon.actor_matcher.find(account.text, lang, view):
         names.append((m.start, m.end))
         if places.covers(m.start):
@@ -275,13 +309,23 @@ def version(reading: Reading | Account, lexicon: Lexicon) -> Version:
         actor = lexicon.actors[m.id]
         if words is not None and not _whole_name(view, m, words, actor.kind == "person"):
             continue
-        actors.append((m, actor.kind, actor.party))
+        surface = view[m.start : m.end] if lang == "zh" else view[m.start : m.end].lower()
+        parties = ambiguous.get(surface, frozenset((actor.party,)))
+        actors.append(_Name(m.start, m.end, m.id, actor.kind, parties))
+    taken = _Spans([(n.start, n.end) for n in actors], lambda x: x[0])
+    for m in lexicon.issuer_matcher.find(account.text, lang, view):  # "外交部表示"
+        if taken.covers(m.start) or (words is not None and not _whole_name(view, m, words, False)):
+            continue
+        party = lexicon.issuers[m.id].party
+        kind = lexicon.actors[party].kind if party in lexicon.actors else "org"
+        actors.append(_Name(m.start, m.end, party, kind, frozenset((party,))))
     sides: list[Span] = []
     if words is not None:
-        for at, party in _zh_parties(view, words, lexicon):
+        for at, parties in _zh_parties(view, words, lexicon):
+            party = next(iter(parties))
             kind = lexicon.actors[party].kind if party in lexicon.actors else "country"
-            actors.append((Match(at, at + 1, party), kind, party))
-        known = {(m.start, m.end) for m, _, _ in actors}
+            actors.append(_Name(at, at + 1, party, kind, parties))
+        known = {(n.start, n.end) for n in actors}
         sides = [
             (s, e)
             for s, e in words.words(view)
@@ -298,7 +342,7 @@ def version(reading: Reading | Account, lexicon: Lexicon) -> Version:
         view,
         sents,
         _Spans(tone, lambda m: m.start),
-        _Spans(actors, lambda t: t[0].start),
+        _Spans(actors, lambda n: n.start),
         _Spans(sides, lambda s: s[0]),
         _Spans(numbers(view, lang, names, words), lambda n: n.start),
         _Spans(negation.negations(view, lang, words), lambda n: n.start),
@@ -350,31 +394,31 @@ def _stand_in(version: Version, span: Span) -> bool:
 
 
 def check_names(va: Version, vb: Version, sa: Span, sb: Span) -> tuple | None:
-    ma = va.actors.inside(sa)
-    mb = vb.actors.inside(sb)
-    parties_a = {p for _, _, p in ma}
-    parties_b = {p for _, _, p in mb}
-    people_a = {m.id for m, kind, _ in ma if kind == "person"}
-    people_b = {m.id for m, kind, _ in mb if kind == "person"}
-    odd_a = [
-        t
-        for t in ma
-        if t[2] not in parties_b or (t[1] == "person" and t[0].id not in people_b and people_b)
-    ]
-    odd_b = [
-        t
-        for t in mb
-        if t[2] not in parties_a or (t[1] == "person" and t[0].id not in people_a and people_a)
-    ]
+    ma: list[_Name] = va.actors.inside(sa)
+    mb: list[_Name] = vb.actors.inside(sb)
+    parties_a = {p for n in ma for p in n.parties}
+    parties_b = {p for n in mb for p in n.parties}
+    people_a = {n.id for n in ma if n.kind == "person"}
+    people_b = {n.id for n in mb if n.kind == "person"}
+
+    def odd(n: _Name, parties: set[str], people: set[str]) -> bool:
+        if len(n.parties) > 1:  # an ambiguous short form is never reported itself
+            return False
+        return n.party not in parties or (
+            n.kind == "person" and n.id not in people and bool(people)
+        )
+
+    odd_a = [n for n in ma if odd(n, parties_b, people_b)]
+    odd_b = [n for n in mb if odd(n, parties_a, people_a)]
     # a name left out is drift only when nothing stands in for it on the other side
     if odd_a and not odd_b and _stand_in(vb, sb):
-        odd_a = [t for t in odd_a if t[1] == "person" and people_b]
+        odd_a = [n for n in odd_a if n.kind == "person" and people_b]
     if odd_b and not odd_a and _stand_in(va, sa):
-        odd_b = [t for t in odd_b if t[1] == "person" and people_a]
+        odd_b = [n for n in odd_b if n.kind == "person" and people_a]
     if not odd_a and not odd_b:
         return None
     return _finding(
-        _one_way(odd_a, odd_b), odd_a, odd_b, lambda t: t[0].id, lambda t: (t[0].start, t[0].end)
+        _one_way(odd_a, odd_b), odd_a, odd_b, lambda n: n.id, lambda n: (n.start, n.end)
     )
 
 

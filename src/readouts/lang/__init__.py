@@ -221,6 +221,11 @@ def parse_tag(tag: str) -> tuple[str, str]:
     )
 
 
+#: A declared language stands for a text of fewer words when no stopword tells it apart
+#: ("President Biden called President Zelenskyy today.").
+_SHORT_WORDS = 30
+
+
 def declared(text: str, tag: str) -> tuple[str, str]:
     """The (language, script) of a text whose language was declared as ``tag``.
 
@@ -233,7 +238,8 @@ def declared(text: str, tag: str) -> tuple[str, str]:
     try:
         seen, seen_script = detect(text)
     except LanguageError as exc:
-        if "too few words" in str(exc):
+        short = len(text.split()) < _SHORT_WORDS  # too short for stopwords to tell
+        if "too few words" in str(exc) or (short and "does not look English" in str(exc)):
             return lang, script
         raise LanguageError(f"declared {tag!r}, but {exc}") from None
     if seen != lang:

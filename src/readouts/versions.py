@@ -410,10 +410,11 @@ def check_names(va: Version, vb: Version, sa: Span, sb: Span) -> tuple | None:
 
     odd_a = [n for n in ma if odd(n, parties_b, people_b)]
     odd_b = [n for n in mb if odd(n, parties_a, people_a)]
-    # a name left out is drift only when nothing stands in for it on the other side
-    if odd_a and not odd_b and _stand_in(vb, sb):
+    # a name left out is drift only when nothing stands in for it on the other side (a
+    # pronoun, a title, "both sides", or a side such as 阿方 that may name several parties)
+    if odd_a and not odd_b and (_stand_in(vb, sb) or any(len(n.parties) > 1 for n in mb)):
         odd_a = [n for n in odd_a if n.kind == "person" and people_b]
-    if odd_b and not odd_a and _stand_in(va, sa):
+    if odd_b and not odd_a and (_stand_in(va, sa) or any(len(n.parties) > 1 for n in ma)):
         odd_b = [n for n in odd_b if n.kind == "person" and people_a]
     if not odd_a and not odd_b:
         return None

@@ -21,10 +21,11 @@ Usage: python benchmarks/eval_drift.py [--key eval/drift/key.tsv] [--cases DIR]
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from pathlib import Path
+
+import _floors
 
 from readouts.drift import DRIFT_KINDS, drift
 from readouts.embed import default_embedder
@@ -112,17 +113,6 @@ def table(counts: Counter) -> tuple[list[str], dict[str, dict[str, float]]]:
     return lines, figures
 
 
-def below(figures: dict[str, dict[str, float]], floors: dict) -> list[str]:
-    out = []
-    for kind, fig in figures.items():
-        floor = floors.get(kind, floors) if isinstance(floors.get(kind), dict) else floors
-        for name in ("precision", "recall"):
-            want = floor.get(name)
-            if isinstance(want, int | float) and fig[name] < want:
-                out.append(f"{kind} {name} {fig[name]:.2f} < {want}")
-    return out
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--key", default=str(ROOT / "eval" / "drift" / "key.tsv"))
@@ -148,12 +138,7 @@ def main() -> int:
     lines, figures = table(counts)
     print(f"drift cases: {len(key)} ({key_path})")
     print("\n".join(lines))
-    if args.floors:
-        failed = below(figures, json.loads(Path(args.floors).read_text("utf-8")))
-        if failed:
-            print("below the floors: " + "; ".join(failed), file=sys.stderr)
-            return 1
-    return 0
+    return _floors.check(figures, args.floors) if args.floors else 0
 
 
 if __name__ == "__main__":

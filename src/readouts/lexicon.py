@@ -204,6 +204,14 @@ def _roles(value: str, path: str, line: int) -> tuple[tuple[str, int, int], ...]
     return tuple(out)
 
 
+def _one_of(value: str, allowed: set[str], column: str, path: str, line: int) -> str:
+    if value not in allowed:
+        raise LexiconError(
+            f"{column} must be one of {sorted(allowed)}, got {value!r}", path=path, line=line
+        )
+    return value
+
+
 def _build(kind: str, row: dict[str, str], path: str, line: int) -> object:
     if not row["id"] or not re.fullmatch(r"[a-z0-9_]+", row["id"]):
         raise LexiconError(
@@ -221,12 +229,7 @@ def _build(kind: str, row: dict[str, str], path: str, line: int) -> object:
             source=row["source"],
         )
     if kind == "actors":
-        if row["kind"] not in _ACTOR_KINDS:
-            raise LexiconError(
-                f"kind must be one of {sorted(_ACTOR_KINDS)}, got {row['kind']!r}",
-                path=path,
-                line=line,
-            )
+        _one_of(row["kind"], _ACTOR_KINDS, "kind", path, line)
         names = _split(row["names_en"])
         if not names:
             raise LexiconError("an actor needs at least one English name", path=path, line=line)
@@ -258,12 +261,7 @@ def _build(kind: str, row: dict[str, str], path: str, line: int) -> object:
             source=row["source"],
         )
     if kind == "issuers":
-        if row["kind"] not in _ISSUER_KINDS:
-            raise LexiconError(
-                f"kind must be one of {sorted(_ISSUER_KINDS)}, got {row['kind']!r}",
-                path=path,
-                line=line,
-            )
+        _one_of(row["kind"], _ISSUER_KINDS, "kind", path, line)
         if not row["party"]:
             raise LexiconError("an issuer needs the party it speaks for", path=path, line=line)
         return Issuer(
@@ -275,12 +273,7 @@ def _build(kind: str, row: dict[str, str], path: str, line: int) -> object:
             domains=tuple(d.lower() for d in _split(row["domains"])),
             source=row["source"],
         )
-    if row["category"] not in _TONE_CATEGORIES:
-        raise LexiconError(
-            f"category must be one of {sorted(_TONE_CATEGORIES)}, got {row['category']!r}",
-            path=path,
-            line=line,
-        )
+    _one_of(row["category"], _TONE_CATEGORIES, "category", path, line)
     return ToneTerm(
         id=row["id"],
         category=row["category"],

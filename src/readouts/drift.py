@@ -5,15 +5,22 @@ the order of its source) and lists, in order, what one version says that the oth
 does not:
 
 - ``missing``: a sentence of one version with no counterpart in the other;
-- ``number``: a number, year, month or date that differs (digits, Chinese numerals
-  with 十/百/千/万/亿, English number words, month names);
+- ``number``: a number, percentage or date that differs, compared as a value with its
+  unit (:mod:`readouts.quantities`: digits with their scale, Chinese numerals, English
+  number words; a changed date is one change);
 - ``name``: a country, organisation or person named in one version and replaced by
-  another, or left out with nothing standing in for it (no pronoun, title or "both
-  sides");
-- ``negation``: one version negates, the other does not;
+  another, or left out with nothing standing in for it (no pronoun, title, "both
+  sides" or "X方"); Chinese names count only as whole words;
+- ``negation``: a negated predicate one version has and the other does not answer
+  (:mod:`readouts.negation`, negation by scope);
 - ``tone``: a tone word softened or hardened (``data/tone.tsv``): a different rung on
   the concern → protest ladder, a milder or stronger word on the same rung ("serious
-  concern" → "关切"), or another reading of the talks.
+  concern" → "关切"), another reading of the talks, a stronger or milder judgement, or
+  an intensity word next to one ("very dangerous" → "somewhat unhelpful").
+
+The content checks live in :mod:`readouts.versions`; docs/drift.md says how each kind
+is read and how well. When too few sentences translate each other the two texts are not
+versions of one statement: ``Drift.warning`` says so and no differences are listed.
 
 Every item carries both spans: the sentences in each version (``(k, k)``, the place
 it would go, for the version that lacks it) and the marks of what differs.

@@ -59,6 +59,8 @@ _ZH_SHORT_PARTIES = {
     "澳": "australia",
     "加": "canada",
 }
+#: Runs of short forms that name a region, not parties (中亚: Central Asia).
+_ZH_NOT_SHORT = ("中亚",)
 #: Words with 华 for China: "对华贸易逆差", "访华" (not 华盛顿).
 _ZH_HUA = re.compile(r"(?<=[对访来涉赴驻援])华(?!盛顿|人|裔|侨|为)")
 _ZH_SHORT = re.compile(
@@ -231,6 +233,8 @@ def _zh_parties(view: str, words: Any, lexicon: Lexicon) -> list[tuple[int, froz
     for m in run.finditer(view):
         word = m.group(0)
         if m.start() in taken or words.word_at(view, m.start())[0] != m.start():
+            continue
+        if view.startswith(_ZH_NOT_SHORT, m.start()):
             continue
         # "中老铁路", "美日": with China in it, or only the parties everyone shortens
         if "中" in word or all(ch in _ZH_SHORT_PARTIES for ch in word):

@@ -558,6 +558,10 @@ class Lexicon:
             self.issuer_matcher,
         ):
             m.clear_cache()
+        for derived in self.derived.values():  # the Chinese segmenter's words of texts
+            clear = getattr(derived, "clear_cache", None)
+            if clear is not None:
+                clear()
 
     def is_specific(self, topic: str) -> bool:
         """Is this a topic of the lexicon that names an issue (not a generic one)?"""

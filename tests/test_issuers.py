@@ -129,3 +129,19 @@ def test_issuers_read_cli_names_the_issuing_party(tmp_path, issuer, name):
     result = CliRunner().invoke(main, ["read", str(path)])
     assert result.exit_code == 0, result.output
     assert name in result.output.splitlines()[1]
+
+
+@pytest.mark.parametrize(
+    ("opening", "party"),
+    [
+        ("The Ministry of Foreign Affairs of Fiji welcomes the agreement.", "fiji"),
+        ("Fiji's Ministry of Foreign Affairs said on Monday that it would attend.", "fiji"),
+        ("On 3 May, the Government of Samoa announced a new envoy.", "samoa"),
+        ("斐济外交部发表声明。", "fiji"),
+        ("President Biden thanked the Government of Japan.", None),
+        ("王毅会见斐济外长。", None),
+    ],
+)
+def test_issuers_an_office_the_lexicon_lacks_is_its_countrys(opening, party, lexicon):
+    found = issuer_in_opening("", opening, lexicon)
+    assert (found.party if found else None) == party

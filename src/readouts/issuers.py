@@ -10,8 +10,10 @@ domains it publishes on. Three things about an account name its issuer, tried in
 2. the domain of its source URL (``state.gov``, ``www.fmprc.gov.cn``);
 3. its own opening: the title or the first sentence *beginning* with an issuer's name
    ("U.S. Department of State ...", "Statement by the Ministry of Foreign Affairs of ...",
-   "外交部发言人办公室..."), after a date or dateline. Only the opening counts: an office
-   named later is usually the other side's.
+   "外交部发言人办公室..."), after a date or dateline, or an office the lexicon does not
+   list, named with its country ("Ministry of Foreign Affairs of Fiji", "Fiji's
+   Ministry ...", 斐济外交部). Only the opening counts: an office named later is usually
+   the other side's.
 
 :func:`readouts.read.infer_party` asks these first and then falls back to the subject of
 the opening sentence; meeting facts and corpus pairing read the party it gives.
@@ -94,14 +96,14 @@ def issuer_by_domain(source: str, lexicon: Lexicon) -> IssuerMatch | None:
 
 #: What may stand before the issuer's name at the opening: a date, a dateline, a label.
 _EN_LEAD = re.compile(
-    r"(?:(?:on\s+)?(?:\w+day,?\s+)?(?:\w+\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2})"
+    r"(?:(?:on\s+)?(?:\w+day,?\s+)?(?:\w+\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+\w+(?:\s+\d{4})?)"
     r"\s*[,:–—-]?\s*|[A-Z][A-Za-z .]+\s*[–—-]{1,2}\s*|(?:readout|statement|press\s+release|"
     r"joint\s+statement|remarks|announcement|communiqu[ée]|news|press\s+statement)"
     r"(?:\s+(?:by|from|of|issued\s+by))?\s*:?\s*|the\s+|\s+)*",
     re.I,
 )
 _ZH_LEAD = re.compile(r"(?:\d{4}年|\d{1,2}月|\d{1,2}日|当地时间|北京时间|[，,：:\s]|据)*")
-#: How far into the opening an issuer's name may begin once the lead is skipped.
+#: How far into an English opening an issuer's name may begin once the lead is skipped.
 _SLACK = 2
 
 
@@ -110,13 +112,50 @@ def _at_start(text: str, lang: str, lexicon: Lexicon) -> IssuerMatch | None:
     lead = (_ZH_LEAD if lang == "zh" else _EN_LEAD).match(head)
     start = lead.end() if lead else 0
     view = text_view(head, lang)
+    slack = 0 if lang == "zh" else _SLACK  # no article in Chinese: 斐济外交部 is Fiji's
     for m in lexicon.issuer_matcher.find(head, lang, view):
-        if m.start > start + _SLACK:
+        if m.start > start + slack:
             break
         if lang == "zh" and not _whole_words(view, m.start, m.end, lexicon):
             continue  # 外交部 at the start of 外交部长王毅: a title, not the issuer
         issuer = lexicon.issuers[m.id]
         return IssuerMatch(issuer.party, issuer.id, "opening")
+    return _office_of_a_country(head, view, start, lang, lexicon)
+
+
+#: An office the lexicon does not list, named with its country at the opening: "Ministry
+#: of Foreign Affairs of Fiji", "Fiji's Ministry of Foreign Affairs", "斐济外交部".
+_EN_OFFICE_OF = re.compile(
+    r"(?:the\s+)?(?:Ministry|Department|Office|Presidency|Government|Embassy|Secretariat|"
+    r"Mission)\b[^.,;:]{0,60}?\bof\s+(?:the\s+)?",
+    re.I,
+)
+_EN_COUNTRYS_OFFICE = re.compile(
+    r"(?:['’]s)?\s+(?:Foreign\s+|Defen[cs]e\s+)?(?:Ministry|Department|Foreign\s+Office|"
+    r"Presidency|Government|Embassy)\b",
+    re.I,
+)
+_ZH_OFFICE = re.compile(r"外交部|国防部|外交与[^，。]{0,8}部|总统府|总理府|政府|驻华使馆|大使馆")
+
+
+def _office_of_a_country(
+    head: str, view: str, start: int, lang: str, lexicon: Lexicon
+) -> IssuerMatch | None:
+    if lang == "en" and view[start : start + 4].lower() == "the ":
+        start += 4
+    for m in lexicon.actor_matcher.find(head, lang, view):
+        actor = lexicon.actors[m.id]
+        if actor.kind == "person" or m.start < start:
+            continue
+        if lang == "en" and _EN_OFFICE_OF.fullmatch(view, start, m.start):
+            pass  # "Ministry of Foreign Affairs of Fiji"
+        elif m.start != start:
+            continue
+        elif lang == "zh" and not _ZH_OFFICE.match(view, m.end):
+            continue  # "斐济外交部"
+        elif lang == "en" and not _EN_COUNTRYS_OFFICE.match(view, m.end):
+            continue  # "Fiji's Ministry of Foreign Affairs"
+        return IssuerMatch(actor.party, "", "opening")
     return None
 
 

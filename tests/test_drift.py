@@ -236,6 +236,7 @@ def test_drift_cli_same_file_twice_is_bad_input(fixtures):
         # tone: intensity words and judgements, not only the lexicon's ladder
         ("He called the move very dangerous.", "他称此举有些无益。", [("tone", "softened")]),
         ("China strongly opposes the sanctions.", "中方强烈反对制裁。", []),
+        ("China strongly condemned the attack.", "中方谴责这一袭击。", [("tone", "softened")]),
     ],
 )
 def test_drift_words_in_both_languages(use_embedder, en, zh, expected):

@@ -25,6 +25,7 @@ def words(lexicon):
         ("二〇二一年，百分之五十，14日，3月", "zh", ["2021", "50%", "day:14", "month:3"]),
         ("十分重要，一些国家，进一步加强", "zh", []),
         ("三十多个国家，五项共识，第十三届", "zh", ["30", "5", "13"]),
+        ("中共二十大", "zh", ["20"]),
     ],
 )
 def test_quantities_values_with_units(text, language, expected, words):
@@ -41,6 +42,8 @@ def test_quantities_values_with_units(text, language, expected, words):
         ("十几个国家数十年来", "zh"),
         ("老挝万象，日本千叶", "zh"),
         ("统一，一致，万一", "zh"),
+        ("“十四五”规划，三中全会", "zh"),
+        ("the 14th Five-Year Plan", "en"),
     ],
 )
 def test_quantities_vague_figures_and_words_with_numerals_are_not_checked(text, language, words):

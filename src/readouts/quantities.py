@@ -154,6 +154,8 @@ def _numbers_en(text: str, masks: Sequence[tuple[int, int]]) -> list[NumberMenti
         if 1 <= int(day) <= 31:
             value = f"date:{_EN_MONTHS[month]}-{int(day)}"
             out.append(NumberMention(value, m.start(), m.end(), True))
+    for m in _EN_PLAN.finditer(text):  # "the 14th Five-Year Plan": a name, never checked
+        out.append(NumberMention(m.group(1), m.start(), m.end(), False))
     text = _mask(text, [(x.start, x.end) for x in out])
     for m in _DIGITS.finditer(text):
         value = float((m.group(1) + (m.group(2) or "")).replace(",", ""))
@@ -245,7 +247,10 @@ _ZH_NOT_NUMBERS_RE = re.compile("|".join(sorted(_ZH_NOT_NUMBERS, key=len, revers
 #: A single numeral before one of these is a count ("三次", "五项"), so it is checked.
 _ZH_COUNT_CHARS = "年岁月日号次届项条点名位人架艘枚颗倍轮场天周家所只批份种起例支台辆座"
 #: What may follow a numeral inside one word ("三十多个", "二十余", "十三次").
-_ZH_AFTER_NUMERAL = _ZH_COUNT_CHARS + "个多余几来万亿千百十"
+_ZH_AFTER_NUMERAL = _ZH_COUNT_CHARS + "个多余几来万亿千百十大中"
+#: Five-year plans by number: "十四五" is the 14th ("the 14th Five-Year Plan").
+_ZH_PLAN = re.compile(r"十([一二三四五六七八九])五(?=规划|时期|期间|”|\")")
+_EN_PLAN = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\s+Five[- ]Year\s+Plan\b", re.I)
 
 
 @lru_cache(maxsize=4096)
@@ -292,6 +297,10 @@ def _numbers_zh(
         if not _in_word(original, m.start(), m.end(), words) or m.group(0) in _ZH_ROUND
     ]
     masked = _ZH_VAGUE_RE.sub(_blank, masked)
+    for m in _ZH_PLAN.finditer(masked):  # named like a number, read as one, never checked
+        value = 10 + "一二三四五六七八九".index(m.group(1)) + 1
+        out.append(NumberMention(str(value), m.start(), m.end(), False))
+    masked = _ZH_PLAN.sub(_blank, masked)
     for m in _ZH_PERCENT.finditer(masked):
         raw = m.group("p") or m.group("q")
         value = float(raw) if re.fullmatch(r"[\d.]+", raw) else _zh_value(raw.replace("点", "."))

@@ -82,7 +82,8 @@ def _drift_terminal(drift: Drift, columns: int) -> list[str]:
     )
     out = [head]
     if drift.warning:
-        return [*out, f"  Warning: {drift.warning}.", ""]
+        lines = wrap(f"Warning: {drift.warning}.", max(20, columns - 2))
+        return [*out, *("  " + line for line in lines), ""]
     if not drift.items:
         return [*out, "  The versions say the same things: nothing missing, nothing changed.", ""]
     out.append("  " + ", ".join(f"{n} {_KIND_NAMES[k]}" for k, n in counts.items() if n))

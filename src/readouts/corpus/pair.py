@@ -12,10 +12,10 @@ actor ids, so 布林肯 and "Blinken" are one person), how close the dates are (
 counts as the same day: accounts are often published the day after), whether the
 formats agree (phone and video count as close), and how alike the contents are (the
 specific lexicon topics both raise, which match across English and Chinese, and the
-cosine of the accounts' vectors when an encoder is given). Pairs at or above ``threshold``
-are joined best first; a join is refused when
-the group would then hold two accounts of one party in one language, span more than
-``window`` days, or join accounts a user has split apart.
+cosine of the accounts' vectors when an encoder is given). Pairs at or above
+``threshold`` are joined best first; a join is refused when the group would then hold
+two accounts of one party in one language, span more than ``window`` days, or join
+accounts a user has split apart.
 
 **Users decide last.** ``confirm`` freezes a group; ``split`` moves accounts out of a
 group and remembers they are apart; ``merge`` joins groups or accounts into one

@@ -48,3 +48,34 @@ def test_corpus_keys_meeting_date_from_the_text(lexicon):
     assert (keys.date, keys.published, keys.format) == ("2023-06-20", "2023-06-21", "phone")
     assert keys.party == "china" and keys.counterparts == ("united_states",)
     assert keys.persons == ("he_lifeng", "yellen")
+
+
+@pytest.mark.parametrize(
+    ("issuer", "text", "party", "counterparts"),
+    [
+        (
+            "U.S. Department of Defense",
+            "The Secretary met Admiral Dong Jun, the PRC Minister of National Defense, on May 31.",
+            "united_states",
+            ("china",),
+        ),
+        (
+            "Minister for Foreign Affairs of Australia",
+            "Today I welcomed Foreign Minister Wang Yi of China to Canberra for talks.",
+            "australia",
+            ("china",),
+        ),
+        (
+            "",
+            "2024年3月18日，外交部长王毅在惠灵顿同新西兰副总理兼外长皮特斯举行会谈。",
+            "china",
+            ("new_zealand",),
+        ),
+    ],
+)
+def test_corpus_keys_issuer_and_counterpart_from_the_lexicons(
+    issuer, text, party, counterparts, lexicon
+):
+    keys = pair_keys(account_from_text(text, id="x", issuer=issuer, date="2024-03-18"), lexicon)
+    assert keys.party == party
+    assert keys.counterparts == counterparts

@@ -158,3 +158,31 @@ def test_corpus_pair_groups_by_id_is_that_group_alone(store, fake_embedder):
     confirm(store, [confirmed])
     assert [g["id"] for g in groups(store, id=confirmed, status="confirmed")] == [confirmed]
     assert groups(store, id=every[1]["id"], status="confirmed") == []
+
+
+@pytest.mark.parametrize(
+    ("days", "score"), [(0, 1.0), (1, 1.0), (2, 2 / 3), (3, 1 / 3), (4, 0.0), (7, 0.0)]
+)
+def test_corpus_pair_a_day_apart_is_the_same_day(days, score):
+    from readouts.corpus.pair import _date_agreement
+
+    assert _date_agreement(days, 3) == pytest.approx(score)
+
+
+def test_corpus_pair_the_pairing_set_meets_its_floors():
+    """The labelled pairing set (eval/pairing) without an encoder: every meeting whole."""
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    sys.path.insert(0, str(root / "benchmarks"))
+    try:
+        from eval_pairing import load_key, score
+    finally:
+        sys.path.pop(0)
+    key = load_key(root / "eval" / "pairing" / "key.tsv")
+    s = Store(":memory:")
+    ingest(s, [root / "eval" / "pairing" / "statements"])
+    pair(s)
+    found = [sorted(a["account_id"] for a in g["accounts"]) for g in groups(s)]
+    figures = score(key, found)
+    assert figures["precision"] >= 0.95 and figures["recall"] >= 0.9

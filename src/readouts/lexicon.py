@@ -1,8 +1,9 @@
 """Lexicons: versioned tab-separated data files, English and Chinese side by side.
 
-Built-in files live in ``readouts/data``: ``topics.tsv``, ``actors.tsv``, ``acts.tsv``
-and ``tone.tsv``. Each starts with comment lines (``#``), one of which is
-``# version: N``, then a header row naming the columns, then one entry per line.
+Built-in files live in ``readouts/data``: ``topics.tsv``, ``actors.tsv``, ``acts.tsv``,
+``tone.tsv`` and ``issuers.tsv`` (who publishes statements, mapped to an actor's party).
+Each starts with comment lines (``#``), one of which is ``# version: N``, then a header
+row naming the columns, then one entry per line.
 
 A user adds or overrides entries with a file of the same shape (same header); an
 entry with an id that exists replaces it, a new id is added. Every problem is
@@ -28,6 +29,7 @@ from .errors import LexiconError
 __all__ = [
     "Act",
     "Actor",
+    "Issuer",
     "Lexicon",
     "Match",
     "Matcher",
@@ -101,6 +103,17 @@ class ToneTerm:
     source: str
 
 
+@dataclass(frozen=True)
+class Issuer:
+    id: str
+    kind: str  # foreign_ministry, defence_ministry, leader_office, government, secretariat, ...
+    party: str  # the actor id of the party the issuer speaks for
+    names_en: tuple[str, ...]
+    names_zh: tuple[str, ...]
+    domains: tuple[str, ...]
+    source: str
+
+
 _SCHEMAS: dict[str, tuple[type, tuple[str, ...]]] = {
     "topics": (
         Topic,
@@ -139,9 +152,22 @@ _SCHEMAS: dict[str, tuple[type, tuple[str, ...]]] = {
             "source",
         ),
     ),
+    "issuers": (
+        Issuer,
+        ("id", "kind", "party", "names_en", "names_zh", "domains", "source"),
+    ),
 }
 
 _ACTOR_KINDS = {"country", "org", "person"}
+_ISSUER_KINDS = {
+    "foreign_ministry",
+    "defence_ministry",
+    "leader_office",
+    "government",
+    "secretariat",
+    "spokesperson",
+    "state_media",
+}
 _TONE_CATEGORIES = {"atmosphere", "position", "ladder", "signal", "framing"}
 
 
@@ -178,6 +204,14 @@ def _roles(value: str, path: str, line: int) -> tuple[tuple[str, int, int], ...]
     return tuple(out)
 
 
+def _one_of(value: str, allowed: set[str], column: str, path: str, line: int) -> str:
+    if value not in allowed:
+        raise LexiconError(
+            f"{column} must be one of {sorted(allowed)}, got {value!r}", path=path, line=line
+        )
+    return value
+
+
 def _build(kind: str, row: dict[str, str], path: str, line: int) -> object:
     if not row["id"] or not re.fullmatch(r"[a-z0-9_]+", row["id"]):
         raise LexiconError(
@@ -195,12 +229,7 @@ def _build(kind: str, row: dict[str, str], path: str, line: int) -> object:
             source=row["source"],
         )
     if kind == "actors":
-        if row["kind"] not in _ACTOR_KINDS:
-            raise LexiconError(
-                f"kind must be one of {sorted(_ACTOR_KINDS)}, got {row['kind']!r}",
-                path=path,
-                line=line,
-            )
+        _one_of(row["kind"], _ACTOR_KINDS, "kind", path, line)
         names = _split(row["names_en"])
         if not names:
             raise LexiconError("an actor needs at least one English name", path=path, line=line)
@@ -231,12 +260,20 @@ def _build(kind: str, row: dict[str, str], path: str, line: int) -> object:
             cues_zh=_split(row["cues_zh"]),
             source=row["source"],
         )
-    if row["category"] not in _TONE_CATEGORIES:
-        raise LexiconError(
-            f"category must be one of {sorted(_TONE_CATEGORIES)}, got {row['category']!r}",
-            path=path,
-            line=line,
+    if kind == "issuers":
+        _one_of(row["kind"], _ISSUER_KINDS, "kind", path, line)
+        if not row["party"]:
+            raise LexiconError("an issuer needs the party it speaks for", path=path, line=line)
+        return Issuer(
+            id=row["id"],
+            kind=row["kind"],
+            party=row["party"],
+            names_en=_split(row["names_en"]),
+            names_zh=_split(row["names_zh"]),
+            domains=tuple(d.lower() for d in _split(row["domains"])),
+            source=row["source"],
         )
+    _one_of(row["category"], _TONE_CATEGORIES, "category", path, line)
     return ToneTerm(
         id=row["id"],
         category=row["category"],
@@ -499,16 +536,32 @@ class Lexicon:
         self.actors: dict[str, Actor] = tables["actors"]  # type: ignore[assignment]
         self.acts: dict[str, Act] = tables["acts"]  # type: ignore[assignment]
         self.tone: dict[str, ToneTerm] = tables["tone"]  # type: ignore[assignment]
+        self.issuers: dict[str, Issuer] = tables.get("issuers", {})  # type: ignore[assignment]
         self.versions = versions
+        #: what other modules compute once from these tables (a word segmenter, name maps)
+        self.derived: dict[str, object] = {}
         self.topic_matcher = Matcher((t.id, t.terms_en, t.terms_zh) for t in self.topics.values())
         self.actor_matcher = Matcher((a.id, a.names_en, a.names_zh) for a in self.actors.values())
         self.act_matcher = Matcher((a.id, a.cues_en, a.cues_zh) for a in self.acts.values())
         self.tone_matcher = Matcher((t.id, t.terms_en, t.terms_zh) for t in self.tone.values())
+        self.issuer_matcher = Matcher((i.id, i.names_en, i.names_zh) for i in self.issuers.values())
+        #: web domain -> issuer id (a subdomain counts as its domain)
+        self.issuer_domains = {d: i.id for i in self.issuers.values() for d in i.domains}
 
     def clear_caches(self) -> None:
         """Forget the texts every matcher has seen."""
-        for m in (self.topic_matcher, self.actor_matcher, self.act_matcher, self.tone_matcher):
+        for m in (
+            self.topic_matcher,
+            self.actor_matcher,
+            self.act_matcher,
+            self.tone_matcher,
+            self.issuer_matcher,
+        ):
             m.clear_cache()
+        for derived in self.derived.values():  # the Chinese segmenter's words of texts
+            clear = getattr(derived, "clear_cache", None)
+            if clear is not None:
+                clear()
 
     def is_specific(self, topic: str) -> bool:
         """Is this a topic of the lexicon that names an issue (not a generic one)?"""

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from urllib.parse import urlparse
 
 from .claims import extract_claims
 from .facts import extract_facts
+from .issuers import issuer_by_domain, issuer_by_name, issuer_in_opening
 from .lang import simplified, text_view
 from .lexicon import Lexicon, default_lexicon
 from .model import Account, Reading, Sentence
@@ -20,39 +20,6 @@ from .segment import sentences
 from .tag import tag_claims, tone_hits
 
 __all__ = ["clear_caches", "infer_party", "party_id", "read"]
-
-#: Web domains of issuers, to tell the party from a source URL.
-_DOMAINS = {
-    "whitehouse.gov": "united_states",
-    "state.gov": "united_states",
-    "defense.gov": "united_states",
-    "treasury.gov": "united_states",
-    "bidenwhitehouse.archives.gov": "united_states",
-    "fmprc.gov.cn": "china",
-    "mfa.gov.cn": "china",
-    "xinhuanet.com": "china",
-    "news.cn": "china",
-    "chinadaily.com.cn": "china",
-    "people.cn": "china",
-    "cgtn.com": "china",
-    "gov.cn": "china",
-    "mod.gov.cn": "china",
-    "nato.int": "nato",
-    "kremlin.ru": "russia",
-    "mid.ru": "russia",
-    "mea.gov.in": "india",
-    "pib.gov.in": "india",
-    "mofa.go.jp": "japan",
-    "kantei.go.jp": "japan",
-    "gov.uk": "united_kingdom",
-    "elysee.fr": "france",
-    "diplomatie.gouv.fr": "france",
-    "bundesregierung.de": "germany",
-    "auswaertiges-amt.de": "germany",
-    "europa.eu": "european_union",
-    "consilium.europa.eu": "european_union",
-    "un.org": "united_nations",
-}
 
 
 def party_id(name: str, lexicon: Lexicon) -> str:
@@ -76,21 +43,29 @@ def infer_party(
     view: str | None = None,
     sents: Sequence[Sentence] | None = None,
 ) -> str:
-    """Which party issued the account: from its metadata, its source, or its first sentence.
+    """Which party issued the account: from its metadata, its source, or its opening.
 
-    In a readout the issuer's own principal is the subject of the opening sentence
-    ("NATO Secretary General Jens Stoltenberg held ...", "王毅应约同...举行"); the other
-    principal follows "with"/"同"/"at the request of". Returns "" when it cannot tell.
+    The party given, then the issuer given (``data/issuers.tsv``, see
+    :mod:`readouts.issuers`), the domain of the source URL, an issuer named at the start of
+    the title or the first sentence; else the subject of the opening sentence: in a readout
+    the issuer's own principal is its subject ("NATO Secretary General Jens Stoltenberg
+    held ...", "王毅应约同...举行"); the other principal follows "with"/"同"/"at the request
+    of". Returns "" when it cannot tell.
     """
-    for value in (account.party, account.issuer):
-        found = party_id(value, lexicon)
-        if found:
-            return found
-    host = urlparse(account.source).netloc.lower() if "://" in account.source else ""
-    for domain, party in _DOMAINS.items():
-        if host == domain or host.endswith("." + domain):
-            return party
+    found = party_id(account.party, lexicon)
+    if found:
+        return found
+    for match in (
+        issuer_by_name(account.issuer, lexicon),
+        issuer_by_domain(account.source, lexicon),
+    ):
+        if match is not None:
+            return match.party
     sents = sents if sents is not None else sentences(account)
+    opening = account.text[sents[0].start : sents[0].end] if sents else ""
+    match = issuer_in_opening(account.title, opening, lexicon)
+    if match is not None:
+        return match.party
     if not sents:
         return ""
     s0 = sents[0]
@@ -108,7 +83,9 @@ def infer_party(
         else:
             clause = re.split(r"[,;]", low[max(0, m.start - 80) : m.start])[-1]
             if re.search(
-                r"\b(with|request of|invitation of|met|received|hosted|call from)\b", clause
+                r"\b(with|request of|invitation of|met|received|receives|hosted|hosts|"
+                r"welcomed|welcomes|call from|visit of)\b",
+                clause,
             ):
                 continue
         return actor.party

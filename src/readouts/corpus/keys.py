@@ -106,7 +106,9 @@ def pair_keys(account: Account, lexicon: Lexicon) -> PairKeys:
     sents = sents[:LEAD_SENTENCES]
     lead_end = sents[-1].end if sents else 0
     view = text_view(head.text, account.language)
-    party = infer_party(head, lexicon, view)
+    party = infer_party(head, lexicon, view, sents)
+    if party:  # the facts read the principals' side from the issuer, as read() does
+        head = replace(head, party=party)
     facts = _facts(head, sents, lexicon)
 
     persons: set[str] = set()

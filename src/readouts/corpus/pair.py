@@ -7,13 +7,15 @@ accounts are candidates only when one is filed under (P, Q) and the other under
 other list, so the cost grows with the number of accounts and of true neighbours,
 not with the square of the corpus.
 
-**Scoring** a candidate pair (0..1): the people both name as taking part (Jaccard),
-how close the dates are, whether the formats agree (phone and video count as close),
-and how alike the contents are (the specific lexicon topics both raise, which match
-across English and Chinese, and the cosine of the accounts' vectors when an encoder is
-given). Pairs at or above ``threshold`` are joined best first; a join is refused when
-the group would then hold two accounts of one party in one language, span more than
-``window`` days, or join accounts a user has split apart.
+**Scoring** a candidate pair (0..1): the people both name as taking part (Jaccard, on
+actor ids, so 布林肯 and "Blinken" are one person), how close the dates are (a day apart
+counts as the same day: accounts are often published the day after), whether the
+formats agree (phone and video count as close), and how alike the contents are (the
+specific lexicon topics both raise, which match across English and Chinese, and the
+cosine of the accounts' vectors when an encoder is given). Pairs at or above
+``threshold`` are joined best first; a join is refused when the group would then hold
+two accounts of one party in one language, span more than ``window`` days, or join
+accounts a user has split apart.
 
 **Users decide last.** ``confirm`` freezes a group; ``split`` moves accounts out of a
 group and remembers they are apart; ``merge`` joins groups or accounts into one
@@ -45,6 +47,7 @@ from .work import account_vector, claim_texts
 __all__ = [
     "DEFAULT_THRESHOLD",
     "DEFAULT_WINDOW",
+    "PUBLICATION_LAG",
     "PairReport",
     "candidates",
     "confirm",
@@ -57,6 +60,8 @@ __all__ = [
 
 #: Days two accounts of one meeting may be apart.
 DEFAULT_WINDOW = 3
+#: Days between a meeting and an account of it that count as the same day.
+PUBLICATION_LAG = 1
 #: Score a candidate pair needs to be joined.
 DEFAULT_THRESHOLD = 0.5
 
@@ -187,6 +192,14 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
+def _date_agreement(days: int, window: int) -> float:
+    """1 within a day (an account is often published the day after the meeting, or dated
+    in another time zone), then less for each day more, 0 past the window."""
+    if days <= PUBLICATION_LAG:
+        return 1.0
+    return max(0.0, 1.0 - (days - PUBLICATION_LAG) / max(1, window))
+
+
 def _format_agreement(a: str, b: str) -> float:
     if not a or not b:
         return 0.5
@@ -266,7 +279,7 @@ class _Content:
 
 def _score(a: _Key, b: _Key, window: int, content: _Content) -> tuple[float, list[str]]:
     persons = _jaccard(a.persons, b.persons)
-    dated = 1.0 - abs(a.day - b.day) / (window + 1)
+    dated = _date_agreement(abs(a.day - b.day), window)
     fmt = _format_agreement(a.format, b.format)
     similar, notes = content.similarity(a.id, b.id)
     score = (

@@ -243,6 +243,11 @@ def parse_tag(tag: str) -> tuple[str, str]:
     )
 
 
+#: A declared language stands for a text of fewer words when no stopword tells it apart
+#: ("President Biden called President Zelenskyy today.").
+_SHORT_WORDS = 30
+
+
 def declared(text: str, tag: str) -> tuple[str, str]:
     """The (language, script) of a text whose language was declared as ``tag``.
 
@@ -256,7 +261,9 @@ def declared(text: str, tag: str) -> tuple[str, str]:
     try:
         seen, seen_script = detect(text)
     except LanguageError as exc:
-        if getattr(exc, "seen", "") in ("short", "unknown"):
+        seen = getattr(exc, "seen", "")
+        short = len(text.split()) < _SHORT_WORDS  # too short for stopwords to tell
+        if seen == "short" or (short and seen == "unknown"):
             return lang, script
         raise LanguageError(f"declared {tag!r}, but {exc}") from None
     if seen != lang:

@@ -81,6 +81,9 @@ def _drift_terminal(drift: Drift, columns: int) -> list[str]:
         f" ↔ {drift.b.id} ({drift.b.language}, {len(drift.sentences_b)} sentences)"
     )
     out = [head]
+    if drift.warning:
+        lines = wrap(f"Warning: {drift.warning}.", max(20, columns - 2))
+        return [*out, *("  " + line for line in lines), ""]
     if not drift.items:
         return [*out, "  The versions say the same things: nothing missing, nothing changed.", ""]
     out.append("  " + ", ".join(f"{n} {_KIND_NAMES[k]}" for k, n in counts.items() if n))
@@ -102,6 +105,8 @@ def _drift_markdown(drift: Drift, level: str = "##") -> list[str]:
         f"({drift.b.language})",
         "",
     ]
+    if drift.warning:
+        return [*out, f"**Warning:** {_md(drift.warning)}.", ""]
     if not drift.items:
         return [*out, "_The versions say the same things: nothing missing, nothing changed._", ""]
     out += [f"| # | kind | change | `{drift.a.id}` | `{drift.b.id}` |", "|---|---|---|---|---|"]
@@ -282,6 +287,9 @@ def _drift_html(drift: Drift, level: str = "h2") -> str:
         f"<{level}>Version drift: {escape(a.id)} ({escape(a.language)}) ↔ "
         f"{escape(b.id)} ({escape(b.language)})</{level}>"
     ]
+    if drift.warning:
+        parts.append(f'<p class="warning"><strong>Warning:</strong> {escape(drift.warning)}.</p>')
+        return "\n".join(parts)
     if not drift.items:
         parts.append("<p>The versions say the same things: nothing missing, nothing changed.</p>")
         return "\n".join(parts)

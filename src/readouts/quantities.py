@@ -1,0 +1,380 @@
+"""Quantities: the numbers of a text as values with units, in English and Chinese.
+
+``numbers(text, language)`` lists every number with its value: digits with their scale
+("291 billion", "2910亿", "1.5万"), Chinese numerals (through cn2an: "三千五百万",
+"二十七"), English number words, percentages ("50 percent", "百分之五十", "50%" all read
+``50%``) and dates ("14 March", "March 14", "3月14日" all read ``date:3-14``; "3月" is
+``month:3``, "14日" alone ``day:14``). Two mentions match when :func:`same` says so, so a
+date that differs between two versions is a date *changed*, not a number dropped.
+
+``strong`` numbers are checked; weak ones (vague figures such as 十几, 数十年, "dozens",
+"decades"; "one", "two", 两 without a measure word; ordinals) only match the other
+version's. Numerals inside a name (万象, 七国集团, "G7") or inside another word (统一, 一致)
+are not numbers: pass the spans of names as ``masks`` and, for Chinese, a
+:class:`~readouts.lang.words_zh.Segmenter` as ``words``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .lang import drift_words, en
+
+if TYPE_CHECKING:
+    from .lang.words_zh import Segmenter
+
+__all__ = ["NumberMention", "numbers", "same"]
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    """A number in a text: its value (``"291000000000"``, ``"50%"``, ``"date:3-14"``),
+    where it is, and whether it is checked (``strong``) or only matches."""
+
+    value: str
+    start: int
+    end: int
+    strong: bool
+
+
+def same(x: str, y: str) -> bool:
+    """Do two values name the same quantity? A day or a month alone matches a full date
+    that has it."""
+    if x == y:
+        return True
+    kx, _, vx = x.partition(":")
+    ky, _, vy = y.partition(":")
+    if not vx or not vy:
+        return False
+    if {kx, ky} == {"date", "day"}:
+        full, day = (vx, vy) if kx == "date" else (vy, vx)
+        return full.split("-")[1] == day
+    if {kx, ky} == {"date", "month"}:
+        full, month = (vx, vy) if kx == "date" else (vy, vx)
+        return full.split("-")[0] == month
+    return False
+
+
+def _fmt(value: float) -> str:
+    if value == int(value):
+        return str(int(value))
+    return f"{value:.6g}"
+
+
+def _blank(m: re.Match[str]) -> str:
+    return "＿" * len(m.group(0))
+
+
+def _mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    if not spans:
+        return text
+    chars = list(text)
+    for s, e in spans:
+        chars[s:e] = "＿" * (e - s)
+    return "".join(chars)
+
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
+_DIGITS = re.compile(r"(?<![A-Za-z0-9\-.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\d])")
+
+# --------------------------------------------------------------------------- English
+
+_EN_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_EN_SCALE_AFTER = re.compile(r"\s*(thousand|million|billion|trillion)\b", re.I)
+_EN_PERCENT_AFTER = re.compile(r"\s*(?:%|percent\b|per\s+cent\b)", re.I)
+_EN_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen nineteen".split()
+    )
+}
+_EN_TENS = {
+    w: 10 * i
+    for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split())
+    if i >= 2
+}
+_EN_ORDINALS = {
+    w: i
+    for i, w in enumerate(
+        "_ first second third fourth fifth sixth seventh eighth ninth tenth".split()
+    )
+    if i
+}
+_EN_MONTHS = {m.capitalize(): k for m, k in en.MONTHS.items()}  # as written in a sentence
+_MONTH_RE = "|".join(sorted((m for m in _EN_MONTHS if len(m) > 3), key=len, reverse=True))
+_EN_DATE = re.compile(
+    rf"\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH_RE}|May)\b"
+    rf"|\b(?P<m2>{_MONTH_RE}|May)\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,\d)"
+)
+#: Words for round or vague figures: never checked, but they match the other version's.
+_EN_VAGUE = {
+    "hundred": 100,
+    "dozen": 12,
+    "dozens": 10,
+    "decade": 10,
+    "decades": 10,
+    "century": 100,
+    "centuries": 100,
+    "centenary": 100,
+    "centennial": 100,
+    "hundreds": 100,
+    "thousands": 1e3,
+    "millions": 1e6,
+    "billions": 1e9,
+    "trillions": 1e12,
+    "several": 3,
+}
+#: The words _numbers_en reads (the others are skipped by the regular expression).
+_EN_TOKEN = re.compile(
+    r"\b(?:"
+    + "|".join(
+        sorted(
+            {*_EN_WORDS, *_EN_TENS, *_EN_ORDINALS, *_EN_VAGUE, "half"},
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\b|\b(?-i:"
+    + "|".join(sorted(_EN_MONTHS, key=len, reverse=True))
+    + r")\b",
+    re.I,
+)
+
+
+def _numbers_en(text: str, masks: Sequence[tuple[int, int]]) -> list[NumberMention]:
+    text = _mask(text, masks)
+    out: list[NumberMention] = []
+    for m in _EN_DATE.finditer(text):
+        day, month = m.group("d1", "m1") if m.group("d1") else m.group("d2", "m2")
+        if 1 <= int(day) <= 31:
+            value = f"date:{_EN_MONTHS[month]}-{int(day)}"
+            out.append(NumberMention(value, m.start(), m.end(), True))
+    for m in _EN_PLAN.finditer(text):  # "the 14th Five-Year Plan": a name, never checked
+        out.append(NumberMention(m.group(1), m.start(), m.end(), False))
+    text = _mask(text, [(x.start, x.end) for x in out])
+    for m in _DIGITS.finditer(text):
+        value = float((m.group(1) + (m.group(2) or "")).replace(",", ""))
+        end = m.end()
+        scale = _EN_SCALE_AFTER.match(text, end)
+        if scale:
+            value *= _EN_SCALE[scale.group(1).lower()]
+            end = scale.end()
+        percent = _EN_PERCENT_AFTER.match(text, end)
+        if percent:
+            out.append(NumberMention(_fmt(value) + "%", m.start(), percent.end(), True))
+            continue
+        out.append(NumberMention(_fmt(value), m.start(), end, True))
+    tokens = list(_EN_TOKEN.finditer(text))
+    skip = -1
+    for k, m in enumerate(tokens):
+        if k <= skip:
+            continue
+        word = m.group(0)
+        low = word.lower()
+        start, end = m.span()
+        if word in _EN_MONTHS:
+            if word == "May" and not re.match(r"\s+\d", text[end : end + 3]):
+                continue  # the modal verb at the start of a sentence
+            out.append(NumberMention(f"month:{_EN_MONTHS[word]}", start, end, True))
+            continue
+        if low in _EN_TENS:
+            value = float(_EN_TENS[low])
+            strong = True
+            nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+            if nxt is not None and text[end : nxt.start()] in ("-", " "):
+                unit = _EN_WORDS.get(nxt.group(0).lower(), 0)
+                if 0 < unit < 10:  # "twenty-seven"
+                    value += unit
+                    end = nxt.end()
+                    skip = k + 1
+        elif low in _EN_WORDS:
+            value = float(_EN_WORDS[low])
+            strong = value > 10
+        elif low in _EN_ORDINALS:
+            value, strong = float(_EN_ORDINALS[low]), False
+        elif low in _EN_VAGUE:
+            value, strong = float(_EN_VAGUE[low]), False
+            before = text[max(0, start - 7) : start].lower()
+            if low == "century" and before.endswith("half a "):  # "half a century"
+                value, start = 50.0, start - 7
+        elif low == "half" and text[end : end + 8].lower() == "-century":
+            out.append(NumberMention("50", start, end + 8, False))
+            skip = k + 1
+            continue
+        else:
+            continue
+        scale = _EN_SCALE_AFTER.match(text, end)
+        if scale:
+            value *= _EN_SCALE[scale.group(1).lower()]
+            end = scale.end()
+            strong = True
+        percent = _EN_PERCENT_AFTER.match(text, end)
+        if percent:
+            out.append(NumberMention(_fmt(value) + "%", start, percent.end(), strong))
+            continue
+        out.append(NumberMention(_fmt(value), start, end, strong))
+    return sorted(out, key=lambda x: x.start)
+
+
+# --------------------------------------------------------------------------- Chinese
+
+#: Chinese round figures read as numbers without numerals of their own.
+_ZH_ROUND = {"半个世纪": 50, "半世纪": 50, "一个世纪": 100, "世纪": 100}
+_ZH_VAGUE = {**_ZH_ROUND, **drift_words.ZH_VAGUE_NUMBERS}
+_ZH_VAGUE_RE = re.compile("|".join(sorted(_ZH_VAGUE, key=len, reverse=True)))
+_ZH_DIGIT = "零〇一二两三四五六七八九"
+_ZH_NUMERAL = _ZH_DIGIT + "十百千万亿"
+_ZH_RUN = re.compile(r"(\d+(?:\.\d+)?)([万亿]+)|([" + _ZH_NUMERAL + r"]+)")
+_ZH_NUM = rf"(?:\d{{1,4}}|[{_ZH_NUMERAL}]{{1,4}})"
+_ZH_DATE = re.compile(
+    rf"(?=[\d{_ZH_DIGIT}十])(?:(?P<y>\d{{4}}|[{_ZH_DIGIT}]{{4}})年)?(?:(?P<m>{_ZH_NUM})月)?(?:(?P<d>{_ZH_NUM})[日号])?"
+)
+_ZH_PERCENT = re.compile(rf"百分之(?P<p>[{_ZH_NUMERAL}点]+|\d+(?:\.\d+)?)|(?P<q>\d+(?:\.\d+)?)%")
+#: Words with numeral characters that are not numbers; masked before reading numerals.
+_ZH_NOT_NUMBERS = (
+    "一些 一致 一道 一起 一切 一贯 一向 一直 一定 一系列 一方面 一带一路 统一 唯一 进一步 一体 "
+    "一旦 一同 一般 一样 同一 万一 千万 万分 一再 一味 十分 三思 千方百计 百姓 万物 一律 一边 一面 "
+    "一点 一度 一流 一中 一国两制 一手 第一时间 一贯 五湖四海 四面八方 七嘴八舌 一心 一员 "
+    "千分之 星期一 星期二 星期三 星期四 星期五 星期六 星期日 星期天 "
+    "周一 周二 周三 周四 周五 周六 周日 一个巴掌拍不响 两国 两军 两岸 两党 两院"
+).split()
+_ZH_NOT_NUMBERS_RE = re.compile("|".join(sorted(_ZH_NOT_NUMBERS, key=len, reverse=True)))
+#: A single numeral before one of these is a count ("三次", "五项"), so it is checked.
+_ZH_COUNT_CHARS = "年岁月日号次届项条点名位人架艘枚颗倍轮场天周家所只批份种起例支台辆座"
+#: What may follow a numeral inside one word ("三十多个", "二十余", "十三次").
+_ZH_AFTER_NUMERAL = _ZH_COUNT_CHARS + "个多余几来万亿千百十大中"
+#: Five-year plans by number: "十四五" is the 14th ("the 14th Five-Year Plan").
+_ZH_PLAN = re.compile(r"十([一二三四五六七八九])五(?=规划|时期|期间|”|\")")
+_EN_PLAN = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\s+Five[- ]Year\s+Plan\b", re.I)
+
+
+@lru_cache(maxsize=4096)
+def _zh_value(run: str) -> float | None:
+    """The value of a run of Chinese numerals ("二十七", "三千五百万", "两"), or None."""
+    import cn2an
+
+    try:
+        return float(cn2an.cn2an(run, "normal"))
+    except ValueError:
+        return None
+
+
+def _zh_day_month(run: str | None) -> int | None:
+    if run is None:
+        return None
+    if run.isdigit():
+        return int(run)
+    value = _zh_value(run)
+    return int(value) if value is not None else None
+
+
+def _in_word(text: str, start: int, end: int, words: Segmenter | None) -> bool:
+    """Is the numeral run text[start:end] part of a word that is not a number (万象, 统一)?"""
+    if words is None:
+        return False
+    ws, _ = words.word_at(text, start)
+    if ws < start and not all(c in _ZH_NUMERAL or c.isdigit() or c == "第" for c in text[ws:start]):
+        return True
+    _, we = words.word_at(text, end - 1)
+    rest = text[end:we]
+    return bool(rest) and rest not in drift_words.ZH_COUNTERS and rest[0] not in _ZH_AFTER_NUMERAL
+
+
+def _numbers_zh(
+    text: str, masks: Sequence[tuple[int, int]], words: Segmenter | None
+) -> list[NumberMention]:
+    original = text
+    text = _mask(text.translate(_FULLWIDTH), masks)
+    masked = _ZH_NOT_NUMBERS_RE.sub(_blank, text)
+    out = [
+        NumberMention(_fmt(_ZH_VAGUE[m.group(0)]), m.start(), m.end(), False)
+        for m in _ZH_VAGUE_RE.finditer(masked)
+        if not _in_word(original, m.start(), m.end(), words) or m.group(0) in _ZH_ROUND
+    ]
+    masked = _ZH_VAGUE_RE.sub(_blank, masked)
+    for m in _ZH_PLAN.finditer(masked):  # named like a number, read as one, never checked
+        value = 10 + "一二三四五六七八九".index(m.group(1)) + 1
+        out.append(NumberMention(str(value), m.start(), m.end(), False))
+    masked = _ZH_PLAN.sub(_blank, masked)
+    for m in _ZH_PERCENT.finditer(masked):
+        raw = m.group("p") or m.group("q")
+        value = float(raw) if re.fullmatch(r"[\d.]+", raw) else _zh_value(raw.replace("点", "."))
+        if value is not None:
+            out.append(NumberMention(_fmt(value) + "%", m.start(), m.end(), True))
+    masked = _ZH_PERCENT.sub(_blank, masked)
+    dates: list[tuple[int, int]] = []
+    for m in _ZH_DATE.finditer(masked):
+        month, day = _zh_day_month(m.group("m")), _zh_day_month(m.group("d"))
+        if month is None and day is None:
+            continue
+        if (month is not None and not 1 <= month <= 12) or (day is not None and not 1 <= day <= 31):
+            continue
+        # the year stays a number of its own
+        start = m.start("m") if month is not None else m.start("d")
+        value = (
+            f"date:{month}-{day}" if month and day else f"month:{month}" if month else f"day:{day}"
+        )
+        out.append(NumberMention(value, start, m.end(), True))
+        dates.append((start, m.end()))
+    masked = _mask(masked, dates)
+    taken: set[int] = set()  # digits already read with their 万 or 亿
+    for m in _ZH_RUN.finditer(masked):
+        start, end = m.span()
+        nxt = masked[end : end + 1]
+        if m.group(1):
+            value = float(m.group(1))
+            for unit in m.group(2):
+                value *= {"万": 10_000, "亿": 100_000_000}[unit]
+            out.append(NumberMention(_fmt(value), start, end, True))
+            taken.add(start)
+            continue
+        run = m.group(3)
+        if _in_word(original, start, end, words):
+            continue
+        if len(run) >= 2 and all(ch in _ZH_DIGIT for ch in run):
+            # a digit string: a year ("二〇二一年") is checked, "五六" (five or six) is not
+            digits = "".join(
+                "0"
+                if ch in "零〇"
+                else "2"
+                if ch == "两"
+                else str("一二三四五六七八九".index(ch) + 1)
+                for ch in run
+            )
+            out.append(NumberMention(str(int(digits)), start, end, len(run) == 4 and nxt == "年"))
+            continue
+        read = _zh_value(run)
+        if read is None:
+            continue
+        strong = any(ch in "十百千万亿" for ch in run) or (nxt != "" and nxt in _ZH_COUNT_CHARS)
+        if read == 1:  # 一 is as often "a" or "one and the same" as a count
+            strong = False
+        if run in ("两", "二") and (nxt == "" or nxt not in _ZH_COUNT_CHARS):
+            strong = False
+        if re.match(r"[多余]", nxt):  # "三十多", "二十余": more than thirty
+            end += 1
+        out.append(NumberMention(_fmt(read), start, end, strong))
+    for m in _DIGITS.finditer(masked):
+        if m.start() in taken:
+            continue
+        value = float((m.group(1) + (m.group(2) or "")).replace(",", ""))
+        out.append(NumberMention(_fmt(value), m.start(), m.end(), True))
+    return sorted(out, key=lambda x: x.start)
+
+
+def numbers(
+    text: str,
+    language: str,
+    masks: Sequence[tuple[int, int]] = (),
+    words: Segmenter | None = None,
+) -> list[NumberMention]:
+    """The numbers in a text, in order (for Chinese pass the simplified view); ``masks``
+    are spans to skip (names), ``words`` a Chinese segmenter to skip numerals inside words."""
+    if language == "zh":
+        return _numbers_zh(text, masks, words)
+    return _numbers_en(text, masks)

@@ -41,3 +41,16 @@ def test_read_runs_every_stage():
     assert reading.account.party == "china"
     assert reading.sentences and reading.claims
     assert all(c.act for c in reading.claims)
+
+
+def test_read_clear_caches_forgets_and_reading_again_gives_the_same(lexicon):
+    from readouts.ingest import account_from_text
+    from readouts.read import clear_caches, read
+
+    account = account_from_text(
+        "The two sides agreed to keep up high-level exchanges, to manage differences "
+        "properly, and to avoid conflict."
+    )
+    first = read(account, lexicon)
+    clear_caches(lexicon)
+    assert read(account, lexicon) == first

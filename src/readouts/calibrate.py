@@ -297,14 +297,13 @@ def fit_score(parts: Sequence[dict[str, float]], ratings: Sequence[int]) -> Scor
     best: tuple[float, float, ScoreModel] | None = None
     for accord, topic, conflict in itertools.product(ACCORDS, TOPICS, CONFLICTS):
         m = ScoreModel(topic=topic, conflict=conflict, accord=accord, scale=1.0, offset=0.0)
-        raw = [m.raw(x) for x in parts]
-        rho = spearman(raw, list(ratings))
+        rho = spearman([m.raw(x) for x in parts], list(ratings))
         simplicity = -(accord + topic + conflict)
         if best is None or (rho, simplicity) > (best[0], best[1]):
             best = (rho, simplicity, m)
     assert best is not None
     m = best[2]
-    raw = np.array([m.raw(x) for x in parts])
+    raw = np.array([m.raw(x) for x in parts], dtype=float)
     target = np.array([RATING_TARGET[r] for r in ratings])
     # the line that gives the scores the ratings' mean and spread (reduced major axis):
     # a least-squares fit would pull every score towards the middle band as far as the

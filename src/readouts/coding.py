@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .lexicon import Lexicon, Match
-from .plover import ACTIVE_FRAMES, EventLexicon, Hit, cue_hits, near
+from .plover import ACTIVE_FRAMES, EventLexicon, EventType, Hit, cue_hits, near
 from .roles import BA_ZH, Predicate, actor_mentions, place_of, source_and_target
 from .tag import PHRASE_WINDOW
 
@@ -122,7 +122,7 @@ class _Reader:
             return None, via_intent
         return None, via_intent
 
-    def _type(self, name: str):  # type: ignore[no-untyped-def]
+    def _type(self, name: str) -> EventType | None:
         return self.ev.types.get(name)
 
     def _threat_mode(self, g: Hit) -> str:
@@ -167,14 +167,15 @@ class _Reader:
             if f == "event":
                 return self._event(k)
             if f == "modal":
-                g, _ = self._governed(k)
-                mode = self._ask_mode("REQUEST", h, g) if g is not None else ""
+                asked, _ = self._governed(k)
+                mode = self._ask_mode("REQUEST", h, asked) if asked is not None else ""
                 return Predicate("REQUEST", mode, h, h.start, h.end, modal=True)
-            g, via_intent = self._governed(k)
-            if g is None:
+            governed, via_intent = self._governed(k)
+            if governed is None:
                 if h.event:
                     return Predicate(h.event, h.mode, h, h.start, h.end)
                 continue
+            g = governed
             gt = self._type(g.event)
             if f == "intent":
                 event, mode = self._future(g)

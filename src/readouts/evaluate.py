@@ -492,7 +492,7 @@ def evaluate(
             ratings.append(m.rating)
         total.add(tally)
         per_meeting[m.id] = {**tally.figures(), "scores": pair_scores, "rating": m.rating}
-    figures = total.figures()
+    figures: dict[str, Any] = dict(total.figures())
     figures["convergence_spearman"] = spearman(scores, ratings)
     figures["meetings"] = per_meeting
     figures["method"] = method

@@ -77,7 +77,7 @@ _CLAUSE_END = re.compile(r"[,;:.!?，；：。！？]")
 def _negations_en(text: str) -> list[Negation]:
     masked = _EN_NOT_NEG.sub(lambda m: "_" * len(m.group(0)), text)
     out: list[Negation] = []
-    weak = set()  # where a weak negation's words start ("no longer" holds "no")
+    weak: set[int] = set()  # where a weak negation's words start ("no longer" holds "no")
     for m in _EN_WEAK.finditer(masked):
         out.append(Negation(m.start(), m.end(), m.group(0).lower(), m.end(), False))
         weak.update(w.start() for w in _EN_WORD.finditer(masked, m.start(), m.end()))

@@ -152,8 +152,8 @@ def _numbers_en(text: str, masks: Sequence[tuple[int, int]]) -> list[NumberMenti
     for m in _EN_DATE.finditer(text):
         day, month = m.group("d1", "m1") if m.group("d1") else m.group("d2", "m2")
         if 1 <= int(day) <= 31:
-            value = f"date:{_EN_MONTHS[month]}-{int(day)}"
-            out.append(NumberMention(value, m.start(), m.end(), True))
+            label = f"date:{_EN_MONTHS[month]}-{int(day)}"
+            out.append(NumberMention(label, m.start(), m.end(), True))
     for m in _EN_PLAN.finditer(text):  # "the 14th Five-Year Plan": a name, never checked
         out.append(NumberMention(m.group(1), m.start(), m.end(), False))
     text = _mask(text, [(x.start, x.end) for x in out])
@@ -298,14 +298,14 @@ def _numbers_zh(
     ]
     masked = _ZH_VAGUE_RE.sub(_blank, masked)
     for m in _ZH_PLAN.finditer(masked):  # named like a number, read as one, never checked
-        value = 10 + "一二三四五六七八九".index(m.group(1)) + 1
-        out.append(NumberMention(str(value), m.start(), m.end(), False))
+        plan = 10 + "一二三四五六七八九".index(m.group(1)) + 1
+        out.append(NumberMention(str(plan), m.start(), m.end(), False))
     masked = _ZH_PLAN.sub(_blank, masked)
     for m in _ZH_PERCENT.finditer(masked):
         raw = m.group("p") or m.group("q")
-        value = float(raw) if re.fullmatch(r"[\d.]+", raw) else _zh_value(raw.replace("点", "."))
-        if value is not None:
-            out.append(NumberMention(_fmt(value) + "%", m.start(), m.end(), True))
+        share = float(raw) if re.fullmatch(r"[\d.]+", raw) else _zh_value(raw.replace("点", "."))
+        if share is not None:
+            out.append(NumberMention(_fmt(share) + "%", m.start(), m.end(), True))
     masked = _ZH_PERCENT.sub(_blank, masked)
     dates: list[tuple[int, int]] = []
     for m in _ZH_DATE.finditer(masked):
@@ -316,10 +316,10 @@ def _numbers_zh(
             continue
         # the year stays a number of its own
         start = m.start("m") if month is not None else m.start("d")
-        value = (
+        label = (
             f"date:{month}-{day}" if month and day else f"month:{month}" if month else f"day:{day}"
         )
-        out.append(NumberMention(value, start, m.end(), True))
+        out.append(NumberMention(label, start, m.end(), True))
         dates.append((start, m.end()))
     masked = _mask(masked, dates)
     taken: set[int] = set()  # digits already read with their 万 or 亿

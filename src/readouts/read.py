@@ -110,10 +110,10 @@ def read(account: Account, lexicon: Lexicon | None = None) -> Reading:
 def clear_caches(lexicon: Lexicon | None = None) -> None:
     """Forget every text-keyed cache of the reading stages (the simplified views, the
     lexicon matches, the words of sentences), so a benchmark measures a first reading."""
-    from . import claims
     from . import lexicon as lexicon_module
+    from .lang.en.cut import tokens
 
     simplified.cache_clear()
-    claims._tokens.cache_clear()
+    tokens.cache_clear()
     lexicon_module._en_tokens.cache_clear()
     (lexicon or default_lexicon()).clear_caches()

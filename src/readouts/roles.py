@@ -104,10 +104,10 @@ def actor_mentions(
             found[(m.start, m.end)] = m
     if lang == "zh":
         abbrev = _abbreviations(lexicon)
-        for m in _PAIR_ZH.finditer(view, start, end):
-            a, b = abbrev.get(m.group(1)), abbrev.get(m.group(2))
+        for pair in _PAIR_ZH.finditer(view, start, end):
+            a, b = abbrev.get(pair.group(1)), abbrev.get(pair.group(2))
             if a and b and a != b:
-                for k, party in ((m.start(1), a), (m.start(2), b)):
+                for k, party in ((pair.start(1), a), (pair.start(2), b)):
                     found.setdefault((k, k + 1), Match(k, k + 1, party))
     return sorted(found.values(), key=lambda m: m.start)
 

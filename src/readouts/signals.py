@@ -193,7 +193,7 @@ def comparison_signals(comparison: Comparison, lexicon: Lexicon | None = None) -
     atmosphere_mismatch = bool(only_a or only_b)
 
     def words(signals: dict[str, Any], terms: list[str]) -> str:
-        first = {}
+        first: dict[str, str] = {}
         for h in signals["atmosphere"]:
             first.setdefault(h["term"], h["text"])
         return ", ".join(f'"{first[t]}"' for t in terms)

@@ -12,11 +12,15 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from . import batch_exit_code, get_lexicon, lexicon_option, run
+
+if TYPE_CHECKING:  # imported by the commands that need them, to keep start-up fast
+    from ..corpus.store import Store
+    from ..embed import Embedder
 
 __all__ = ["register"]
 
@@ -38,7 +42,7 @@ def json_option(fn: F) -> F:
     return click.option("--json", "as_json", is_flag=True, help="Print JSON.")(fn)
 
 
-def _store(db: str, readonly: bool = False):  # type: ignore[no-untyped-def]
+def _store(db: str, readonly: bool = False) -> Store:
     from ..corpus.store import Store
 
     return Store(db, readonly=readonly)
@@ -137,7 +141,7 @@ def ingest(
         sys.exit(code)
 
 
-def _embedder(name: str | None, none: bool):  # type: ignore[no-untyped-def]
+def _embedder(name: str | None, none: bool) -> Embedder | None:
     if none:
         return None
     from ..embed import get_embedder
@@ -508,9 +512,10 @@ def status(db: str, as_json: bool) -> None:
         )
     )
     failed = int(store.scalar("SELECT count(*) FROM readings WHERE error IS NOT NULL"))
+    applied = store.applied()
     info = {
         "db": db,
-        "migrations": store.applied(),
+        "migrations": applied,
         "rows": counts,
         "unread": todo,
         "failed": failed,
@@ -518,7 +523,7 @@ def status(db: str, as_json: bool) -> None:
     if as_json:
         _echo_json(info)
         return
-    click.echo(f"{db}: {len(info['migrations'])} migrations applied")
+    click.echo(f"{db}: {len(applied)} migrations applied")
     for table, n in counts.items():
         click.echo(f"  {table:<17} {n:>10,}")
     click.echo(f"  unread accounts   {todo:>10,}\n  failed readings   {failed:>10,}")

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..errors import ConfigError
-from .analyze import bounded
+from .analyze import Executor, bounded
 from .work import UnitResult, UnitSpec, WorkerConfig, run_batch
 
 __all__ = ["dask_executor", "dask_worker_count", "local_cluster"]
@@ -48,7 +48,7 @@ def dask_worker_count(address: str, workers: int) -> int:
     return workers if address == "local" else 0
 
 
-def dask_executor(address: str, workers: int):  # type: ignore[no-untyped-def]
+def dask_executor(address: str, workers: int) -> Executor:
     """An executor (see :mod:`readouts.corpus.analyze`) running batches on Dask."""
     if address != "local" and "://" not in address and ":" not in address:
         raise ConfigError(

@@ -190,9 +190,9 @@ class EnglishNames(ReaderBase):
             # titles only ("the President of Guatemala", "His Highness"), or an organisation
             role = re.sub(r"^(?:the|and)\s+", "", piece)
             if not affiliation:
-                m = re.search(r".*\bof\s+(?:the\s+)?([A-Z][^,]*)$", piece)
-                if m and m.group(1).split()[0].lower() not in TITLE_WORDS:
-                    affiliation = m.group(1)
+                of = re.search(r".*\bof\s+(?:the\s+)?([A-Z][^,]*)$", piece)
+                if of and of.group(1).split()[0].lower() not in TITLE_WORDS:
+                    affiliation = of.group(1)
             if sides and sides[-1].start == start and sides[-1].end == end:
                 return Party(piece, "", party, "", "side", start=start, end=end, name_start=start)
             # "Minister of Foreign Affairs" names a person; "Office of the National Cyber

@@ -80,7 +80,7 @@ def side_by_side(c: Comparison) -> list[Row]:
         else:
             insert_after.append((last_row, claim))
     out: list[Row] = []
-    pending = {}
+    pending: dict[int, list[Claim]] = {}
     for row_index, claim in insert_after:
         pending.setdefault(row_index, []).append(claim)
     out.extend(Row(None, b) for b in pending.get(-1, []))

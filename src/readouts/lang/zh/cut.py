@@ -164,7 +164,7 @@ def _kind(view: str, a: int, b: int) -> str:
 def _has_verb_after(s: str) -> bool:
     """Does a piece with 应约 go on to its own verb ("应约同…通电话")?"""
     m = _REQUEST.search(s)
-    return bool(m) and any(v in s[m.end() :] for v in AGENT_VERBS)
+    return m is not None and any(v in s[m.end() :] for v in AGENT_VERBS)
 
 
 def _subject(view: str, a: int, actors: dict[int, int]) -> int:

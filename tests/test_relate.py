@@ -159,3 +159,29 @@ def test_relate_framing_one_event_in_charged_words(lexicon):
     assert feats[0, 0, CONFLICT_FEATURES.index("framing")] == 1.0
     relations, _ = relate(_result(va, vb, [[0.4]]), lexicon, _model(framing=4.0))
     assert relations[va[0].claim.id].kind == "framing"
+
+
+def test_relate_a_concern_both_sides_share_about_a_third_party(lexicon):
+    va = _views(
+        "The leaders expressed concern about North Korea's missile launches.",
+        lexicon,
+        "united_states",
+        "japan",
+    )
+    vb = _views(
+        "The two leaders voiced serious concern over North Korea's missile launches.",
+        lexicon,
+        "japan",
+        "united_states",
+    )
+    result = _result(va, vb, [[0.8]])
+    result = AlignResult(
+        result.views_a,
+        result.views_b,
+        result.cosine,
+        result.probability,
+        result.links,
+        ("united_states", "japan"),
+    )
+    feats = conflict_features(result, lexicon)
+    assert feats[0, 0, CONFLICT_FEATURES.index("third_party")] == 1.0

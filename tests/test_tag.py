@@ -64,3 +64,17 @@ def test_tag_claims_reads_traditional_chinese_without_a_view_given():
     tagged = tag_claims(account, claims)  # no simplified view passed in
     assert tagged == read(account).claims
     assert "trade" in tagged[0].topics
+
+
+def test_tag_a_list_item_is_read_with_its_frame_and_tail(lexicon):
+    from readouts.claims import extract_claims
+    from readouts.ingest import account_from_text
+    from readouts.segment import sentences
+    from readouts.tag import tag_claims
+
+    account = account_from_text("杨洁篪就涉台、涉港、涉疆等问题阐明了中方的严正立场。")
+    claims = tag_claims(account, extract_claims(account, sentences(account)), lexicon)
+    assert [account.text[c.start : c.end] for c in claims][:2] == ["杨洁篪就涉台", "涉港"]
+    # the middle item has the stern position of its tail, and its own issue
+    assert "hong_kong" in claims[1].topics
+    assert any(t.term == "solemn_position" for t in claims[1].tone)

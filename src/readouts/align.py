@@ -311,6 +311,7 @@ class AlignResult:
     cosine: np.ndarray
     probability: np.ndarray
     links: tuple[Alignment, ...]
+    parties: tuple[str, str] = ("", "")  # the party that issued each account
 
 
 def decide(
@@ -356,4 +357,4 @@ def align(
     feats = pair_features(va, vb, cos)
     prob = model.probability(feats) if feats.size else np.zeros(cos.shape, dtype=np.float32)
     links = decide(va, vb, prob, cos, model, lexicon)
-    return AlignResult(va, vb, cos, prob, links)
+    return AlignResult(va, vb, cos, prob, links, (a.account.party, b.account.party))

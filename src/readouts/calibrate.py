@@ -188,7 +188,8 @@ def _result(p: _Prepared, model: AlignModel, lexicon: Lexicon) -> AlignResult:
     va, vb = p.example.views
     prob = model.probability(p.features) if p.features.size else np.zeros(p.cos.shape)
     links = decide(va, vb, prob, p.cos, model, lexicon)
-    return AlignResult(va, vb, p.cos, prob, links)
+    ra, rb = p.example.readings
+    return AlignResult(va, vb, p.cos, prob, links, (ra.account.party, rb.account.party))
 
 
 def _tally(p: _Prepared, model: AlignModel, conflict: ConflictModel, lexicon: Lexicon) -> PairTally:

@@ -61,6 +61,7 @@ CONFLICT_FEATURES = (
     "framing",  # on a shared topic, one charged and the other not
     "characterisation",  # opposed atmosphere words
     "consult",  # either only says the issue was discussed
+    "third_party",  # both name a party that is neither side: a concern they may share
 )
 
 #: Topics that say only that the sides talked ("dialogue"); sharing one is no common issue.
@@ -158,6 +159,10 @@ def conflict_features(result: AlignResult, lexicon: Lexicon) -> np.ndarray:
     con_a = column(va, lambda v: v.claim.act == "consult", bool)
     con_b = column(vb, lambda v: v.claim.act == "consult", bool)
     out[:, :, f["consult"]] = con_a[:, None] | con_b[None, :]
+    sides = {p for p in result.parties if p}
+    third_a = [v.actors - sides for v in va]
+    third_b = [v.actors - sides for v in vb]
+    out[:, :, f["third_party"]] = np.array([[bool(x & y) for y in third_b] for x in third_a])
     return out
 
 

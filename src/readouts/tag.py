@@ -166,15 +166,16 @@ def tag_claims(
     low = subject if lang == "zh" else subject.lower()
     out: list[Claim] = []
     for c in claims:
+        # a claim is read with its frame and tail: "He set out concerns about | X" is a
+        # concern about X, "杨洁篪就 | 涉疆 | 等问题阐明了中方的严正立场" a stern position on it
+        regions = [(c.start, c.end)]
+        regions += [(a, b) for a, b in ((c.frame_start, c.frame_end), (c.tail_start, c.tail_end))]
+        regions = [(a, b) for a, b in regions if a >= 0]
         seen: dict[str, None] = {}
-        for m in _inside(topics, c.start, c.end):
-            seen.setdefault(m.id, None)
-        if c.frame_start >= 0:
-            for m in _inside(topics, c.frame_start, c.frame_end):
+        for a, b in regions:
+            for m in _inside(topics, a, b):
                 seen.setdefault(m.id, None)
-        cues = _inside(acts, c.start, c.end) + (
-            _inside(acts, c.frame_start, c.frame_end) if c.frame_start >= 0 else []
-        )
+        cues = [m for a, b in regions for m in _inside(acts, a, b)]
         act = claim_act(lexicon, cues, low)
         if _ABOUT_MEETING.match(low, c.start):
             act = "statement"
@@ -189,7 +190,7 @@ def tag_claims(
                 c,
                 topics=tuple(seen),
                 act=act,
-                tone=tone_hits(lexicon, _inside(tones, c.start, c.end)),
+                tone=tone_hits(lexicon, [m for a, b in regions for m in _inside(tones, a, b)]),
                 negated=is_negated(subject[c.start : c.end], lang),
             )
         )

@@ -99,9 +99,12 @@ def _numbers(text: str, language: str) -> frozenset[str]:
 
 def lean(claim: Claim, lexicon: Lexicon) -> int:
     """-1 (conflictual), +1 (cooperative or reassuring) or 0: the act's stance, made
-    conflictual by a strong word of concern or protest."""
+    conflictual by a strong word of concern or protest, unless the claim is negated
+    ("不寻求通过强化同盟关系反对中国": an assurance, whatever word it denies)."""
     act = lexicon.acts.get(claim.act)
     value = {"+": 1, "-": -1}.get(act.stance, 0) if act is not None else 0
+    if claim.negated and value > 0:
+        return value
     for hit in claim.tone:
         term = lexicon.tone.get(hit.term)
         if term is not None and term.valence <= -2 and term.category in ("ladder", "signal"):

@@ -32,13 +32,15 @@ def _import() -> Any:
 
 
 def local_cluster(workers: int) -> Any:
-    """A local cluster of ``workers`` processes with one thread each (no dashboard)."""
+    """A local cluster of ``workers`` processes with one thread each, on free ports."""
     distributed = _import()
     return distributed.LocalCluster(
         n_workers=workers,
         threads_per_worker=1,
         processes=True,
-        dashboard_address=None,
+        # ":0" binds whatever port is free: the scheduler serves its HTTP routes even
+        # without the dashboard, and ":8787" fails whenever another cluster runs
+        dashboard_address=":0",
         silence_logs=50,
     )
 

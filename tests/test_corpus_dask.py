@@ -55,13 +55,13 @@ def test_corpus_dask_refuses_a_malformed_address(tmp_path):
 
 def test_corpus_dask_local_cluster_binds_no_fixed_port(tmp_path):
     """Another cluster (or anything) on Dask's default port 8787 does not stop a run."""
+    import contextlib
     import socket
 
     with socket.socket() as busy:
-        try:
+        # already taken by something else: the case under test either way
+        with contextlib.suppress(OSError):
             busy.bind(("127.0.0.1", 8787))
-        except OSError:
-            pass  # already taken by something else: the case under test either way
         busy.listen()
         report = analyze(_paired(tmp_path / "c.db"), embedder="fake.v1", dask="local", workers=1)
     assert report.executor == "dask"

@@ -42,6 +42,7 @@ __all__ = [
     "load_model",
     "pair_features",
     "reasons",
+    "shares",
     "shipped_weights",
     "similarity",
 ]
@@ -165,6 +166,12 @@ def _indicators(
             for x in items:
                 matrix[i, vocab[x]] = 1.0
     return a, b
+
+
+def shares(sets_a: Sequence[frozenset[str]], sets_b: Sequence[frozenset[str]]) -> np.ndarray:
+    """Whether each set of one side shares an item with each set of the other."""
+    a, b = _indicators(sets_a, sets_b)
+    return (a @ b.T) > 0
 
 
 def _jaccard(sets_a: Sequence[frozenset[str]], sets_b: Sequence[frozenset[str]]) -> np.ndarray:

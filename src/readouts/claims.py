@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -125,12 +125,34 @@ class _State:
 # --------------------------------------------------------------------------- attribution
 
 
-def _party_near(lexicon: Lexicon, mentions: Sequence[Match], start: int, end: int) -> str:
-    for m in mentions:
-        if start <= m.start < end:
-            actor = lexicon.actors.get(m.id)
-            if actor and actor.kind != "person":
-                return actor.party
+class _Mentions:
+    """Actor mentions in text order, found by position without a scan of them all (an
+    account of thousands of sentences has thousands of mentions)."""
+
+    def __init__(self, mentions: Sequence[Match]):
+        self.items = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.items]
+        self.at = {m.start: m for m in self.items}
+
+    def __iter__(self) -> Iterator[Match]:
+        return iter(self.items)
+
+    def starting_in(self, start: int, end: int) -> list[Match]:
+        """Mentions that start inside ``[start, end)``."""
+        return self.items[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+
+    def overlapping(self, start: int, end: int) -> list[Match]:
+        """Mentions that overlap ``[start, end)`` (a name is a few words long)."""
+        first = bisect_left(self.starts, start - 80)
+        last = bisect_left(self.starts, end)
+        return [m for m in self.items[first:last] if m.end > start]
+
+
+def _party_near(lexicon: Lexicon, mentions: _Mentions, start: int, end: int) -> str:
+    for m in mentions.starting_in(start, end):
+        actor = lexicon.actors.get(m.id)
+        if actor and actor.kind != "person":
+            return actor.party
     return ""
 
 
@@ -145,7 +167,11 @@ class _Attributor:
         self.account = account
         self.lexicon = lexicon
         self.view = view
-        self.mentions = mentions
+        self.mentions = _Mentions(mentions)
+        # the people the account names, each once, in order (titles resolve among them)
+        self.people = list(
+            dict.fromkeys(m.id for m in mentions if lexicon.actors[m.id].kind == "person")
+        )
         self.zh = account.language == "zh"
         narrator_name = (
             account.issuer
@@ -180,9 +206,8 @@ class _Attributor:
                 continue
             before = [
                 x
-                for x in self.mentions
-                if m.start() - 12 <= x.start < m.start("name")
-                and self.lexicon.actors[x.id].kind != "person"
+                for x in self.mentions.starting_in(m.start() - 12, m.start("name"))
+                if self.lexicon.actors[x.id].kind != "person"
             ]
             party = self.lexicon.party_of(before[-1].id) if before else self.account.party
             self.names[name] = party
@@ -234,7 +259,7 @@ class _Attributor:
     def _mentions_in(self, start: int, end: int) -> list[Match]:
         """Mentions that start inside the span ("President Joseph R. Biden" holds the start
         of the mention "Joseph R. Biden, Jr.")."""
-        return [m for m in self.mentions if start <= m.start < end]
+        return self.mentions.starting_in(start, end)
 
     def resolve(self, start: int, end: int) -> Speaker | None:
         """The speaker named by the subject text[start:end], if it names one."""
@@ -302,14 +327,9 @@ class _Attributor:
         )
         if title is None or title in ("mr", "mr.", "ms", "ms.", "dr", "dr.", "先生", "女士"):
             return None
-        for m in self.mentions:
-            actor = self.lexicon.actors.get(m.id)
-            if (
-                actor
-                and actor.kind == "person"
-                and actor.party == party
-                and any(title in role.lower() for role, _, _ in actor.roles)
-            ):
+        for actor_id in self.people:
+            actor = self.lexicon.actors[actor_id]
+            if actor.party == party and any(title in role.lower() for role, _, _ in actor.roles):
                 return self._person(actor.id)
         year = int(self.account.date[:4]) if self.account.date[:4].isdigit() else 0
         for actor in self.lexicon.actors.values():
@@ -436,8 +456,7 @@ class _Attributor:
         for phrase in _EN_BOTH:
             if low.startswith(phrase + " ") and phrase not in ("both", "they", "the two"):
                 return Speaker(name=phrase, kind="both", start=start, end=start + len(phrase))
-        near = [m for m in self.mentions if m.start < end and m.end > start]
-        subject_end = clause_subject(text, start, end, near)
+        subject_end = clause_subject(text, start, end, self.mentions.overlapping(start, end))
         if subject_end > start and text[start:subject_end].lower() not in (
             "he",
             "she",
@@ -454,21 +473,21 @@ class _Attributor:
         for phrase in zh.BOTH_SIDES:
             if piece.startswith(phrase):
                 return Speaker(name=phrase, kind="both", start=start, end=start + len(phrase))
-        for m in self.mentions:
-            if m.start == start:
-                actor = self.lexicon.actors[m.id]
-                if actor.kind == "person":
-                    return self._person(actor.id, m)
-                if actor.party != self.account.party and _ZH_MODAL.match(self.view, m.end):
-                    return None  # "美方应恪守...": a demand made of the other side
-                return Speaker(
-                    name=piece[: m.end - m.start],
-                    kind="side",
-                    party=actor.party,
-                    start=m.start,
-                    end=m.end,
-                )
-        return None
+        m = self.mentions.at.get(start)
+        if m is None:
+            return None
+        actor = self.lexicon.actors[m.id]
+        if actor.kind == "person":
+            return self._person(actor.id, m)
+        if actor.party != self.account.party and _ZH_MODAL.match(self.view, m.end):
+            return None  # "美方应恪守...": a demand made of the other side
+        return Speaker(
+            name=piece[: m.end - m.start],
+            kind="side",
+            party=actor.party,
+            start=m.start,
+            end=m.end,
+        )
 
     def speaker_for(
         self,
@@ -579,7 +598,14 @@ def extract_claims(
             pieces: Sequence[Piece] = zh_cut.cut(view, sentence.start, sentence.end, spans, issues)
         else:
             near = _near(mentions, sentence.start, sentence.end)
-            pieces = en_cut.cut(text, sentence.start, sentence.end, near, persons, issues)
+            pieces = en_cut.cut(
+                text,
+                sentence.start,
+                sentence.end,
+                near,
+                _near(persons, sentence.start, sentence.end),
+                _near_issues(issues, sentence.start, sentence.end),
+            )
         if not pieces:
             continue
         speakers = attributor.speaker_for(
@@ -621,6 +647,18 @@ def _not_a_point(view: str, sentence: Sentence, sentences: Sequence[Sentence]) -
     if sentence.index == 0 and body.rstrip(_CLOSING)[-1:] not in _ENDS_SENTENCE:
         return True
     return body.endswith((":", "：")) or bool(_ANNOUNCES.search(body))
+
+
+def _near_issues(
+    issues: Sequence[tuple[int, int, str]], start: int, end: int
+) -> list[tuple[int, int, str]]:
+    """The issues found inside ``[start, end)`` (issues are in text order)."""
+    k = bisect_left(issues, start, key=lambda x: x[0])
+    out = []
+    while k < len(issues) and issues[k][0] < end:
+        out.append(issues[k])
+        k += 1
+    return out
 
 
 def _near(mentions: Sequence[Match], start: int, end: int) -> list[Match]:

@@ -14,6 +14,7 @@ from the act and tone lexicons; negation is in the act cues ("did not seek", 不
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -138,15 +139,29 @@ class ClaimView:
     charged: bool  # names its event in charged words ("unprovoked invasion", 侵略)
 
 
+def _regions(c: Claim) -> list[tuple[int, int]]:
+    """The stretches of text a claim is read from: its span, its frame and its tail."""
+    spans = [(c.start, c.end), (c.frame_start, c.frame_end), (c.tail_start, c.tail_end)]
+    return [(a, b) for a, b in spans if a >= 0]
+
+
+def _mentions_in(c: Claim, mentions: Sequence[Match], starts: Sequence[int]) -> list[Match]:
+    """The mentions that start in the claim's span, frame or tail (found by bisection:
+    an account of thousands of sentences has thousands of mentions)."""
+    return [
+        m for a, b in _regions(c) for m in mentions[bisect_left(starts, a) : bisect_left(starts, b)]
+    ]
+
+
 def _demands_of(
-    c: Claim, view: str, mentions: Sequence[Match], lexicon: Lexicon, language: str
+    c: Claim, view: str, found: Sequence[Match], lexicon: Lexicon, language: str
 ) -> frozenset[str]:
     """The parties the claim makes a demand of: a party named right before a modal
     ("美方应恪守…", "The U.S. side, he said, must observe …", "NATO should …")."""
     modal = _DEMAND_ZH if language == "zh" else _DEMAND_EN
     out = set()
-    for m in mentions:
-        if not (c.start <= m.start < c.end or c.frame_start <= m.start < c.frame_end):
+    for m in found:
+        if c.tail_start <= m.start < c.tail_end:
             continue
         after = view[m.end : m.end + 40]
         if language != "zh":
@@ -158,14 +173,13 @@ def _demands_of(
     return frozenset(out)
 
 
-def _party_mentions(c: Claim, mentions: Sequence[Match], lexicon: Lexicon) -> frozenset[str]:
-    actors = set()
-    for m in mentions:
-        inside = c.start <= m.start < c.end
-        in_frame = c.frame_start <= m.start < c.frame_end or c.tail_start <= m.start < c.tail_end
-        if (inside or in_frame) and not (c.speaker.start <= m.start < c.speaker.end):
-            actors.add(lexicon.party_of(m.id) or m.id)
-    return frozenset(actors)
+def _party_mentions(c: Claim, found: Sequence[Match], lexicon: Lexicon) -> frozenset[str]:
+    """The parties the claim names, its speaker aside."""
+    return frozenset(
+        lexicon.party_of(m.id) or m.id
+        for m in found
+        if not (c.speaker.start <= m.start < c.speaker.end)
+    )
 
 
 def claim_views(reading: Reading, lexicon: Lexicon, other_party: str = "") -> tuple[ClaimView, ...]:
@@ -175,14 +189,16 @@ def claim_views(reading: Reading, lexicon: Lexicon, other_party: str = "") -> tu
     account = reading.account
     lang = account.language
     view = text_view(account.text, lang)
-    mentions = lexicon.actor_matcher.find(account.text, lang, view)
+    mentions = sorted(lexicon.actor_matcher.find(account.text, lang, view), key=lambda m: m.start)
+    starts = [m.start for m in mentions]
     out = []
     for c in reading.claims:
-        actors = _party_mentions(c, mentions, lexicon)
+        found = _mentions_in(c, mentions, starts)
+        actors = _party_mentions(c, found, lexicon)
         party = "both" if c.speaker.kind == "both" else c.speaker.party
         specific = frozenset(t for t in c.topics if lexicon.is_specific(t))
         issue = next((t for t in c.topics if t in specific), "")
-        demanded = _demands_of(c, view, mentions, lexicon, lang)
+        demanded = _demands_of(c, view, found, lexicon, lang)
         toward = bool(other_party) and (
             other_party in demanded or (c.act == "request" and other_party in actors)
         )

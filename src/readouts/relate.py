@@ -34,7 +34,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .align import AlignResult, shipped_weights
+from .align import AlignResult, shares, shipped_weights
 from .claimview import ClaimView
 from .errors import ConfigError
 from .lexicon import Lexicon
@@ -131,9 +131,8 @@ def conflict_features(result: AlignResult, lexicon: Lexicon) -> np.ndarray:
     issue_a, issue_b = column(va, lambda v: v.issue), column(vb, lambda v: v.issue)
     same_issue = (issue_a[:, None] == issue_b[None, :]) & (issue_a != "")[:, None]
     out[:, :, f["same_issue"]] = same_issue
-    topics_a = [v.topics - _PROCESS for v in va]
-    topics_b = [v.topics - _PROCESS for v in vb]
-    same_topic = np.array([[bool(x & y) for y in topics_b] for x in topics_a]) | same_issue
+    same_topic = shares([v.topics - _PROCESS for v in va], [v.topics - _PROCESS for v in vb])
+    same_topic |= same_issue
     out[:, :, f["same_topic"]] = same_topic
     sa, sb = column(va, lambda v: v.stance, int), column(vb, lambda v: v.stance, int)
     low = np.minimum(sa[:, None], sb[None, :])
@@ -160,9 +159,8 @@ def conflict_features(result: AlignResult, lexicon: Lexicon) -> np.ndarray:
     con_b = column(vb, lambda v: v.claim.act == "consult", bool)
     out[:, :, f["consult"]] = con_a[:, None] | con_b[None, :]
     sides = {p for p in result.parties if p}
-    third_a = [v.actors - sides for v in va]
-    third_b = [v.actors - sides for v in vb]
-    out[:, :, f["third_party"]] = np.array([[bool(x & y) for y in third_b] for x in third_a])
+    third_a, third_b = [v.actors - sides for v in va], [v.actors - sides for v in vb]
+    out[:, :, f["third_party"]] = shares(third_a, third_b)
     return out
 
 

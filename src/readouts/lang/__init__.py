@@ -13,8 +13,16 @@ from collections import Counter
 from functools import lru_cache
 
 from ..errors import LanguageError
+from . import en
 
-__all__ = ["detect", "simplified", "text_view", "traditional"]
+__all__ = [
+    "check_language",
+    "detect",
+    "normalise_language",
+    "simplified",
+    "text_view",
+    "traditional",
+]
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
@@ -143,37 +151,49 @@ _STOPWORDS = {
 _NAMES = {"fr": "French", "de": "German", "es": "Spanish", "pt": "Portuguese", "it": "Italian"}
 
 
-def detect(text: str) -> tuple[str, str]:
-    """Return (language, script): ("en", "") or ("zh", "Hans" | "Hant").
+#: English words a diplomatic text is made of even when it has no stopwords
+#: ("Talks held.", headline style): the reporting verbs and sentence starters.
+_EN_WORDS = frozenset(en.REPORTING_VERBS) | en.SENTENCE_STARTERS | _STOPWORDS["en"]
+_NAMES = {**_NAMES, "en": "English", "zh": "Chinese", "ja": "Japanese", "ko": "Korean"}
+#: How a declared language may be written: "en", "en-US", "English", "zh-Hant", "中文".
+_DECLARED = {"english": "en", "chinese": "zh", "中文": "zh", "英文": "en", "英语": "en"}
 
-    Raises LanguageError for any other language, naming it when it can tell.
-    """
-    sample = text[:20000]
+
+def _spread_sample(text: str, size: int = 20000, parts: int = 4) -> str:
+    """About ``size`` characters from the start, the middle and the end of a long text,
+    so a long preamble or one long line does not decide alone."""
+    if len(text) <= size:
+        return text
+    step = size // parts
+    stride = (len(text) - step) // (parts - 1)
+    return "\n".join(text[k * stride : k * stride + step] for k in range(parts))
+
+
+def _identify(text: str) -> tuple[str | None, str, str]:
+    """(language, script, message): "en" or "zh" (script "Hans"/"Hant" for Chinese),
+    another language's code with the message that names it, or None when the text is
+    too short or too odd to tell (the message says so)."""
+    sample = _spread_sample(text)
     han = _CJK.findall(sample)
     cjk = len(han)
     latin = len(_LATIN.findall(sample))
     kana = len(_KANA.findall(sample))
     hangul = len(_HANGUL.findall(sample))
+    only = "; readouts reads English and Chinese only"
     if kana > 10 and kana > 0.1 * (cjk + kana):
-        raise LanguageError("the text looks Japanese; readouts reads English and Chinese only")
+        return "ja", "", "the text looks Japanese" + only
     if hangul > 10 and hangul > cjk:
-        raise LanguageError("the text looks Korean; readouts reads English and Chinese only")
+        return "ko", "", "the text looks Korean" + only
     if len(_CYRILLIC.findall(sample)) > max(20, latin, cjk):
-        raise LanguageError(
-            "the text looks Russian (Cyrillic script); readouts reads English and Chinese only"
-        )
+        return "ru", "", "the text looks Russian (Cyrillic script)" + only
     if len(_ARABIC.findall(sample)) > max(20, latin, cjk):
-        raise LanguageError(
-            "the text looks Arabic or Persian; readouts reads English and Chinese only"
-        )
+        return "ar", "", "the text looks Arabic or Persian" + only
     # a Chinese character carries about as much as a two-letter word part
     if cjk and cjk * 3 >= latin:
-        return "zh", _script(han)
-    words = [w.lower() for w in _WORD.findall(sample, 0, 5000)]
+        return "zh", _script(han), ""
+    words = [w.lower() for w in _WORD.findall(sample)][:2000]
     if len(words) < 3:
-        raise LanguageError(
-            "too few words to tell the language; readouts reads English and Chinese only"
-        )
+        return None, "", "too few words to tell the language" + only
     counts = Counter(words)
     shares = {
         lang: sum(n for w, n in counts.items() if w in sw) / len(words)
@@ -181,16 +201,59 @@ def detect(text: str) -> tuple[str, str]:
     }
     best = max(shares, key=lambda k: shares[k])
     if best == "en" and shares["en"] >= 0.08:
-        return "en", ""
+        return "en", "", ""
     if shares["en"] >= 0.15:
-        return "en", ""
+        return "en", "", ""
     if best != "en" and shares[best] >= 0.08:
+        return best, "", f"the text looks {_NAMES[best]}" + only
+    # no stopwords at all ("Talks 1 held. Talks 2 held."): English words all the same?
+    known = sum(n for w, n in counts.items() if w in _EN_WORDS) / len(words)
+    if known >= 0.3 and max(shares.values()) < 0.04:
+        return "en", "", ""
+    return None, "", "the text does not look English or Chinese" + only
+
+
+def detect(text: str) -> tuple[str, str]:
+    """Return (language, script): ("en", "") or ("zh", "Hans" | "Hant").
+
+    Raises LanguageError for any other language, naming it when it can tell.
+    """
+    lang, script, message = _identify(text)
+    if lang not in ("en", "zh"):
+        raise LanguageError(message, stage="language")
+    return lang, script
+
+
+def normalise_language(declared: str) -> str:
+    """A declared language as "en" or "zh" ("en-US", "English", "zh-Hant", "中文"...);
+    anything else raises LanguageError."""
+    low = str(declared).strip().lower()
+    code = _DECLARED.get(low, low.replace("_", "-").split("-")[0])
+    if code not in ("en", "zh"):
         raise LanguageError(
-            f"the text looks {_NAMES[best]}; readouts reads English and Chinese only"
+            f"the declared language {declared!r} is neither English (en) nor Chinese (zh); "
+            "readouts reads English and Chinese only",
+            stage="language",
         )
-    raise LanguageError(
-        "the text does not look English or Chinese; readouts reads English and Chinese only"
-    )
+    return code
+
+
+def check_language(text: str, declared: str) -> tuple[str, str]:
+    """(language, script) of a text whose language was declared: the declaration
+    stands when the text agrees or is too short to tell; a text that reads as another
+    language is refused (LanguageError), never read as the declared one."""
+    code = normalise_language(declared)
+    found, script, _ = _identify(text)
+    if found is None:
+        return code, (_script(_CJK.findall(text[:20000])) if code == "zh" else "")
+    if found != code:
+        said = _NAMES.get(found, found)
+        raise LanguageError(
+            f"declared {_NAMES[code]} ({code}), but the text reads as {said}"
+            + ("" if found in ("en", "zh") else "; readouts reads English and Chinese only"),
+            stage="language",
+        )
+    return code, script
 
 
 @lru_cache(maxsize=1)

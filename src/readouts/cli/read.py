@@ -8,7 +8,16 @@ from typing import Any
 
 import click
 
-from . import get_lexicon, lexicon_option, quality_gate, run, write_output
+from . import (
+    check_distinct,
+    check_outputs,
+    get_lexicon,
+    lexicon_option,
+    output_option,
+    quality_gate,
+    run,
+    write_output,
+)
 
 __all__ = ["register"]
 
@@ -148,9 +157,7 @@ def render_reading(reading: Any, signals: dict[str, Any], fmt: str, lexicon: Any
     show_default=True,
     help="How to print the reading.",
 )
-@click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to this file."
-)
+@output_option
 @click.option(
     "--party",
     default="",
@@ -170,6 +177,7 @@ def read_cmd(
     from ..read import read
     from ..signals import account_signals
 
+    check_outputs(output)
     lexicon = get_lexicon(lexicons)
     reading = read(read_account(account, party=party), lexicon)
     write_output(
@@ -187,9 +195,7 @@ def read_cmd(
     show_default=True,
     help="JSON Lines (one PLOVER record a line) or CSV (one row a record).",
 )
-@click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to this file."
-)
+@output_option
 @lexicon_option
 @run
 def export_events(
@@ -204,6 +210,8 @@ def export_events(
     from ..ingest import read_account
     from ..read import read
 
+    check_outputs(output)
+    check_distinct(files)
     lexicon = get_lexicon(lexicons)
     events: list[dict[str, Any]] = []
     for path in files:  # read every file first: a bad one stops the export before any output

@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from ..report.common import md_text
 from . import (
     check_distinct,
     check_outputs,
@@ -115,9 +116,9 @@ def render_reading(reading: Any, signals: dict[str, Any], fmt: str, lexicon: Any
         x for x in (acc.language, lexicon.party_name(acc.party) if acc.party else "", acc.date) if x
     )
     claims = [_claim_line(reading, c, lexicon) for c in reading.claims]
-    if fmt == "markdown":
-        out = [f"# {head}", "", f"*{meta}*", "", "## Meeting facts", ""]
-        out += [f"- **{k}**: {v}" for k, v in _fact_lines(reading, lexicon)]
+    if fmt == "markdown":  # every piece of the account's text literal and safe (md_text)
+        out = [f"# {md_text(head)}", "", f"*{md_text(meta)}*", "", "## Meeting facts", ""]
+        out += [f"- **{k}**: {md_text(v)}" for k, v in _fact_lines(reading, lexicon)]
         out += [
             "",
             "## Claims",
@@ -127,11 +128,9 @@ def render_reading(reading: Any, signals: dict[str, Any], fmt: str, lexicon: Any
         ]
         for i, (who, act, topics, tone, text) in enumerate(claims, start=1):
             cells = [str(i), who, act, topics, tone, text]
-            out.append(
-                "| " + " | ".join(c.replace("|", "\\|").replace("\n", " ") for c in cells) + " |"
-            )
+            out.append("| " + " | ".join(md_text(c) for c in cells) + " |")
         out += ["", "## Tone", ""]
-        out += [f"- **{k}**: {v}" for k, v in _tone_lines(signals)]
+        out += [f"- **{k}**: {md_text(v)}" for k, v in _tone_lines(signals)]
         return "\n".join(out) + "\n"
     out = [head, f"  {meta}", "", "Meeting facts"]
     out += [f"  {k:<12} {v}" for k, v in _fact_lines(reading, lexicon)]

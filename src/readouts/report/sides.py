@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError
 from .common import MARKS as RELATION_MARKS
+from .common import md_text
 from .terminal import columns_for, pad, width, wrap
 
 if TYPE_CHECKING:
@@ -119,7 +120,7 @@ def _drift_markdown(drift: Drift, level: str = "##") -> list[str]:
 
 
 def _md(text: str) -> str:
-    return _one_line(text).replace("|", "\\|")
+    return md_text(_one_line(text))
 
 
 def render_drift(drift: Drift, fmt: str = "terminal", **options: Any) -> str:
@@ -198,7 +199,9 @@ def _sides_markdown(result: SidesComparison) -> str:
     for pair in result.side_pairs():
         s, t = pair["sides"]
         scores = ", ".join(f"`{x['a']}`–`{x['b']}` {x['value']}" for x in pair["scores"])
-        out.append(f"- **{_md(s)} ↔ {_md(t)}: {pair['value']}/100** — {pair['verdict']} ({scores})")
+        out.append(
+            f"- **{_md(s)} ↔ {_md(t)}: {pair['value']}/100** — {_md(pair['verdict'])} ({scores})"
+        )
         for side in (s, t):
             c = pair["points"][side]
             out.append(

@@ -16,6 +16,7 @@ stays linear in the size of the text.
 
 from __future__ import annotations
 
+import bisect
 import html as html_lib
 import io
 import logging
@@ -120,16 +121,76 @@ def front_matter(text: str, path: str | None = None) -> tuple[dict[str, Any], st
 
 # --------------------------------------------------------------------------- Markdown
 
-# every pattern is bounded (no unbounded scan from each of many starts): linear cost
-_IMAGE = re.compile(r"!\[([^\[\]\n]{0,1000})\]\([^()\n]{0,2000}\)")
-_LINK = re.compile(r"\[([^\[\]]{1,1000})\]\((?:[^()]|\([^()]{0,500}\)){0,2000}\)")
-_REFLINK = re.compile(r"\[([^\[\]]{1,1000})\]\[[^\[\]]{0,1000}\]")
+# every pattern is bounded: a bracket's text stops at the next bare bracket (an escaped
+# one, "\[", may be inside), so no try scans past where the next one starts (linear)
+_BRACKETED = r"((?:[^\[\]]|\\\[){%d,1000})"
+_IMAGE = re.compile(r"!\[" + _BRACKETED % 0 + r"\]\([^()\n]{0,2000}\)")
+_LINK = re.compile(r"\[" + _BRACKETED % 1 + r"\]\((?:[^()]|\([^()]{0,500}\)){0,2000}\)")
+_REFLINK = re.compile(r"\[" + _BRACKETED % 1 + r"\]\[(?:[^\[\]]|\\\[){0,1000}\]")
 _AUTOLINK = re.compile(r"<(?:https?|mailto):[^<>\s]{1,2000}>")
 _TAG = re.compile(r"</?[A-Za-z][^<>]{0,2000}>")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>\"'$&])")
-_EMPHASIS = re.compile(
-    r"(\*\*|__)(?=\S)(.{1,1000}?)(?<=\S)\1|(?<![\w*\\])\*(?=\S)([^*]{1,1000}?)(?<=\S)\*(?!\w)"
-)
+#: The emphasis rule as a pattern (the reference for :func:`_strip_emphasis`, which
+#: gives the same result in linear time: this pattern tries every opening marker up to
+#: the end of the text, quadratic on a long line of markers that never close).
+EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*\\])\*(?=\S)([^*]+?)(?<=\S)\*(?!\w)")
+_MARKER = re.compile(r"[*_]")
+_STRONG = re.compile(r"(?=(\*\*|__))")
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _strip_emphasis(line: str) -> str:
+    """``EMPHASIS.sub(text of the emphasis, line)``, in one pass over the markers.
+
+    A strong opener (``**``/``__`` before a non-space) closes at the first same marker
+    that follows a non-space character on its line; a single ``*`` (not after a word
+    character, ``*`` or ``\\``, before a non-space) at the next ``*`` only, when that one
+    follows a non-space and precedes no word character. Found by bisection in sorted
+    lists of closers, never by scanning ahead from each opener."""
+    n = len(line)
+    stars = [m.start() for m in re.finditer(r"\*", line)]
+    newlines = [m.start() for m in re.finditer(r"\n", line)]
+    closers: dict[str, list[int]] = {"**": [], "__": []}
+    for m in _STRONG.finditer(line):
+        p = m.start()
+        if p > 0 and not line[p - 1].isspace():
+            closers[m.group(1)].append(p)
+    out: list[str] = []
+    pos = 0
+    for m in _MARKER.finditer(line):
+        i = m.start()
+        if i < pos:
+            continue
+        mark = line[i : i + 2]
+        if mark in closers and i + 2 < n and not line[i + 2].isspace():
+            found = closers[mark]
+            k = bisect.bisect_left(found, i + 3)
+            if k < len(found):
+                close = found[k]
+                nl = bisect.bisect_left(newlines, i + 2)
+                if nl == len(newlines) or newlines[nl] >= close:
+                    out += [line[pos:i], line[i + 2 : close]]
+                    pos = close + 2
+                    continue
+        if line[i] != "*" or (i > 0 and (_is_word(line[i - 1]) or line[i - 1] in "*\\")):
+            continue
+        if i + 1 >= n or line[i + 1].isspace():
+            continue
+        k = bisect.bisect_left(stars, i + 1)  # the text between holds no '*'
+        if k == len(stars) or stars[k] < i + 2:
+            continue
+        close = stars[k]
+        if line[close - 1].isspace() or (close + 1 < n and _is_word(line[close + 1])):
+            continue
+        out += [line[pos:i], line[i + 1 : close]]
+        pos = close + 1
+    out.append(line[pos:])
+    return "".join(out)
+
+
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _BULLET = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
 _END_MARK = re.compile(r"^\s*(?:\\?#){3}\s*$")
@@ -151,7 +212,7 @@ def clean_inline(line: str) -> str:
         escaped = "\\" in line
         if escaped:
             line = _ESCAPE.sub(lambda m: "\x00" + str(ord(m.group(1))) + "\x00", line)
-        line = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or "", line)
+        line = _strip_emphasis(line)
         if escaped:
             line = re.sub(r"\x00(\d+)\x00", lambda m: chr(int(m.group(1))), line)
     elif "\\" in line:

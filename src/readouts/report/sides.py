@@ -190,7 +190,7 @@ def _sides_terminal(result: SidesComparison, columns: int) -> str:
 
 def _sides_markdown(result: SidesComparison) -> str:
     sides = list(result.sides)
-    out = [f"# {', '.join(sides)}: accounts compared side by side", ""]
+    out = [f"# {', '.join(_md(s) for s in sides)}: accounts compared side by side", ""]
     out += ["| side | accounts |", "|---|---|"]
     for s, ids in result.sides.items():
         accs = ", ".join(f"`{a}` ({result.readings[a].account.language})" for a in ids)

@@ -8,8 +8,9 @@ worker, so a small one waiting behind it waits only when every worker is busy: a
 request never takes more than its share of the cores, and the event loop, which only
 waits, keeps answering.
 
-Each comparison has a time budget (``Settings.time_budget``, 60 s by default): past
-it, its worker is killed and replaced, and the request gets a 503. A client that goes
+Each comparison has a time budget (``Settings.time_budget``, 60 s by default), counted
+from the moment a worker starts on it (not the time spent waiting for one): past it,
+its worker is killed and replaced, and the request gets a 503. A client that goes
 away (closes the connection) gets the same: its worker is killed at once instead of
 finishing work nobody will read. Reading the accounts (decoding, HTML, PDF) happens in
 the worker too, so a hostile file costs a worker, never the server.
@@ -104,6 +105,7 @@ def _worker_main(conn: Any, config: WorkerConfig) -> None:
             job = conn.recv()
         except (EOFError, OSError):
             return
+        conn.send(("started", None))  # the time budget runs from here, not from the queue
         try:
             if failure is not None:
                 raise failure
@@ -218,8 +220,7 @@ class WorkerPool:
         :class:`ClientGone` when ``is_disconnected()`` turns true; a library error
         raised in the worker is raised here."""
         self.start()
-        started = time.monotonic()
-        deadline = started + self.budget
+        deadline: float | None = None  # set when the worker starts on the job
         ticket = object()
         with self._lock:
             self._waiting.append(ticket)
@@ -235,9 +236,10 @@ class WorkerPool:
                 ready = await anyio.to_thread.run_sync(worker.conn.poll, _TICK)
                 if ready:
                     kind, value = await anyio.to_thread.run_sync(worker.conn.recv)
-                    break
-                if self._closed:
-                    raise HTTPError(503, "the server is stopping")
+                    if kind != "started":
+                        break
+                    deadline = time.monotonic() + self.budget
+                    continue
                 if not worker.process.is_alive():
                     raise HTTPError(500, "the comparison's worker process died (out of memory?)")
                 await self._check(deadline, is_disconnected)
@@ -262,15 +264,17 @@ class WorkerPool:
         raise RuntimeError(f"the comparison failed in its worker: {value}")
 
     async def _wait(
-        self, deadline: float, is_disconnected: Callable[[], Awaitable[bool]] | None
+        self, deadline: float | None, is_disconnected: Callable[[], Awaitable[bool]] | None
     ) -> None:
         await anyio.sleep(_TICK / 5)
         await self._check(deadline, is_disconnected)
 
     async def _check(
-        self, deadline: float, is_disconnected: Callable[[], Awaitable[bool]] | None
+        self, deadline: float | None, is_disconnected: Callable[[], Awaitable[bool]] | None
     ) -> None:
-        if time.monotonic() > deadline:
+        if self._closed:
+            raise HTTPError(503, "the server is stopping")
+        if deadline is not None and time.monotonic() > deadline:
             raise HTTPError(
                 503,
                 f"the comparison took longer than the time budget of {self.budget:g} s "

@@ -445,7 +445,6 @@ def test_web_serve_binds_to_loopback_by_default(monkeypatch) -> None:
     from click.testing import CliRunner
 
     from readouts.cli import main
-
     from readouts.web import server
 
     seen: dict = {}
@@ -470,7 +469,6 @@ def test_web_serve_warns_off_loopback(monkeypatch, host: str, warned: bool) -> N
     from click.testing import CliRunner
 
     from readouts.cli import main
-
     from readouts.web import server
 
     monkeypatch.setattr(server, "run", lambda app, sock, **kw: sock.close())

@@ -27,12 +27,14 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import socket
 import subprocess
 import sys
 import time
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import httpx
@@ -113,28 +115,39 @@ async def one(client: httpx.AsyncClient, payload: dict[str, object]) -> tuple[fl
         return time.perf_counter() - start, 0, f"{exc.__class__.__name__}: {exc}"
 
 
-async def run(args: argparse.Namespace) -> dict[str, object]:
-    a, b = accounts(Path(args.shared))
+@contextlib.asynccontextmanager
+async def served(
+    args: argparse.Namespace, a: str, b: str
+) -> AsyncIterator[tuple[httpx.AsyncClient, tuple[float, int, str]]]:
+    """A server started, a client to it, and its warm-up request: (client, warm-up)."""
     port = free_port()
     proc = start_server(port, args.embedder)
     limits = httpx.Limits(max_connections=args.requests, max_keepalive_connections=args.requests)
-    timeout = httpx.Timeout(args.timeout)
     try:
         async with httpx.AsyncClient(
-            base_url=f"http://{HOST}:{port}", limits=limits, timeout=timeout, trust_env=False
+            base_url=f"http://{HOST}:{port}",
+            limits=limits,
+            timeout=httpx.Timeout(args.timeout),
+            trust_env=False,
         ) as client:
             await wait_ready(client, proc, 60)
             warm = await one(client, body(a, b, 0))
             if warm[1] != 200:
                 raise SystemExit(f"the warm-up request failed: {warm[1]} {warm[2]}")
-            start = time.perf_counter()
-            results = await asyncio.wait_for(
-                asyncio.gather(*(one(client, body(a, b, k)) for k in range(1, args.requests + 1))),
-                timeout=args.timeout * 2,
-            )
-            wall = time.perf_counter() - start
+            yield client, warm
     finally:
         stop_server(proc)
+
+
+async def run(args: argparse.Namespace) -> dict[str, object]:
+    a, b = accounts(Path(args.shared))
+    async with served(args, a, b) as (client, warm):
+        start = time.perf_counter()
+        results = await asyncio.wait_for(
+            asyncio.gather(*(one(client, body(a, b, k)) for k in range(1, args.requests + 1))),
+            timeout=args.timeout * 2,
+        )
+        wall = time.perf_counter() - start
     latencies = np.array([r[0] for r in results]) * 1000
     errors = [f"{r[1]} {r[2]}" for r in results if r[1] != 200 or r[2]]
     p50, p90, p99 = np.percentile(latencies, [50, 90, 99])
@@ -158,32 +171,20 @@ async def heavy_run(args: argparse.Namespace) -> dict[str, object]:
     a, b = accounts(Path(args.shared))
     big = ((a + "\n\n") * (args.heavy // len(a.encode("utf-8")) + 1)).encode()[: args.heavy]
     heavy_body = {"accounts": [{"text": a}, {"text": big.decode("utf-8", "ignore")}]}
-    port = free_port()
-    proc = start_server(port, args.embedder)
-    timeout = httpx.Timeout(args.timeout)
     latencies: list[float] = []
     statuses: list[int] = []
-    try:
-        async with httpx.AsyncClient(
-            base_url=f"http://{HOST}:{port}", timeout=timeout, trust_env=False
-        ) as client:
-            await wait_ready(client, proc, 60)
-            warm = await one(client, body(a, b, 0))
-            if warm[1] != 200:
-                raise SystemExit(f"the warm-up request failed: {warm[1]} {warm[2]}")
-            started = time.perf_counter()
-            heavy = asyncio.create_task(one(client, heavy_body))
-            await asyncio.sleep(2.0)  # the heavy comparison is under way in its worker
-            for k in range(1, args.requests + 1):
-                if heavy.done():
-                    break
-                seconds, status, _ = await one(client, body(a, b, k))
-                latencies.append(seconds)
-                statuses.append(status)
-            heavy_seconds, heavy_status, heavy_error = await heavy
-            heavy_seconds = time.perf_counter() - started
-    finally:
-        stop_server(proc)
+    async with served(args, a, b) as (client, _):
+        started = time.perf_counter()
+        heavy = asyncio.create_task(one(client, heavy_body))
+        await asyncio.sleep(2.0)  # the heavy comparison is under way in its worker
+        for k in range(1, args.requests + 1):
+            if heavy.done():
+                break
+            seconds, status, _ = await one(client, body(a, b, k))
+            latencies.append(seconds)
+            statuses.append(status)
+        _, heavy_status, heavy_error = await heavy
+        heavy_seconds = time.perf_counter() - started
     ms = np.array(latencies or [0.0]) * 1000
     return {
         "embedder": args.embedder,

@@ -132,6 +132,16 @@ def _refused(exc: OSError, name: str) -> SystemRefused:
     return SystemRefused(f"cannot write the file: {reason}", path=name, stage="output")
 
 
+def _stat(target: Path, name: str) -> os.stat_result | None:
+    """The target's status (through links), or None when there is no such file yet."""
+    try:
+        return target.stat()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:  # a loop of links, a folder that is not one...
+        raise _refused(exc, name) from None
+
+
 def check_writable(path: str | Path) -> None:
     """Refuse before the work a destination the write would fail on: a folder that does
     not exist or is not one, a folder no file can be made in, a target that is a folder
@@ -140,12 +150,7 @@ def check_writable(path: str | Path) -> None:
     if name == STDIN:
         return
     target = Path(name)
-    try:
-        st = target.stat()
-    except FileNotFoundError:
-        st = None
-    except OSError as exc:
-        raise _refused(exc, name) from None
+    st = _stat(target, name)
     if st is not None and stat.S_ISDIR(st.st_mode):
         raise SystemRefused("this is a folder; name a file", path=name, stage="output")
     if st is not None and not stat.S_ISREG(st.st_mode):
@@ -178,12 +183,7 @@ def write_atomic(path: str | Path, data: str | bytes) -> None:
         sys.stdout.buffer.flush()
         return
     target = Path(name)
-    try:
-        st = target.stat()
-    except FileNotFoundError:
-        st = None
-    except OSError as exc:
-        raise _refused(exc, name) from None
+    st = _stat(target, name)
     if st is not None and not stat.S_ISREG(st.st_mode):
         if stat.S_ISDIR(st.st_mode):
             raise SystemRefused("this is a folder; name a file", path=name, stage="output")

@@ -398,25 +398,15 @@ class Store:
         in every mode, so no command answers from a schema it cannot read; with
         ``require_all``, refuse one that lacks migrations (read-only cannot add them)."""
         applied = self.applied()
-        known = {m.name for m in MIGRATIONS}
-        unknown = sorted(set(applied) - known)
-        if unknown:
-            raise StorageError(
-                "the database was made by a newer readouts (migrations "
-                + ", ".join(unknown)
-                + "); upgrade readouts",
-                path=self.path,
-                stage="store",
-            )
-        missing = [m.name for m in MIGRATIONS if m.name not in applied]
-        if require_all and missing:
-            raise StorageError(
-                "the database is missing migrations "
-                + ", ".join(missing)
-                + "; open it once for writing to bring it up to date",
-                path=self.path,
-                stage="store",
-            )
+        unknown = sorted(set(applied) - {m.name for m in MIGRATIONS})
+        missing = [m.name for m in MIGRATIONS if m.name not in applied] if require_all else []
+        for names, why in (
+            (unknown, "was made by a newer readouts (migrations {}); upgrade readouts"),
+            (missing, "is missing migrations {}; open it once for writing to bring it up to date"),
+        ):
+            if names:
+                message = "the database " + why.format(", ".join(names))
+                raise StorageError(message, path=self.path, stage="store")
 
     # ------------------------------------------------------------------ plumbing
 

@@ -1,4 +1,5 @@
-"""PDF files built by hand for the hostile-input cases (nothing stored)."""
+"""PDF files built by hand for the tests (nothing stored): a text layer, a damaged
+cross-reference, a decompression bomb, encryption."""
 
 from __future__ import annotations
 

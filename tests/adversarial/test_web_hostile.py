@@ -22,8 +22,8 @@ import anyio
 import httpx
 import pytest
 from harness import CN_TEXT, US_TEXT, SlowEmbedder, alias_bomb, asgi_request, cli
-from pdfs import bomb_pdf
 
+from pdfs import bomb_pdf
 from readouts.embed import FakeEmbedder
 from readouts.web import Settings, create_app
 from readouts.web.results import Submitted
@@ -67,6 +67,7 @@ def test_web_hostile_own_hosts_are_answered(app: object, host: str) -> None:
     "headers",
     [
         {"origin": "http://evil.example"},
+        {"origin": "http://127.0.0.1:3000"},  # another local app, another port
         {"origin": "null"},
         {"sec-fetch-site": "cross-site"},
         {"sec-fetch-site": "same-site"},
@@ -81,7 +82,11 @@ def test_web_hostile_cross_site_posts_are_refused(app: object, path: str, header
 
 def test_web_hostile_own_form_post_is_answered(app: object) -> None:
     data = {"text-1": US_TEXT, "text-2": CN_TEXT}
-    headers = {"origin": "http://127.0.0.1:8000", "sec-fetch-site": "same-origin"}
+    headers = {
+        "host": "127.0.0.1:8000",
+        "origin": "http://127.0.0.1:8000",
+        "sec-fetch-site": "same-origin",
+    }
     r = asgi_request(app, "POST", "/compare", data=data, headers=headers)
     assert r.status_code == 303
 

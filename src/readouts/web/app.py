@@ -45,7 +45,9 @@ class _Guard:
 
     HEADERS = (
         (b"x-content-type-options", b"nosniff"),
-        (b"referrer-policy", b"no-referrer"),
+        # not "no-referrer": with it a browser sends "Origin: null" with the app's own
+        # form, which the cross-site check must refuse; other sites still get nothing
+        (b"referrer-policy", b"same-origin"),
         (b"x-frame-options", b"DENY"),
         (b"cross-origin-opener-policy", b"same-origin"),
     )

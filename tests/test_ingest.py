@@ -1,7 +1,6 @@
-import io
-
 import pytest
 
+from pdfs import text_pdf
 from readouts.errors import (
     BinaryInputError,
     DecodeError,
@@ -39,36 +38,9 @@ def test_ingest_html_keeps_the_article_and_drops_the_page(fixtures):
     assert "tracking" not in account.text and "Copyright" not in account.text
 
 
-def _tiny_pdf(text: str) -> bytes:
-    """A one-page PDF with a text layer, written by hand."""
-    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for i, obj in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(f"{i} 0 obj\n".encode() + obj + b"\nendobj\n")
-    xref = out.tell()
-    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
-    for off in offsets:
-        out.write(f"{off:010d} 00000 n \n".encode())
-    out.write(
-        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    )
-    return out.getvalue()
-
-
 def test_ingest_pdf_text_layer(tmp_path):
     path = tmp_path / "readout.pdf"
-    path.write_bytes(_tiny_pdf("The two ministers discussed trade and agreed to meet again."))
+    path.write_bytes(text_pdf("The two ministers discussed trade and agreed to meet again."))
     account = read_account(path)
     assert "discussed trade" in account.text
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import dataclasses
 import json
 import re
 from collections.abc import Sequence
@@ -59,7 +60,7 @@ class TestClient:
     def request(self, method: str, url: str, **kw) -> httpx.Response:
         async def go() -> httpx.Response:
             transport = httpx.ASGITransport(app=self.app, raise_app_exceptions=False)
-            async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
+            async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as c:
                 return await c.request(method, url, **kw)
 
         return anyio.run(go)
@@ -72,7 +73,10 @@ class TestClient:
 
 
 def _client(settings: Settings | None = None, **kw) -> TestClient:
+    """The app comparing in this process (the worker pool has tests of its own, in
+    tests/adversarial/test_web_hostile.py)."""
     kw.setdefault("embedder", FakeEmbedder())
+    settings = dataclasses.replace(settings or Settings(), in_process=True)
     return TestClient(create_app(settings, **kw))
 
 
@@ -438,16 +442,22 @@ def test_web_routers_extend_the_app() -> None:
 
 
 def test_web_serve_binds_to_loopback_by_default(monkeypatch) -> None:
-    import uvicorn
     from click.testing import CliRunner
 
     from readouts.cli import main
+    from readouts.web import server
 
     seen: dict = {}
-    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(kw, app=app))
-    result = CliRunner().invoke(main, ["serve", "--embedder", "fake.v1", "--port", "8123"])
+
+    def run(app, sock, **kw) -> None:
+        seen.update(kw, app=app, at=sock.getsockname())
+        sock.close()
+
+    monkeypatch.setattr(server, "run", run)
+    result = CliRunner().invoke(main, ["serve", "--embedder", "fake.v1", "--port", "0"])
     assert result.exit_code == 0, result.output
-    assert seen["host"] == "127.0.0.1" and seen["port"] == 8123
+    assert seen["at"][0] == "127.0.0.1"
+    assert f"serving on http://127.0.0.1:{seen['at'][1]}/" in result.output
     assert seen["app"].state.settings.embedder == "fake.v1"
     assert "warning" not in result.output
 
@@ -456,13 +466,14 @@ def test_web_serve_binds_to_loopback_by_default(monkeypatch) -> None:
     "host, warned", [("0.0.0.0", True), ("localhost", False), ("::1", False), ("127.0.0.2", False)]
 )
 def test_web_serve_warns_off_loopback(monkeypatch, host: str, warned: bool) -> None:
-    import uvicorn
     from click.testing import CliRunner
 
     from readouts.cli import main
+    from readouts.web import server
 
-    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: None)
-    result = CliRunner().invoke(main, ["serve", "--host", host, "--embedder", "fake.v1"])
+    monkeypatch.setattr(server, "run", lambda app, sock, **kw: sock.close())
+    args = ["serve", "--host", host, "--port", "0", "--embedder", "fake.v1"]
+    result = CliRunner().invoke(main, args)
     assert result.exit_code == 0
     assert ("no logins" in result.output) is warned
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -590,9 +591,10 @@ def extract_claims(
         if lexicon.is_specific(m.id)
     ]
     spans = {m.start: m.end for m in mentions}
+    per_paragraph = Counter(s.paragraph for s in sentences)
     claims: list[Claim] = []
     for sentence in sentences:
-        if _not_a_point(view, sentence, sentences):
+        if _not_a_point(view, sentence, per_paragraph[sentence.paragraph] == 1):
             continue
         if account.language == "zh":
             pieces: Sequence[Piece] = zh_cut.cut(view, sentence.start, sentence.end, spans, issues)
@@ -634,14 +636,14 @@ _CLOSING = "\"'”’」』）)"
 _ANNOUNCES = re.compile(r"(?:as follows|the following statement|如下)\W*$", re.I)
 
 
-def _not_a_point(view: str, sentence: Sentence, sentences: Sequence[Sentence]) -> bool:
+def _not_a_point(view: str, sentence: Sentence, alone: bool) -> bool:
     """Is the sentence no point at all: a list number ("2."), a headline (a first paragraph
     of one sentence with no full stop: "PM meeting with President Biden: 13 September"),
-    or a line that only announces what follows ("issued the following statement:")?"""
+    or a line that only announces what follows ("issued the following statement:")?
+    ``alone``: the sentence is its paragraph's only one."""
     body = view[sentence.start : sentence.end].strip()
     if not re.search(r"[A-Za-z\u4e00-\u9fff]", body):
         return True
-    alone = sum(1 for s in sentences if s.paragraph == sentence.paragraph) == 1
     if not alone:
         return False
     if sentence.index == 0 and body.rstrip(_CLOSING)[-1:] not in _ENDS_SENTENCE:

@@ -12,6 +12,7 @@ shown here; the library raises them and never returns ``None`` in their place.
     │   ├── BinaryInputError      the bytes are not text (images, archives, ...)
     │   ├── DecodeError           text in an encoding we cannot identify
     │   ├── TooLargeError         over the documented size limit
+    │   ├── NotAFileError         a device, pipe, socket, folder or link loop, not a file
     │   ├── DuplicateInputError   the same account given twice
     │   ├── FormatError           a Markdown, HTML, PDF or JSON file we cannot parse
     │   └── GoldFormatError       a gold file that does not follow eval/FORMAT.md
@@ -20,10 +21,16 @@ shown here; the library raises them and never returns ``None`` in their place.
     ├── ConfigError               an option or settings value is invalid              exit 5
     ├── ModelUnavailable          the sentence encoder cannot be loaded               exit 6
     ├── StorageError              the corpus database cannot be read or written       exit 7
-    └── GateFailed                an evaluation figure fell below its pinned floor    exit 8
-        └── BriefUnverified       a brief's quotations or references do not resolve
+    │   └── BusyError             another ``corpus analyze`` works on the same database
+    ├── GateFailed                an evaluation figure fell below its pinned floor    exit 8
+    │   └── BriefUnverified       a brief's quotations or references do not resolve
+    └── SystemRefused             the system refused: an output file cannot be        exit 9
+                                  written (no folder, permission, disk full), a port
+                                  is in use
 
-Exit code 2 is left to the command-line parser (unknown option, missing argument).
+Exit code 2 is left to the command-line parser (unknown option, missing argument, a
+wrong number of accounts). Every error survives pickling with its path and stage, so a
+worker process can raise it and the process that waits for it raise it again.
 """
 
 from __future__ import annotations
@@ -31,6 +38,7 @@ from __future__ import annotations
 __all__ = [
     "BinaryInputError",
     "BriefUnverified",
+    "BusyError",
     "ConfigError",
     "DecodeError",
     "DuplicateInputError",
@@ -43,8 +51,10 @@ __all__ = [
     "LexiconError",
     "MissingFileError",
     "ModelUnavailable",
+    "NotAFileError",
     "ReadoutsError",
     "StorageError",
+    "SystemRefused",
     "TooLargeError",
 ]
 
@@ -63,6 +73,17 @@ class ReadoutsError(Exception):
     def __str__(self) -> str:
         where = f"{self.path}: " if self.path else ""
         return f"{where}{self.message}"
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # rebuilt from its fields, whatever the subclass's __init__ takes
+        return (_rebuild, (type(self), dict(self.__dict__)))
+
+
+def _rebuild(cls: type[ReadoutsError], state: dict[str, object]) -> ReadoutsError:
+    err = cls.__new__(cls)
+    Exception.__init__(err, state.get("message", ""))
+    err.__dict__.update(state)
+    return err
 
 
 class InputError(ReadoutsError):
@@ -89,6 +110,10 @@ class DecodeError(InputError):
 
 class TooLargeError(InputError):
     """Input over the documented size limit."""
+
+
+class NotAFileError(InputError):
+    """A device, pipe, socket, folder or loop of links where a regular file was expected."""
 
 
 class DuplicateInputError(InputError):
@@ -143,6 +168,10 @@ class StorageError(ReadoutsError):
     exit_code = 7
 
 
+class BusyError(StorageError):
+    """Another process holds the database for the same work (a second ``corpus analyze``)."""
+
+
 class GateFailed(ReadoutsError):
     """An evaluation figure fell below its pinned floor."""
 
@@ -151,3 +180,9 @@ class GateFailed(ReadoutsError):
 
 class BriefUnverified(GateFailed):
     """A brief whose quotations or references do not resolve against its accounts."""
+
+
+class SystemRefused(ReadoutsError):
+    """The operating system refused: a file cannot be written, a port is in use."""
+
+    exit_code = 9

@@ -1,36 +1,30 @@
-"""Ingest: read an account from a file or a string into an :class:`Account`.
+"""Ingest: read an account from a file, bytes or a string into an :class:`Account`.
 
 Formats: plain text (kept exactly as read, so offsets match the file), Markdown with
-YAML front matter (the White House corpus format: ``title``, ``date`` and
-``source_url`` become metadata, Markdown markup and escapes are dropped), HTML
-(main text via trafilatura, with a plain lxml fallback), and PDF (text layer).
+YAML front matter, HTML and PDF (their text by :mod:`readouts.extract`). Bytes are
+decoded by :mod:`readouts.decode` (UTF-8, UTF-16, GB18030, Big5, Windows-1252; binary
+or undecodable input refused). Files are read by :func:`readouts.files.read_limited`:
+regular files only (``-`` is standard input), never more than :data:`MAX_BYTES` + 1
+bytes.
 
-Bytes are UTF-8 by default; UTF-16 with a byte-order mark, GB18030 and Big5 are
-detected, and English text in Windows-1252 is accepted. Binary or undecodable input
-is refused. Files over :data:`MAX_BYTES` are refused before they are read.
+The language is detected, or, when the caller or the front matter declares one,
+checked against the text: a declared language the text contradicts is refused
+(:class:`~readouts.errors.LanguageError`, naming the file), never trusted.
 """
 
 from __future__ import annotations
 
-import html as html_lib
-import io
 import re
 from datetime import date, datetime
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .errors import (
-    BinaryInputError,
-    DecodeError,
-    EmptyInputError,
-    FormatError,
-    LanguageError,
-    MissingFileError,
-    TooLargeError,
-)
-from .lang import declared, detect, en, parse_tag, traditional
+from .decode import decode
+from .errors import EmptyInputError, FormatError, LanguageError, TooLargeError
+from .extract import clean_inline, front_matter, html_to_text, markdown_to_text, pdf_to_text
+from .files import STDIN, read_limited
+from .lang import declared, detect, en, parse_tag
 from .model import Account
 
 __all__ = [
@@ -46,107 +40,8 @@ __all__ = [
 #: The largest file readouts reads: 5 MB. A readout is rarely over 50 kB.
 MAX_BYTES = 5_000_000
 
-_MAGIC = (
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"PK\x03\x04", "a ZIP archive (or a .docx/.xlsx file)"),
-    (b"\x1f\x8b", "a gzip archive"),
-    (b"BZh", "a bzip2 archive"),
-    (b"7z\xbc\xaf", "a 7-Zip archive"),
-    (b"\x7fELF", "an executable"),
-    (b"MZ", "a Windows executable"),
-    (b"SQLite format 3\x00", "an SQLite database"),
-    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office file"),
-    (b"RIFF", "a RIFF media file"),
-    (b"ID3", "an MP3 file"),
-    (b"\x00\x00\x00", "a binary file"),
-)
-
-
-# --------------------------------------------------------------------------- decoding
-
-
-@lru_cache(maxsize=1)
-def _common_hanzi() -> frozenset[str]:
-    text = resources.files("readouts").joinpath("data/common_hanzi.txt").read_text("utf-8")
-    chars = "".join(line for line in text.splitlines() if not line.startswith("#"))
-    return frozenset(chars) | frozenset(traditional(chars))
-
-
-def _hanzi_plausibility(text: str) -> float:
-    """Share of the Chinese characters that are common ones: high for a right decoding."""
-    han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
-    if len(han) < 4:
-        return 0.0
-    common = _common_hanzi()
-    return sum(c in common for c in han) / len(han)
-
-
-_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")
-
-
-def _control_share(text: str) -> float:
-    if not text:
-        return 0.0
-    return len(_CONTROL.findall(text, 0, 20000)) / min(len(text), 20000)
-
-
-def decode(data: bytes, path: str | None = None) -> str:
-    """Bytes to text: UTF-8, UTF-16 (with BOM), GB18030, Big5 or Windows-1252."""
-    for magic, what in _MAGIC:
-        if data.startswith(magic):
-            raise BinaryInputError(f"this is {what}, not text", path=path, stage="ingest")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return _checked(data.decode("utf-16"), path)
-        except UnicodeDecodeError:
-            raise DecodeError(
-                "starts with a UTF-16 byte-order mark but is not UTF-16", path=path, stage="ingest"
-            ) from None
-    if b"\x00" in data[:8192]:
-        raise BinaryInputError(
-            "contains NUL bytes: this is a binary file, not text", path=path, stage="ingest"
-        )
-    try:
-        return _checked(data.decode("utf-8"), path)
-    except UnicodeDecodeError:
-        pass
-    candidates: list[tuple[float, str, str]] = []
-    for encoding in ("gb18030", "big5"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        candidates.append((_hanzi_plausibility(text), encoding, text))
-    candidates.sort(reverse=True)
-    if candidates and candidates[0][0] >= 0.45:
-        return _checked(candidates[0][2], path)
-    high = sum(b >= 0x80 for b in data)
-    if high <= 0.05 * len(data):
-        text = data.decode("cp1252", errors="replace")
-        if text.count("\ufffd") <= 3:
-            return _checked(text, path)
-    raise DecodeError(
-        "cannot decode the bytes as UTF-8, GB18030, Big5 or Windows-1252; save the file as UTF-8",
-        path=path,
-        stage="ingest",
-    )
-
-
-def _checked(text: str, path: str | None) -> str:
-    if _control_share(text) > 0.01:
-        raise BinaryInputError(
-            "too many control characters: this is a binary file, not text",
-            path=path,
-            stage="ingest",
-        )
-    return text
-
-
-# --------------------------------------------------------------------------- formats
+#: How standard input (``-``) is named in messages.
+STDIN_NAME = "standard input"
 
 
 def sniff_format(name: str, data: bytes) -> str:
@@ -166,201 +61,26 @@ def sniff_format(name: str, data: bytes) -> str:
     return "text"
 
 
-_FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)")
-_REFLINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
-_AUTOLINK = re.compile(r"<(?:https?|mailto):[^>]+>")
-_TAG = re.compile(r"</?[A-Za-z][^>]*>")
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>\"'$&])")
-_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*\\])\*(?=\S)([^*]+?)(?<=\S)\*(?!\w)")
-_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
-_BULLET = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
-_END_MARK = re.compile(r"^\s*(?:\\?#){3}\s*$")
-_SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
-
-
-def _clean_inline(line: str) -> str:
-    # each rule runs only when its marker is in the line: most lines of a corpus have none
-    if "[" in line:
-        line = _IMAGE.sub(r"\1", line)
-        line = _LINK.sub(r"\1", line)
-        line = _REFLINK.sub(r"\1", line)
-    if "<" in line:
-        line = _AUTOLINK.sub("", line)
-        line = _TAG.sub(" ", line)
-    if "*" in line or "_" in line:
-        # protect escaped characters from the emphasis rule, then restore them
-        escaped = "\\" in line
-        if escaped:
-            line = _ESCAPE.sub(lambda m: "\x00" + str(ord(m.group(1))) + "\x00", line)
-        line = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or "", line)
-        if escaped:
-            line = re.sub(r"\x00(\d+)\x00", lambda m: chr(int(m.group(1))), line)
-    elif "\\" in line:
-        line = _ESCAPE.sub(r"\1", line)
-    if "&" in line:
-        line = html_lib.unescape(line)
-    return _SPACES.sub(" ", line).strip()
-
-
-def markdown_to_text(body: str) -> str:
-    """Markdown to plain paragraphs: one paragraph per block, wrapped lines joined."""
-    paragraphs: list[str] = []
-    current: list[str] = []
-
-    def flush() -> None:
-        if current:
-            joined = _join_lines(current)
-            if joined:
-                paragraphs.append(joined)
-            current.clear()
-
-    for raw in body.splitlines():
-        if _END_MARK.match(raw):
-            flush()
-            continue
-        stripped = _SPACES.sub(" ", raw).strip()
-        if not stripped:
-            flush()
-            continue
-        if _HEADING.match(raw) or _BULLET.match(raw):
-            flush()
-            stripped = _BULLET.sub("", _HEADING.sub("", raw)).strip()
-            current.append(stripped)
-            flush()
-            continue
-        current.append(stripped)
-    flush()
-    return "\n\n".join(p for p in (_clean_inline(p) for p in paragraphs) if p)
-
-
-def _join_lines(lines: list[str]) -> str:
-    out = ""
-    for line in lines:
-        if not out:
-            out = line
-        elif out.endswith("-") and not out.endswith(" -") and line[:1].islower():
-            out = out[:-1] + line  # a word hyphenated across lines
-        elif _is_cjk_edge(out[-1]) and _is_cjk_edge(line[0]):
-            out += line
-        else:
-            out += " " + line
-    return out
-
-
-def _is_cjk_edge(ch: str) -> bool:
-    return "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
-
-
-def _front_matter(text: str, path: str | None) -> tuple[dict[str, Any], str]:
-    m = _FRONT.match(text)
-    if not m:
-        return {}, text
-    import yaml
-
-    try:
-        # libyaml's loader when PyYAML was built with it: the same result, several times faster
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        meta = yaml.load(m.group(1), Loader=loader) or {}
-    except yaml.YAMLError as exc:
-        line = getattr(getattr(exc, "problem_mark", None), "line", None)
-        where = f" (line {line + 2})" if line is not None else ""
-        raise FormatError(
-            f"the YAML front matter cannot be parsed{where}", path=path, stage="ingest"
-        ) from None
-    if not isinstance(meta, dict):
-        raise FormatError(
-            "the front matter is not a set of 'key: value' lines", path=path, stage="ingest"
-        )
-    return meta, text[m.end() :]
-
-
-def _html_to_text(markup: str, path: str | None) -> tuple[str, dict[str, Any]]:
-    meta: dict[str, Any] = {}
-    text = ""
-    try:
-        import trafilatura
-
-        text = (
-            trafilatura.extract(
-                markup,
-                include_comments=False,
-                include_tables=False,
-                favor_precision=True,
-                deduplicate=False,
-            )
-            or ""
-        )
-        md = trafilatura.extract_metadata(markup)
-        if md is not None:
-            meta = {k: v for k, v in (("title", md.title), ("date", md.date)) if v}
-    except Exception:  # trafilatura gives up on some fragments: fall back to lxml below
-        text = ""
-    if not text.strip():
-        text = _html_fallback(markup, path)
-    paragraphs = [_SPACES.sub(" ", p).strip() for p in re.split(r"\n\s*\n|\n", text)]
-    return "\n\n".join(p for p in paragraphs if p), meta
-
-
-def _html_fallback(markup: str, path: str | None) -> str:
-    from lxml import html as lxml_html
-
-    try:
-        tree = lxml_html.fromstring(markup)
-    except Exception as exc:
-        raise FormatError(
-            f"the HTML cannot be parsed ({exc.__class__.__name__})", path=path, stage="ingest"
-        ) from None
-    for bad in tree.xpath("//script|//style|//nav|//header|//footer|//noscript|//form"):
-        bad.drop_tree()
-    blocks = tree.xpath("//p|//h1|//h2|//h3|//li|//blockquote")
-    if blocks:
-        return "\n".join(b.text_content() for b in blocks)
-    return tree.text_content()
-
-
-def _pdf_to_text(data: bytes, path: str | None) -> str:
-    try:
-        from pypdf import PdfReader
-        from pypdf.errors import PdfReadError
-
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            raise FormatError("the PDF is encrypted", path=path, stage="ingest")
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except FormatError:
-        raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise FormatError(
-            f"the PDF cannot be read ({exc.__class__.__name__})", path=path, stage="ingest"
-        ) from None
-    text = "\n\n".join(pages)
-    if not text.strip():
-        raise EmptyInputError(
-            "the PDF has no text layer (a scan?); run OCR first", path=path, stage="ingest"
-        )
-    blocks = re.split(r"\n\s*\n", text)
-    out = []
-    for block in blocks:
-        lines = [_SPACES.sub(" ", ln).strip() for ln in block.splitlines() if ln.strip()]
-        if lines:
-            out.append(_join_lines(lines))
-    return "\n\n".join(out)
-
-
 # --------------------------------------------------------------------------- accounts
 
 
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
 def _iso_date(value: Any) -> str:
+    """An ISO date from a date, a datetime or a string that starts with one; "" when
+    there is none, or when the numbers are no real date ("2023-13-45")."""
     if isinstance(value, datetime):
         return value.date().isoformat()
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, str):
-        m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value.strip())
+        m = _DATE.match(value.strip())
         if m:
-            return "-".join(m.groups())
+            try:
+                return date(*(int(g) for g in m.groups())).isoformat()
+            except ValueError:
+                return ""
     return ""
 
 
@@ -478,18 +198,19 @@ def account_from_text(
     language: str | None = None,
     meta: dict[str, Any] | None = None,
 ) -> Account:
-    """An account from text already in memory (kept exactly as given)."""
+    """An account from text already in memory (kept exactly as given).
+
+    ``language`` ("en", "zh") is checked against the text, not trusted; errors name
+    ``source`` (or the id) as the account at fault."""
     if text.startswith("\ufeff"):
         text = text[1:]
+    where = source or id or None
     if not re.search(r"\w", text):
-        raise EmptyInputError("the account is empty", path=source or None, stage="ingest")
+        raise EmptyInputError("the account is empty", path=where, stage="ingest")
     try:
         lang, script = _language(text, language)
     except LanguageError as exc:
-        # say which file (or pasted account) is at fault
-        if exc.path is None:
-            exc.path = source or id
-        raise
+        raise LanguageError(exc.message, path=exc.path or where, stage="language") from None
     return Account(
         id=id,
         text=text,
@@ -514,23 +235,18 @@ def read_account(
     issuer: str = "",
     language: str | None = None,
 ) -> Account:
-    """Read one account from a file in any supported format."""
-    p = Path(path)
+    """Read one account from a file in any supported format; ``-`` is standard input."""
     name = str(path)
-    if not p.exists():
-        raise MissingFileError("no such file", path=name, stage="ingest")
-    if p.is_dir():
-        raise MissingFileError("this is a folder, not a file", path=name, stage="ingest")
-    size = p.stat().st_size
-    if size > MAX_BYTES:
-        raise TooLargeError(
-            f"the file is {size:,} bytes; the limit is {MAX_BYTES:,}", path=name, stage="ingest"
-        )
-    data = p.read_bytes()
+    if name == STDIN:
+        data = read_limited(STDIN, MAX_BYTES)
+        name, stem = STDIN_NAME, "stdin"
+    else:
+        data = read_limited(name, MAX_BYTES)
+        stem = Path(name).stem
     return account_from_bytes(
         data,
         name=name,
-        id=id or _safe_id(p.stem),
+        id=id or _safe_id(stem),
         side=side,
         party=party,
         issuer=issuer,
@@ -548,7 +264,8 @@ def account_from_bytes(
     issuer: str = "",
     language: str | None = None,
 ) -> Account:
-    """An account from the bytes of a file called ``name`` (used for uploads too)."""
+    """An account from the bytes of a file called ``name`` (used for uploads too);
+    every error names ``name``."""
     if len(data) > MAX_BYTES:
         raise TooLargeError(
             f"the input is {len(data):,} bytes; the limit is {MAX_BYTES:,}",
@@ -560,15 +277,15 @@ def account_from_bytes(
     fmt = sniff_format(name, data)
     meta: dict[str, Any] = {"format": fmt}
     if fmt == "pdf":
-        text = _pdf_to_text(data, name)
+        text = pdf_to_text(data, name)
     else:
         raw = decode(data, name)
         if fmt == "markdown":
-            front, body = _front_matter(raw, name)
+            front, body = front_matter(raw, name)
             meta.update({k: v for k, v in front.items() if isinstance(k, str)})
             text = markdown_to_text(body)
         elif fmt == "html":
-            text, found = _html_to_text(raw, name)
+            text, found = html_to_text(raw, name)
             meta.update(found)
         else:
             text = raw
@@ -576,19 +293,30 @@ def account_from_bytes(
         raise EmptyInputError("no text found in the file", path=name, stage="ingest")
     title = meta.get("title") or ""
     if isinstance(title, str):
-        title = _clean_inline(title)
-    return account_from_text(
-        text,
-        id=id,
-        side=side or str(meta.get("side", "")),
-        party=party or str(meta.get("party", "")),
-        issuer=issuer or str(meta.get("issuer", "")),
-        date=_iso_date(meta.get("date")),
-        title=str(title),
-        source=str(meta.get("source_url") or name),
-        language=language or (str(meta["language"]) if meta.get("language") else None),
-        meta={**{k: _plain(v) for k, v in meta.items()}, "path": name},
-    )
+        title = clean_inline(title)
+    when = _iso_date(meta.get("date"))
+    if not when and isinstance(meta.get("date"), str) and _DATE.match(meta["date"].strip()):
+        raise FormatError(
+            f"the date {meta['date']!r} in the front matter is not a real date",
+            path=name,
+            stage="ingest",
+        )
+    declared = meta.get("language")
+    try:
+        return account_from_text(
+            text,
+            id=id,
+            side=side or str(meta.get("side", "")),
+            party=party or str(meta.get("party", "")),
+            issuer=issuer or str(meta.get("issuer", "")),
+            date=when,
+            title=str(title),
+            source=str(meta.get("source_url") or name),
+            language=language or (str(declared) if declared else None),
+            meta={**{k: _plain(v) for k, v in meta.items()}, "path": name},
+        )
+    except (LanguageError, EmptyInputError) as exc:
+        raise type(exc)(exc.message, path=name, stage=exc.stage) from None
 
 
 def _plain(value: Any) -> Any:

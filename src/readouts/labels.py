@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import GoldFormatError, InputError, MissingFileError
+from .files import read_limited
 from .ingest import account_from_text
 from .lexicon import Lexicon, default_lexicon
 from .model import Claim
@@ -55,6 +56,9 @@ __all__ = [
     "load_labels",
     "prf",
 ]
+
+#: The largest labelled-set or floors file read.
+LABELS_MAX_BYTES = 50_000_000
 
 #: The labelled set kept with the project (present in a source checkout).
 DEFAULT_LABELS = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "labels"
@@ -101,6 +105,14 @@ def _files(path: Path) -> list[Path]:
     return [path]
 
 
+def _text(path: Path, what: str) -> str:
+    """A UTF-8 file the user named: a regular file of at most 50 MB (never a pipe)."""
+    try:
+        return read_limited(path, LABELS_MAX_BYTES, what=what).decode("utf-8")
+    except UnicodeDecodeError:
+        raise GoldFormatError(f"the {what} must be UTF-8", path=str(path)) from None
+
+
 def _row(d: Any, where: str, lexicon: Lexicon) -> LabelRow:
     def bad(msg: str) -> GoldFormatError:
         return GoldFormatError(msg, path=where)
@@ -145,7 +157,7 @@ def load_labels(path: str | Path, lexicon: Lexicon | None = None) -> list[LabelR
     lexicon = lexicon or default_lexicon()
     rows: list[LabelRow] = []
     for f in _files(Path(path)):
-        for number, line in enumerate(f.read_text(encoding="utf-8").splitlines(), start=1):
+        for number, line in enumerate(_text(f, "labelled set").splitlines(), start=1):
             if not line.strip():
                 continue
             where = f"{f}:{number}"
@@ -334,9 +346,7 @@ def check_label_floors(result: dict[str, Any], floors_path: str | Path) -> list[
     """
     p = Path(floors_path)
     try:
-        floors = json.loads(p.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise MissingFileError("no such floors file", path=str(p)) from None
+        floors = json.loads(_text(p, "floors file"))
     except json.JSONDecodeError as exc:
         raise GoldFormatError(f"the floors file is not JSON: {exc.msg}", path=str(p)) from None
     if isinstance(floors, dict) and isinstance(floors.get("floors"), dict):

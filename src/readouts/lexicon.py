@@ -24,7 +24,11 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .errors import LexiconError
+from .errors import InputError, LexiconError
+from .files import read_limited
+
+#: The largest lexicon file read.
+LEXICON_MAX_BYTES = 5_000_000
 
 __all__ = [
     "Act",
@@ -591,10 +595,10 @@ def load_lexicon(extra: Sequence[str | Path] = ()) -> Lexicon:
         versions[kind] = str(version)
     for path in extra:
         p = Path(path)
-        try:
-            text = p.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise LexiconError("no such lexicon file", path=str(p)) from None
+        try:  # a regular file of at most 5 MB: never a FIFO, a device or a link loop
+            text = read_limited(p, LEXICON_MAX_BYTES, what="lexicon file").decode("utf-8")
+        except InputError as exc:
+            raise LexiconError(exc.message, path=str(p)) from None
         except UnicodeDecodeError:
             raise LexiconError("a lexicon file must be UTF-8 text", path=str(p)) from None
         kind, version, entries = read_table(text, str(p))

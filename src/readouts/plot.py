@@ -13,6 +13,7 @@ colour (Okabe-Ito blue and orange), so the charts read in greyscale.
 
 from __future__ import annotations
 
+import io
 import warnings
 from collections.abc import Iterable
 from datetime import date, datetime
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import ConfigError, EmptyInputError, InputError
+from .files import check_writable, write_atomic
 from .lexicon import Lexicon, default_lexicon
 from .model import Comparison
 from .score import BANDS as SCORE_BANDS
@@ -28,7 +30,7 @@ from .score import BANDS as SCORE_BANDS
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-__all__ = ["convergence_png", "topic_coverage_png"]
+__all__ = ["check_plot", "convergence_png", "topic_coverage_png"]
 
 SIDE_COLOURS = ("#0072B2", "#E69F00")
 SIDE_HATCHES = ("", "///")
@@ -47,6 +49,13 @@ def _need_matplotlib() -> None:
         raise ConfigError("plots need matplotlib: pip install 'readouts[plot]'") from None
 
 
+def check_plot(path: str | Path) -> None:
+    """Refuse before the work what would stop a plot afterwards: matplotlib missing
+    (exit 5), a destination that cannot be written (exit 9)."""
+    _need_matplotlib()
+    check_writable(path)
+
+
 def _figure(width: float, height: float) -> Figure:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
@@ -58,10 +67,12 @@ def _figure(width: float, height: float) -> Figure:
 
 def _save(fig: Figure, path: str | Path) -> Path:
     out = Path(path)
+    png = io.BytesIO()
     with warnings.catch_warnings():
         # a name in a script the installed fonts lack is drawn as boxes, not an error
         warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from font")
-        fig.savefig(out, format="png", metadata={"Software": None})
+        fig.savefig(png, format="png", metadata={"Software": None})
+    write_atomic(out, png.getvalue())  # whole or not at all
     return out
 
 

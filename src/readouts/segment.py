@@ -23,6 +23,9 @@ _ZH_END = re.compile(
     r"(?:……|…|[" + re.escape(zh.SENTENCE_END) + r"]+)[" + re.escape(zh.CLOSERS) + r"]*"
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_NEXT_CHAR = re.compile(r"\s*(.)")
+_NEWLINE = re.compile(r"\n")
+_NONSPACE = re.compile(r"\S")
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -42,21 +45,35 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split a paragraph at single line breaks that end a sentence or a heading."""
+    """Split a paragraph at single line breaks that end a sentence or a heading.
+
+    The text since the last split is measured by its first and last non-space
+    characters, never copied: a paragraph of many wrapped lines stays linear."""
     out = []
     s = start
-    for m in re.finditer(r"\n", text[start:end]):
-        nl = start + m.start()
-        line = text[s:nl].strip()
-        if not line:
-            s = nl + 1
-            continue
-        ends = line[-1] in '.!?。！？:：;；"”’)）' or len(line) < 60
+    first = -1  # first non-space character since s (-1: not found yet)
+    for m in _NEWLINE.finditer(text, start, end):
+        nl = m.start()
+        if first < 0:
+            first = _first_nonspace(text, s, nl)
+            if first < 0:
+                s = nl + 1
+                continue
+        last = nl
+        while last > first and text[last - 1].isspace():
+            last -= 1
+        ends = text[last - 1] in '.!?。！？:：;；"”’)）' or last - first < 60
         if ends:
             out.append((s, nl))
-            s = nl + 1
+            s, first = nl + 1, -1
     out.append((s, end))
-    return [(a, b) for a, b in out if text[a:b].strip()]
+    return [(a, b) for a, b in out if _first_nonspace(text, a, b) >= 0]
+
+
+def _first_nonspace(text: str, start: int, end: int) -> int:
+    """Index of the first non-space character in ``text[start:end]``, or -1."""
+    m = _NONSPACE.search(text, start, end)
+    return m.start() if m else -1
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -85,7 +102,7 @@ def _split_en(text: str, start: int, end: int) -> list[tuple[int, int]]:
     s = start
     for m in _EN_END.finditer(text, start, end):
         stop = m.end()
-        nxt = re.match(r"\s*(.)", text[stop:end])
+        nxt = _NEXT_CHAR.match(text, stop, end)  # no slice: a paragraph may be megabytes
         if nxt:
             ch = nxt.group(1)
             if not (ch.isupper() or ch.isdigit() or ch in "\"“‘'(" or "\u4e00" <= ch <= "\u9fff"):

@@ -7,6 +7,7 @@ import json
 from collections.abc import Sequence
 
 from ..errors import ConfigError
+from ..report.common import md_text
 from .model import Brief, BriefSentence
 from .zh import heading_zh
 
@@ -20,15 +21,16 @@ def _joined(sentences: Sequence[BriefSentence], lang: str) -> str:
 
 
 def _markdown(b: Brief) -> str:
-    out = [f"# {b.title.text}", "", f"*{b.dek.text}*", ""]
+    # every sentence quotes the accounts: literal and safe (no raw HTML, no links)
+    out = [f"# {md_text(b.title.text)}", "", f"*{md_text(b.dek.text)}*", ""]
     for k, section in enumerate(b.sections):
-        body = _joined(section.sentences, b.lang)
+        body = md_text(_joined(section.sentences, b.lang))
         if not section.heading:
             out += [body, ""]
         elif b.lang == "zh":
-            out += [f"**{heading_zh(k, section.heading)}**", "", body, ""]
+            out += [f"**{md_text(heading_zh(k, section.heading))}**", "", body, ""]
         else:
-            out += [f"**{section.heading}.** {body}", ""]
+            out += [f"**{md_text(section.heading)}.** {body}", ""]
     return "\n".join(out)
 
 
@@ -51,15 +53,26 @@ def _html_sentence(s: BriefSentence) -> str:
     return f'<span class="s" data-kind="{s.kind}" data-claims="{claims}">{"".join(parts)}</span>'
 
 
+_STYLE = (
+    "body{font:17px/1.55 Georgia,serif;max-width:42em;margin:2em auto;padding:0 1em}"
+    ".dek{font-style:italic;color:#444}.quote{background:#f4f1e8}"
+    "h2{font-size:1em;margin:1.4em 0 .3em}"
+)
+
+
 def _html(b: Brief) -> str:
+    from ..report.html import content_security_policy
+
     sep = "" if b.lang == "zh" else " "
+    # the page's own style only: nothing that slipped through escaping could run or load
+    policy = html.escape(content_security_policy(styles=[_STYLE]))
     out = [
         "<!doctype html>",
         f'<html lang="{b.lang}"><head><meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{policy}">',
+        '<meta name="referrer" content="no-referrer">',
         f"<title>{html.escape(b.title.text)}</title>",
-        "<style>body{font:17px/1.55 Georgia,serif;max-width:42em;margin:2em auto;padding:0 1em}"
-        ".dek{font-style:italic;color:#444}.quote{background:#f4f1e8}"
-        'h2{font-size:1em;margin:1.4em 0 .3em}</style></head><body><article class="brief">',
+        f'<style>{_STYLE}</style></head><body><article class="brief">',
         f"<h1>{_html_sentence(b.title)}</h1>",
         f'<p class="dek">{_html_sentence(b.dek)}</p>',
     ]

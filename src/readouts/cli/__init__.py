@@ -19,11 +19,12 @@ from typing import Any, TypeVar
 
 import click
 
-from ..errors import ReadoutsError
+from ..errors import ReadoutsError, SystemRefused
 
 __all__ = [
     "batch_exit_code",
     "check_distinct",
+    "check_outputs",
     "embedder_option",
     "get_lexicon",
     "lexicon_option",
@@ -55,6 +56,10 @@ def run(fn: F) -> F:
             sys.exit(130)
         except BrokenPipeError:
             sys.exit(0)
+        except OSError as exc:  # the system refused (a full disk on standard output...)
+            where = f"{exc.filename}: " if exc.filename else "the system refused: "
+            click.echo(f"readouts: error: {where}{exc.strerror or exc}", err=True)
+            sys.exit(SystemRefused.exit_code)
         except Exception as exc:  # anything unplanned: one line, no traceback
             if os.environ.get("READOUTS_DEBUG"):
                 raise
@@ -73,8 +78,9 @@ def run(fn: F) -> F:
 output_option = click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, writable=True),
-    help="Write to this file instead of standard output.",
+    type=click.Path(dir_okay=False, writable=True, allow_dash=True),
+    help="Write to this file instead of standard output (checked before the work, "
+    "written whole or not at all).",
 )
 lexicon_option = click.option(
     "--lexicon",
@@ -96,27 +102,39 @@ def batch_exit_code(failed: int, total: int) -> int:
     return 1 if failed else 0
 
 
-def write_output(text: str, output: str | None) -> None:
-    """Write ``text`` to the file ``output``, or to standard output."""
-    if output:
-        from pathlib import Path
+def check_outputs(*paths: str | None) -> None:
+    """Refuse, before any work, a destination the write would fail on (exit 9)."""
+    from ..files import check_writable
 
-        Path(output).write_text(text, encoding="utf-8")
+    for path in paths:
+        if path:
+            check_writable(path)
+
+
+def write_output(text: str, output: str | None) -> None:
+    """Write ``text`` to the file ``output`` (through a temporary file renamed over it),
+    or to standard output when there is none or it is ``-``."""
+    if output and output != "-":
+        from ..files import write_atomic
+
+        write_atomic(output, text)
     else:
         click.echo(text, nl=False)
 
 
 def check_distinct(paths: Sequence[str]) -> None:
-    """Refuse the same file given twice (under two names, too)."""
-    from pathlib import Path
-
+    """Refuse the same file given twice (under two names, too); ``-`` (standard input)
+    can be given once."""
     from ..errors import DuplicateInputError
 
     seen: set[str] = set()
     for p in paths:
-        key = str(Path(p).resolve())
+        key = p if p == "-" else os.path.realpath(p)  # realpath never fails on a link loop
         if key in seen:
-            raise DuplicateInputError("the same file is given twice", path=p)
+            what = (
+                "standard input (-) is given twice" if p == "-" else "the same file is given twice"
+            )
+            raise DuplicateInputError(what, path=None if p == "-" else p)
         seen.add(key)
 
 
@@ -154,10 +172,11 @@ def get_lexicon(paths: tuple[str, ...]) -> Any:
 def main() -> None:
     """Compare the accounts each side publishes of one diplomatic meeting.
 
-    Exit codes: 0 ok, 1 internal error (batch commands: some items refused), 2 usage,
-    3 bad input, 4 unsupported language, 5 lexicon or settings error, 6 encoder
-    unavailable, 7 storage error, 8 quality gate failed, 126 a batch command refused
-    (nearly) every item.
+    Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad input, 4 unsupported language,
+    5 lexicon or settings error, 6 encoder unavailable, 7 storage error, 8 quality gate
+    failed, 9 the system refused (an output cannot be written, a port is in use); the
+    batch commands (corpus ingest and analyze, export-events): 1 some items failed, 126
+    nearly all did.
     """
 
 

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
 from ..brief import BRIEF_FORMATS, LANGS
-from . import embedder_option, get_lexicon, lexicon_option, output_option, read_pair, run
+from . import (
+    check_outputs,
+    embedder_option,
+    get_lexicon,
+    lexicon_option,
+    output_option,
+    read_pair,
+    run,
+    write_output,
+)
 
 __all__ = ["register"]
 
@@ -63,6 +70,7 @@ def brief_command(
     from ..compare import compare
     from ..embed import get_embedder
 
+    check_outputs(output)
     a, b = read_pair(accounts[0], accounts[1], side_a, side_b)
     lexicon = get_lexicon(lexicons)
     emb = get_embedder(embedder)
@@ -74,10 +82,7 @@ def brief_command(
         refs = sum(len(s.refs) for s in note.sentences())
         click.echo(f"brief verified: {quotes} quotations and {refs} references resolve", err=True)
     text = render_brief(note, fmt)
-    if output:
-        Path(output).write_text(text, encoding="utf-8")
-    else:
-        click.echo(text, nl=not text.endswith("\n"))
+    write_output(text if text.endswith("\n") else text + "\n", output)
 
 
 def register(main: click.Group) -> None:

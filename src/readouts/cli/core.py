@@ -9,6 +9,7 @@ import click
 
 from . import (
     check_distinct,
+    check_outputs,
     embedder_option,
     get_lexicon,
     lexicon_option,
@@ -21,22 +22,45 @@ from . import (
 
 __all__ = ["register"]
 
+#: The largest manifest file read.
+MANIFEST_MAX_BYTES = 1_000_000
+
 
 def _parse_sides(specs: tuple[str, ...], files: tuple[str, ...]) -> dict[str, list[str]]:
-    """``--side nato:a.txt,b.txt`` options into {side: [files]}; every file in one side."""
-    from ..errors import ConfigError
-
+    """``--side nato:a.txt,b.txt`` options into {side: [files]}; every file in one side.
+    A malformed or incomplete --side is a usage error (exit 2)."""
     sides: dict[str, list[str]] = {}
     for spec in specs:
         name, sep, rest = spec.partition(":")
         if not sep or not name.strip() or not rest.strip():
-            raise ConfigError(f"--side must look like NAME:FILE[,FILE...], got {spec!r}")
+            raise click.BadParameter(
+                f"must look like NAME:FILE[,FILE...], got {spec!r}", param_hint="--side"
+            )
         sides.setdefault(name.strip(), []).extend(f.strip() for f in rest.split(",") if f.strip())
     named = [f for fs in sides.values() for f in fs]
     for f in files:
         if f not in named:
-            raise ConfigError(f"{f} is not in any --side; name the side of every account")
+            raise click.UsageError(f"{f} is not in any --side; name the side of every account")
     return sides
+
+
+def _front_matter_sides(accounts: tuple[str, ...]) -> dict[str, list[str]]:
+    """Sides from each file's ``side:``; a file without one is a usage slip (exit 2):
+    three or more accounts need --side."""
+    from ..errors import ConfigError
+    from ..multi import sides_from_front_matter
+
+    try:
+        return sides_from_front_matter(accounts)
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+def _check_manifest(path: str) -> None:
+    """A manifest is a small regular file (never a pipe or a device)."""
+    from ..files import read_limited
+
+    read_limited(path, MANIFEST_MAX_BYTES, what="manifest file")
 
 
 @click.command()
@@ -111,13 +135,24 @@ def compare(
     of one statement, or three or more sides) say which side issued each with --side.
     """
     from ..embed import get_embedder
-    from ..errors import ConfigError
 
     if manifest and (accounts or side_specs):
-        raise ConfigError("give the accounts either with --manifest or as arguments, not both")
-    check_distinct(accounts)
+        raise click.UsageError("give the accounts either with --manifest or as arguments, not both")
     if len(accounts) < 2 and not manifest:
-        raise ConfigError("give at least two accounts to compare")
+        raise click.UsageError("give at least two accounts to compare")
+    several = bool(manifest or side_specs or len(accounts) > 2)
+    if plot_path and several:
+        raise click.UsageError("--plot draws the topics of two accounts; give two, without --side")
+    specs = _parse_sides(side_specs, accounts) if side_specs else None
+    check_distinct(accounts)
+    # everything that would stop the command after the work is checked before it
+    check_outputs(output)
+    if plot_path:
+        from ..plot import check_plot
+
+        check_plot(plot_path)
+    if manifest:
+        _check_manifest(manifest)
     lexicon = get_lexicon(lexicons)
     emb = get_embedder(embedder)
     options: dict = {}
@@ -126,15 +161,15 @@ def compare(
             colour if colour is not None else (output is None and sys.stdout.isatty())
         )
         options["columns"] = width
-    if manifest or side_specs or len(accounts) > 2:
-        from ..multi import compare_sides, load_manifest, render_sides, sides_from_front_matter
+    if several:
+        from ..multi import compare_sides, load_manifest, render_sides
 
         if manifest:
             sides = load_manifest(manifest)
-        elif side_specs:
-            sides = _parse_sides(side_specs, accounts)
+        elif specs is not None:
+            sides = specs
         else:  # every file's front matter names its side, or a one-line error says which not
-            sides = sides_from_front_matter(accounts)
+            sides = _front_matter_sides(accounts)
         result = compare_sides(sides, lexicon=lexicon, embedder=emb)
         write_output(render_sides(result, fmt, **options), output)
         return
@@ -236,6 +271,7 @@ def calibrate(gold_dir: str, l2: float, output: str | None, held_out: bool) -> N
     Never on ../shared/eval/dev: that is the validation set."""
     from ..calibrate import calibrate as do_calibrate
 
+    check_outputs(output)
     weights, report = do_calibrate(gold_dir, l2=l2, held_out=held_out)
     write_output(json.dumps(weights, indent=2, ensure_ascii=False) + "\n", output)
     if output:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from . import batch_exit_code, get_lexicon, lexicon_option, run
+from . import batch_exit_code, check_outputs, get_lexicon, lexicon_option, run
 
 if TYPE_CHECKING:  # imported by the commands that need them, to keep start-up fast
     from ..corpus.store import Store
@@ -66,6 +66,31 @@ def _bar(label: str, show: bool | None) -> Iterator[Callable[[int, int], None]]:
                 bars[0].update(n)
 
         yield update
+
+
+def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A --since/--until value: YYYY, YYYY-MM or YYYY-MM-DD, a real date (else exit 2)."""
+    if not value:
+        return value
+    import datetime
+    import re
+
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value.strip())
+    try:
+        if not m:
+            raise ValueError
+        datetime.date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
+    except ValueError:
+        raise click.BadParameter(
+            f"{value!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD"
+        ) from None
+    return value.strip()
+
+
+def date_option(name: str, default: str | None, what: str) -> Callable[[F], F]:
+    return click.option(
+        name, default=default, callback=_iso_date, help=f"{what} (YYYY, YYYY-MM or YYYY-MM-DD)."
+    )
 
 
 def _echo_json(value: Any) -> None:
@@ -213,7 +238,7 @@ def group_list(db: str, status: str | None, party: str | None, as_json: bool) ->
     """Every group: id, date, parties, status, score, accounts."""
     from ..corpus.pair import groups
 
-    items = groups(_store(db), status=status, party=party)
+    items = groups(_store(db, readonly=True), status=status, party=party)
     if as_json:
         _echo_json(items)
         return
@@ -233,7 +258,7 @@ def group_show(meeting: str, db: str, as_json: bool) -> None:
     from ..corpus.pair import groups
     from ..errors import ConfigError
 
-    found = groups(_store(db), id=meeting)
+    found = groups(_store(db, readonly=True), id=meeting)
     if not found:
         raise ConfigError(f"no group {meeting!r}; see `readouts corpus group list`")
     g = found[0]
@@ -368,8 +393,8 @@ def _topics(items: list[str], n: int = 3) -> str:
 @corpus.command()
 @click.option("--dyad", nargs=2, required=True, metavar="A B", help="The two parties.")
 @db_option
-@click.option("--since", default="", help="First date (ISO).")
-@click.option("--until", default="9999", help="Last date (ISO).")
+@date_option("--since", "", "First date")
+@date_option("--until", "9999", "Last date")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
               show_default=True)  # fmt: skip
 @click.option("--csv", "csv_path", type=click.Path(dir_okay=False), help="Also write CSV here.")
@@ -386,15 +411,19 @@ def trend(
     plot_path: str | None,
 ) -> None:
     """Two parties over time: meetings, topics, one-sided topics, tone, convergence."""
-    from pathlib import Path
-
     from ..corpus.trend import plot_png, resolve_dyad, to_csv, yearly
     from ..corpus.trend import trend as do_trend
+    from ..files import write_atomic
 
     pair_ids = resolve_dyad(dyad)
+    check_outputs(csv_path)
+    if plot_path:
+        from ..plot import check_plot
+
+        check_plot(plot_path)
     rows = do_trend(_store(db, readonly=True), pair_ids, since=since, until=until)
     if csv_path:
-        Path(csv_path).write_text(to_csv(rows, pair_ids), encoding="utf-8")
+        write_atomic(csv_path, to_csv(rows, pair_ids))
     if plot_path:
         plot_png(rows, plot_path, pair_ids)
     if fmt == "json":
@@ -437,8 +466,8 @@ def trend(
 @db_option
 @click.option("--limit", type=click.IntRange(1), default=20, show_default=True)
 @click.option("--party", default=None, help="Only accounts issued by this party (actor id).")
-@click.option("--since", default=None, help="First date (ISO).")
-@click.option("--until", default=None, help="Last date (ISO).")
+@date_option("--since", None, "First date")
+@date_option("--until", None, "Last date")
 @click.option("--raw", is_flag=True, help='QUERY is FTS5 syntax (AND, OR, NEAR, "phrases").')
 @json_option
 @run
@@ -503,7 +532,7 @@ def export(folder: str, db: str, formats: tuple[str, ...], tables: tuple[str, ..
 @run
 def status(db: str, as_json: bool) -> None:
     """What the database holds: rows per table, what is left to analyze."""
-    store = _store(db)
+    store = _store(db, readonly=True)
     counts = store.counts()
     todo = int(
         store.scalar(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from . import (
+    check_outputs,
     embedder_option,
     get_lexicon,
     lexicon_option,
@@ -52,6 +53,7 @@ def drift(
     from ..embed import get_embedder
     from ..report.sides import render_drift
 
+    check_outputs(output)
     a, b = read_pair(version_a, version_b)
     result = do_drift(a, b, lexicon=get_lexicon(lexicons), embedder=get_embedder(embedder))
     write_output(render_drift(result, fmt, columns=width), output)

@@ -8,7 +8,17 @@ from typing import Any
 
 import click
 
-from . import batch_exit_code, get_lexicon, lexicon_option, quality_gate, run, write_output
+from ..report.common import md_text
+from . import (
+    batch_exit_code,
+    check_outputs,
+    get_lexicon,
+    lexicon_option,
+    output_option,
+    quality_gate,
+    run,
+    write_output,
+)
 
 __all__ = ["register"]
 
@@ -106,9 +116,9 @@ def render_reading(reading: Any, signals: dict[str, Any], fmt: str, lexicon: Any
         x for x in (acc.language, lexicon.party_name(acc.party) if acc.party else "", acc.date) if x
     )
     claims = [_claim_line(reading, c, lexicon) for c in reading.claims]
-    if fmt == "markdown":
-        out = [f"# {head}", "", f"*{meta}*", "", "## Meeting facts", ""]
-        out += [f"- **{k}**: {v}" for k, v in _fact_lines(reading, lexicon)]
+    if fmt == "markdown":  # every piece of the account's text literal and safe (md_text)
+        out = [f"# {md_text(head)}", "", f"*{md_text(meta)}*", "", "## Meeting facts", ""]
+        out += [f"- **{k}**: {md_text(v)}" for k, v in _fact_lines(reading, lexicon)]
         out += [
             "",
             "## Claims",
@@ -118,11 +128,9 @@ def render_reading(reading: Any, signals: dict[str, Any], fmt: str, lexicon: Any
         ]
         for i, (who, act, topics, tone, text) in enumerate(claims, start=1):
             cells = [str(i), who, act, topics, tone, text]
-            out.append(
-                "| " + " | ".join(c.replace("|", "\\|").replace("\n", " ") for c in cells) + " |"
-            )
+            out.append("| " + " | ".join(md_text(c) for c in cells) + " |")
         out += ["", "## Tone", ""]
-        out += [f"- **{k}**: {v}" for k, v in _tone_lines(signals)]
+        out += [f"- **{k}**: {md_text(v)}" for k, v in _tone_lines(signals)]
         return "\n".join(out) + "\n"
     out = [head, f"  {meta}", "", "Meeting facts"]
     out += [f"  {k:<12} {v}" for k, v in _fact_lines(reading, lexicon)]
@@ -148,9 +156,7 @@ def render_reading(reading: Any, signals: dict[str, Any], fmt: str, lexicon: Any
     show_default=True,
     help="How to print the reading.",
 )
-@click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to this file."
-)
+@output_option
 @click.option(
     "--party",
     default="",
@@ -170,6 +176,7 @@ def read_cmd(
     from ..read import read
     from ..signals import account_signals
 
+    check_outputs(output)
     lexicon = get_lexicon(lexicons)
     reading = read(read_account(account, party=party), lexicon)
     write_output(
@@ -187,9 +194,7 @@ def read_cmd(
     show_default=True,
     help="JSON Lines (one PLOVER record a line) or CSV (one row a record).",
 )
-@click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to this file."
-)
+@output_option
 @lexicon_option
 @run
 def export_events(
@@ -207,6 +212,7 @@ def export_events(
     from ..events import export_events as do_export
     from ..events import render_events
 
+    check_outputs(output)
     batch = do_export(sources, get_lexicon(lexicons))
     write_output(render_events(batch.records, fmt), output)
     for r in batch.refused:

@@ -37,6 +37,27 @@ def _is_loopback(host: str) -> bool:
     help="Most accounts in one comparison (default 8).",
 )
 @click.option(
+    "--workers",
+    type=click.IntRange(0),
+    default=0,
+    show_default=True,
+    help="Worker processes that compare, at most one per core; 0: one per core.",
+)
+@click.option(
+    "--time-budget",
+    type=click.FloatRange(min=0, min_open=True),
+    default=60.0,
+    show_default=True,
+    help="Seconds a comparison may take before it is stopped (HTTP 503).",
+)
+@click.option(
+    "--allow-host",
+    "allow_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="Another host name the app answers to (repeatable; '*' for any).",
+)
+@click.option(
     "--log-level",
     type=click.Choice(["critical", "error", "warning", "info", "debug"]),
     default="info",
@@ -49,6 +70,9 @@ def serve(
     embedder: str | None,
     max_bytes: int | None,
     max_accounts: int | None,
+    workers: int,
+    time_budget: float,
+    allow_hosts: tuple[str, ...],
     log_level: str,
 ) -> None:
     """Start the web app: paste or upload accounts, compare them, read and download the report.
@@ -59,9 +83,9 @@ def serve(
     from ..errors import ConfigError
 
     try:
-        import uvicorn
+        import uvicorn  # noqa: F401
 
-        from ..web import Settings, create_app
+        from ..web import Settings, create_app, server
     except ImportError as exc:
         raise ConfigError(
             f"readouts serve needs FastAPI and uvicorn ({exc.name} is missing): "
@@ -77,15 +101,27 @@ def serve(
         from ..embed import get_embedder
 
         get_embedder(embedder)  # an unknown name fails here, before the server starts
-    options: dict[str, object] = {"embedder": embedder or ""}
+    hosts = [*Settings().allowed_hosts, *allow_hosts]
+    if host in ("0.0.0.0", "::", ""):
+        hosts.append("*")  # every address of the machine: any name may reach it
+    elif host not in hosts:
+        hosts.append(host)
+    options: dict[str, object] = {
+        "embedder": embedder or "",
+        "workers": workers,
+        "time_budget": time_budget,
+        "allowed_hosts": tuple(hosts),
+    }
     if max_bytes is not None:
         options["max_bytes"] = max_bytes
     if max_accounts is not None:
         options["max_accounts"] = max_accounts
     app = create_app(Settings(**options))  # type: ignore[arg-type]
+    sock = server.bind(host, port)  # a port in use is refused here, before "serving on"
+    bound = sock.getsockname()[1]
     shown = f"[{host}]" if ":" in host else host
-    click.echo(f"readouts: serving on http://{shown}:{port}/ (Ctrl+C to stop)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False)
+    click.echo(f"readouts: serving on http://{shown}:{bound}/ (Ctrl+C to stop)", err=True)
+    server.run(app, sock, log_level=log_level, on_exit=app.state.comparer.close)
 
 
 def register(main: click.Group) -> None:

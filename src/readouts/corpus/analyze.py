@@ -275,6 +275,34 @@ def analyze(
     """
     if workers < 1:
         raise ConfigError("--workers must be 1 or more")
+    with store.exclusive("analyze"):  # a second analyze on this database: BusyError at once
+        return _analyze(
+            store,
+            workers=workers,
+            dask=dask,
+            embedder=embedder,
+            threads=threads,
+            lexicon_paths=lexicon_paths,
+            retry_failed=retry_failed,
+            batch_accounts=batch_accounts,
+            limit=limit,
+            progress=progress,
+        )
+
+
+def _analyze(
+    store: Store,
+    *,
+    workers: int,
+    dask: str | None,
+    embedder: str,
+    threads: int | None,
+    lexicon_paths: Sequence[str],
+    retry_failed: bool,
+    batch_accounts: int,
+    limit: int | None,
+    progress: Callable[[int, int], None] | None,
+) -> AnalyzeReport:
     started = time.perf_counter()
     units = plan(store, embedder, retry_failed=retry_failed)
     if limit is not None:

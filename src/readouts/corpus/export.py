@@ -14,15 +14,18 @@ when complete, so a failed export never leaves a half-written file under a final
 from __future__ import annotations
 
 import base64
+import contextlib
 import csv
+import functools
 import json
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..errors import ConfigError, StorageError
+from ..errors import ConfigError, SystemRefused
 from ..events import write_events
+from ..files import check_writable
 from .store import TABLES, Store
 
 __all__ = ["FORMATS", "export", "plover_records"]
@@ -124,22 +127,40 @@ def export(
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise StorageError(f"cannot create the folder ({exc.strerror})", path=str(out)) from None
+        raise SystemRefused(
+            f"cannot create the folder ({exc.strerror})", path=str(out), stage="export"
+        ) from None
+    check_writable(out / "events.plover.jsonl")  # a file can be made there: before the work
     written: dict[str, int] = {}
     with store.snapshot():
         for fmt in formats:
             if fmt == "plover":
                 final = out / "events.plover.jsonl"
-                tmp = final.with_name(final.name + ".part")
-                with open(tmp, "w", encoding="utf-8") as fh:
-                    n = write_events(plover_records(store), "jsonl", fh)
-                os.replace(tmp, final)
-                written[final.name] = n
+
+                def plover(path: Path) -> int:
+                    with open(path, "w", encoding="utf-8") as fh:
+                        return write_events(plover_records(store), "jsonl", fh)
+
+                written[final.name] = _replace(final, plover)
                 continue
             for table in tables:
                 final = out / f"{table}.{fmt}"
-                tmp = final.with_name(final.name + ".part")
-                n = (_write_csv if fmt == "csv" else _write_parquet)(store, table, tmp)
-                os.replace(tmp, final)
-                written[final.name] = n
+                writer = _write_csv if fmt == "csv" else _write_parquet
+                written[final.name] = _replace(final, functools.partial(writer, store, table))
     return written
+
+
+def _replace(final: Path, write: Callable[[Path], int]) -> int:
+    """Write through ``final.part``, renamed over ``final`` when whole; a failure (a full
+    disk) leaves no part file and the old ``final`` as it was."""
+    tmp = final.with_name(final.name + ".part")
+    try:
+        n = write(tmp)
+        os.replace(tmp, final)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise SystemRefused(
+            f"cannot write the file ({exc.strerror})", path=str(final), stage="export"
+        ) from None
+    return n

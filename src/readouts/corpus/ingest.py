@@ -33,8 +33,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from ..errors import FormatError, ReadoutsError
-from ..ingest import _iso_date, _plain, _safe_id, account_from_text, read_account
+from ..errors import FormatError, InputError, ReadoutsError, TooLargeError
+from ..files import read_limited
+from ..ingest import MAX_BYTES, _iso_date, _plain, _safe_id, account_from_text, read_account
 from ..lexicon import lexicon_for
 from ..model import Account
 from .keys import PairKeys, pair_keys
@@ -55,6 +56,9 @@ __all__ = [
 
 #: Items written per transaction.
 BATCH = 200
+
+#: The largest JSON Lines file read (each row's text is held to the 5 MB account limit).
+JSONL_MAX_BYTES = 1_000_000_000
 
 #: Files a folder walk leaves out: they describe a corpus, they are not accounts.
 FURNITURE = re.compile(r"^(readme|license|licence|copying|changelog|notice)(\.[a-z]+)?$", re.I)
@@ -129,7 +133,7 @@ def expand(sources: Sequence[str | Path]) -> tuple[list[Path], list[str], list[R
     seen: set[str] = set()
 
     def add(p: Path) -> None:
-        key = str(p.resolve())
+        key = os.path.realpath(p)  # never raises: a loop of links stays an item, refused later
         if key not in seen:
             seen.add(key)
             files.append(p)
@@ -143,8 +147,8 @@ def expand(sources: Sequence[str | Path]) -> tuple[list[Path], list[str], list[R
                     ignored.append(str(f))
                 else:
                     add(f)
-        elif p.is_file():
-            add(p)
+        elif p.is_file() or os.path.lexists(p):
+            add(p)  # a pipe, a device or a link loop is refused by the reader, with why
         elif _GLOB_CHARS.search(text):
             matches = sorted(glob.glob(text, recursive=True))
             found = [Path(m) for m in matches if Path(m).is_file()]
@@ -180,9 +184,9 @@ def content_hash(text: str) -> str:
 
 def _jsonl_items(path: Path) -> tuple[list[Item], list[Refusal]]:
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return [], [Refusal(str(path), f"cannot read the file ({exc.strerror})")]
+        data = read_limited(path, JSONL_MAX_BYTES)
+    except InputError as exc:
+        return [], [Refusal(str(path), exc.message)]
     if not data.strip():
         return [], [Refusal(str(path), "the file is empty")]
     try:
@@ -219,11 +223,15 @@ def _row_account(item: Item) -> Account:
         row = json.loads(item.row)
     except json.JSONDecodeError as exc:
         raise FormatError(f"row {item.line} is not valid JSON ({exc.msg})") from None
+    except RecursionError:
+        raise FormatError(f"row {item.line} is nested too deeply") from None
     if not isinstance(row, dict):
         raise FormatError(f"row {item.line} is not a JSON object")
     text = row.get("text")
     if not isinstance(text, str) or not text.strip():
         raise FormatError(f"row {item.line} has no 'text' string")
+    if len(text) > MAX_BYTES:
+        raise TooLargeError(f"row {item.line}: the text is over {MAX_BYTES:,} characters")
     for key in _JSONL_FIELDS:
         if key in row and row[key] is not None and not isinstance(row[key], str):
             raise FormatError(f"row {item.line}: field '{key}' must be a string")

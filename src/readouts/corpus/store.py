@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
+import urllib.parse
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -24,7 +26,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ..errors import StorageError
+from ..errors import BusyError, StorageError
+
+try:  # POSIX: the lock that keeps two analyses off one database
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: no lock
+    fcntl = None  # type: ignore[assignment]
 from ..model import Account
 
 __all__ = [
@@ -333,12 +340,9 @@ class Store:
         memory = self.path == ":memory:"
         try:
             if readonly:
-                if memory or not Path(self.path).exists():
+                if memory or not Path(self.path).is_file():
                     raise StorageError("no corpus database here", path=self.path, stage="store")
-                uri = f"file:{Path(self.path).resolve()}?mode=ro"
-                self.conn = sqlite3.connect(
-                    uri, uri=True, timeout=timeout, isolation_level=None, check_same_thread=False
-                )
+                self.conn = self._open_readonly(timeout)
             else:
                 if not memory:
                     parent = Path(self.path).resolve().parent
@@ -371,22 +375,55 @@ class Store:
         if migrate and not readonly:
             self.migrate()
         elif readonly:
-            applied = self.applied()
-            missing = [m.name for m in MIGRATIONS if m.name not in applied]
-            if missing:
-                raise StorageError(
-                    "the database is missing migrations "
-                    + ", ".join(missing)
-                    + "; open it once for writing to bring it up to date",
-                    path=self.path,
-                    stage="store",
-                )
+            self._check_schema(require_all=True)
+
+    def _open_readonly(self, timeout: float) -> sqlite3.Connection:
+        """A read-only connection. A WAL database on read-only storage (a published
+        corpus, a read-only mount) cannot make its -shm file: it is then opened as
+        immutable, which needs no file beside it (nobody can be writing it there)."""
+        base = f"file:{urllib.parse.quote(str(Path(self.path).resolve()))}"
+        for query in ("?mode=ro", "?mode=ro&immutable=1"):
+            conn = sqlite3.connect(
+                base + query,
+                uri=True,
+                timeout=timeout,
+                isolation_level=None,
+                check_same_thread=False,
+            )
+            try:
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            except sqlite3.OperationalError as exc:
+                conn.close()
+                text = str(exc)
+                if "unable to open" in text or "readonly" in text or "read-only" in text:
+                    continue  # the -shm file cannot be made: try again as immutable
+                raise
+            return conn
+        raise StorageError("cannot open the database file", path=self.path, stage="store")
+
+    def _check_schema(self, *, require_all: bool) -> None:
+        """Refuse a database a newer readouts made (migrations this one does not know),
+        in every mode, so no command answers from a schema it cannot read; with
+        ``require_all``, refuse one that lacks migrations (read-only cannot add them)."""
+        applied = self.applied()
+        unknown = sorted(set(applied) - {m.name for m in MIGRATIONS})
+        missing = [m.name for m in MIGRATIONS if m.name not in applied] if require_all else []
+        for names, why in (
+            (unknown, "was made by a newer readouts (migrations {}); upgrade readouts"),
+            (missing, "is missing migrations {}; open it once for writing to bring it up to date"),
+        ):
+            if names:
+                message = "the database " + why.format(", ".join(names))
+                raise StorageError(message, path=self.path, stage="store")
 
     # ------------------------------------------------------------------ plumbing
 
     def _error(self, exc: sqlite3.Error) -> StorageError:
         """The storage error a database error becomes (a message a user can act on)."""
-        return StorageError(self._message(exc), path=self.path, stage="store")
+        message = self._message(exc)
+        if "unable to open" in str(exc) and not self.readonly and Path(self.path).is_file():
+            message += " for writing (is it, or its folder, read-only?)"
+        return StorageError(message, path=self.path, stage="store")
 
     @staticmethod
     def _message(exc: sqlite3.Error) -> str:
@@ -433,6 +470,36 @@ class Store:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise self._error(exc) from None
+
+    @contextmanager
+    def exclusive(self, work: str) -> Iterator[None]:
+        """Hold this database for one kind of work (``"analyze"``) across processes: a
+        second holder gets :class:`~readouts.errors.BusyError` at once. The lock is a
+        file beside the database (``readouts.db.analyze.lock``) locked with ``flock``;
+        the system releases it when the process ends, however it ends."""
+        if self.path == ":memory:" or fcntl is None:
+            yield
+            return
+        lock = f"{self.path}.{work}.lock"
+        try:
+            fd = os.open(lock, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o666)
+        except OSError as exc:
+            raise StorageError(
+                f"cannot make the lock file {lock} ({exc.strerror})", path=self.path, stage="store"
+            ) from None
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise BusyError(
+                    f"another corpus {work} is running on this database; wait for it to "
+                    "finish (a later run picks up what is left)",
+                    path=self.path,
+                    stage="store",
+                ) from None
+            yield
+        finally:
+            os.close(fd)
 
     @contextmanager
     def snapshot(self) -> Iterator[sqlite3.Connection]:
@@ -492,17 +559,8 @@ class Store:
                 "CREATE TABLE IF NOT EXISTS migrations ("
                 "id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, applied_at TEXT NOT NULL)"
             )
+        self._check_schema(require_all=False)
         done = set(self.applied())
-        known = {m.name for m in MIGRATIONS}
-        unknown = sorted(done - known)
-        if unknown:
-            raise StorageError(
-                "the database was made by a newer readouts (migrations "
-                + ", ".join(unknown)
-                + "); upgrade readouts",
-                path=self.path,
-                stage="store",
-            )
         applied = []
         for migration in MIGRATIONS:
             if migration.name in done:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..errors import LanguageError
+from . import en
 
 __all__ = [
     "Piece",
@@ -158,43 +159,54 @@ def _refused(message: str, seen: str) -> LanguageError:
     """A LanguageError that records what the text was seen to be: a language code
     ("fr", "ja"...), "unknown" (not English or Chinese, nothing else recognised) or
     "short" (too few words to tell)."""
-    exc = LanguageError(message)
+    exc = LanguageError(message, stage="language")
     exc.seen = seen  # type: ignore[attr-defined]
     return exc
 
 
-def detect(text: str) -> tuple[str, str]:
-    """Return (language, script): ("en", "") or ("zh", "Hans" | "Hant").
+#: English words a diplomatic text is made of even when it has no stopwords
+#: ("Talks held.", headline style): the reporting verbs and sentence starters.
+_EN_WORDS = frozenset(en.REPORTING_VERBS) | en.SENTENCE_STARTERS | _STOPWORDS["en"]
+_NAMES = {**_NAMES, "en": "English", "zh": "Chinese", "ja": "Japanese", "ko": "Korean"}
+#: How a declared language may be written: "en", "en-US", "English", "zh-Hant", "中文".
+_DECLARED = {"english": "en", "chinese": "zh", "中文": "zh", "英文": "en", "英语": "en"}
 
-    Raises LanguageError for any other language, naming it when it can tell.
-    """
-    sample = text[:20000]
+
+def _spread_sample(text: str, size: int = 20000, parts: int = 4) -> str:
+    """About ``size`` characters from the start, the middle and the end of a long text,
+    so a long preamble or one long line does not decide alone."""
+    if len(text) <= size:
+        return text
+    step = size // parts
+    stride = (len(text) - step) // (parts - 1)
+    return "\n".join(text[k * stride : k * stride + step] for k in range(parts))
+
+
+def _identify(text: str) -> tuple[str | None, str, str]:
+    """(language, script, message): "en" or "zh" (script "Hans"/"Hant" for Chinese),
+    another language's code with the message that names it, or None when the text is
+    too short or too odd to tell (the message says so)."""
+    sample = _spread_sample(text)
     han = _CJK.findall(sample)
     cjk = len(han)
     latin = len(_LATIN.findall(sample))
     kana = len(_KANA.findall(sample))
     hangul = len(_HANGUL.findall(sample))
+    only = "; readouts reads English and Chinese only"
     if kana > 10 and kana > 0.1 * (cjk + kana):
-        raise _refused("the text looks Japanese; readouts reads English and Chinese only", "ja")
+        return "ja", "", "the text looks Japanese" + only
     if hangul > 10 and hangul > cjk:
-        raise _refused("the text looks Korean; readouts reads English and Chinese only", "ko")
+        return "ko", "", "the text looks Korean" + only
     if len(_CYRILLIC.findall(sample)) > max(20, latin, cjk):
-        raise _refused(
-            "the text looks Russian (Cyrillic script); readouts reads English and Chinese only",
-            "ru",
-        )
+        return "ru", "", "the text looks Russian (Cyrillic script)" + only
     if len(_ARABIC.findall(sample)) > max(20, latin, cjk):
-        raise _refused(
-            "the text looks Arabic or Persian; readouts reads English and Chinese only", "ar"
-        )
+        return "ar", "", "the text looks Arabic or Persian" + only
     # a Chinese character carries about as much as a two-letter word part
     if cjk and cjk * 3 >= latin:
-        return "zh", _script(han)
-    words = [w.lower() for w in _WORD.findall(sample, 0, 5000)]
+        return "zh", _script(han), ""
+    words = [w.lower() for w in _WORD.findall(sample)][:2000]
     if len(words) < 3:
-        raise _refused(
-            "too few words to tell the language; readouts reads English and Chinese only", "short"
-        )
+        return None, "", "too few words to tell the language" + only
     counts = Counter(words)
     shares = {
         lang: sum(n for w, n in counts.items() if w in sw) / len(words)
@@ -202,17 +214,27 @@ def detect(text: str) -> tuple[str, str]:
     }
     best = max(shares, key=lambda k: shares[k])
     if best == "en" and shares["en"] >= 0.08:
-        return "en", ""
+        return "en", "", ""
     if shares["en"] >= 0.15:
-        return "en", ""
+        return "en", "", ""
     if best != "en" and shares[best] >= 0.08:
-        raise _refused(
-            f"the text looks {_NAMES[best]}; readouts reads English and Chinese only", best
-        )
-    raise _refused(
-        "the text does not look English or Chinese; readouts reads English and Chinese only",
-        "unknown",
-    )
+        return best, "", f"the text looks {_NAMES[best]}" + only
+    # no stopwords at all ("Talks 1 held. Talks 2 held."): English words all the same?
+    known = sum(n for w, n in counts.items() if w in _EN_WORDS) / len(words)
+    if known >= 0.3 and max(shares.values()) < 0.04:
+        return "en", "", ""
+    return None, "", "the text does not look English or Chinese" + only
+
+
+def detect(text: str) -> tuple[str, str]:
+    """Return (language, script): ("en", "") or ("zh", "Hans" | "Hant").
+
+    Raises LanguageError for any other language, naming it when it can tell.
+    """
+    lang, script, message = _identify(text)
+    if lang not in ("en", "zh"):
+        raise _refused(message, lang or ("short" if message.startswith("too few") else "unknown"))
+    return lang, script
 
 
 #: BCP-47 script and region subtags that say which Chinese script a tag means.
@@ -225,7 +247,9 @@ def parse_tag(tag: str) -> tuple[str, str]:
     ("en", ""); ``zh``, ``zh-Hans``, ``zh-CN`` give ("zh", "Hans") or ("zh", "") when the
     tag does not say; ``zh-Hant``, ``zh-TW``, ``zh-HK`` give ("zh", "Hant"). Case and ``_``
     for ``-`` are accepted. Any other language is a LanguageError naming the tag."""
-    parts = [p for p in re.split(r"[-_]", tag.strip().lower()) if p]
+    low = tag.strip().lower()
+    low = _DECLARED.get(low, low)
+    parts = [p for p in re.split(r"[-_]", low) if p]
     if not parts:
         raise LanguageError(f"empty language tag {tag!r}; use en or zh (zh-Hans, zh-Hant)")
     primary, rest = parts[0], set(parts[1:])
@@ -238,8 +262,9 @@ def parse_tag(tag: str) -> tuple[str, str]:
             return "zh", "Hans"
         return "zh", ""
     raise LanguageError(
-        f"declared language {tag!r} is not English or Chinese; readouts reads en and zh "
-        "(zh-Hans, zh-Hant) only"
+        f"the declared language {tag!r} is neither English (en) nor Chinese (zh); "
+        "readouts reads English and Chinese (zh-Hans, zh-Hant) only",
+        stage="language",
     )
 
 
@@ -258,19 +283,19 @@ def declared(text: str, tag: str) -> tuple[str, str]:
     The script is read from the text when it has Chinese characters (a declared script
     only fills in when it cannot be seen)."""
     lang, script = parse_tag(tag)
-    try:
-        seen, seen_script = detect(text)
-    except LanguageError as exc:
-        seen = getattr(exc, "seen", "")
-        short = len(text.split()) < _SHORT_WORDS  # too short for stopwords to tell
-        if seen == "short" or (short and seen == "unknown"):
+    seen, seen_script, message = _identify(text)
+    if seen is None:
+        # too short, or too plain for stopwords to tell: the declaration stands
+        if message.startswith("too few") or len(text.split()) < _SHORT_WORDS:
             return lang, script
-        raise LanguageError(f"declared {tag!r}, but {exc}") from None
+        raise LanguageError(f"declared {_NAMES[lang]} ({tag}), but {message}", stage="language")
     if seen != lang:
-        names = {"en": "English", "zh": "Chinese"}
+        said = _NAMES.get(seen, seen)
         raise LanguageError(
-            f"declared {tag!r} ({names[lang]}), but the text reads as {names[seen]}; "
-            "fix the declaration or leave it out"
+            f"declared {_NAMES[lang]} ({tag}), but the text reads as {said}"
+            + ("; fix the declaration or leave it out" if seen in ("en", "zh") else "")
+            + ("" if seen in ("en", "zh") else "; readouts reads English and Chinese only"),
+            stage="language",
         )
     return lang, seen_script or script
 

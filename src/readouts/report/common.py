@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..lexicon import Lexicon, default_lexicon
@@ -11,6 +12,7 @@ __all__ = [
     "Row",
     "claim_text",
     "grouped",
+    "md_text",
     "possessive",
     "side_by_side",
     "side_name",
@@ -18,6 +20,19 @@ __all__ = [
 ]
 
 MARKS = {"shared": "=", "conflict": "≠", "one-sided": "·"}
+_MD_ESCAPE = re.compile(r"[\\`*\[\]|~]")
+_MD_ENTITY = re.compile(r"&(?=#?\w+;)")
+
+
+def md_text(text: object) -> str:
+    """Text from an account or a user's file, literal and safe in Markdown: on one line,
+    ``<`` and ``>`` as entities and ``&`` too where it would start one (no raw HTML: no
+    ``<script>``, no ``onerror=``), and the characters that make links, images, code,
+    emphasis or a table cell backslash-escaped (no ``[x](javascript:...)``). Every
+    Markdown renderer passes every piece of such text through here."""
+    line = str(text).replace("\r", " ").replace("\n", " ").strip()
+    line = _MD_ENTITY.sub("&amp;", line).replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_ESCAPE.sub(r"\\\g<0>", line)
 
 
 @dataclass(frozen=True)
@@ -63,12 +78,13 @@ def side_by_side(c: Comparison) -> list[Row]:
     ra, rb = c.readings
     rows: list[Row] = []
     placed: dict[str, int] = {}
+    by_id = {x.id: x for x in rb.claims}  # not a scan of B per row: linear in the claims
     for claim in ra.claims:
         rel = c.relations[claim.id]
-        partner = next((p for p in rel.partners if p not in placed), None)
+        partner = next((p for p in rel.partners if p not in placed and p in by_id), None)
         if partner is not None:
             placed[partner] = len(rows)
-            rows.append(Row(claim, next(x for x in rb.claims if x.id == partner)))
+            rows.append(Row(claim, by_id[partner]))
         else:
             rows.append(Row(claim, None))
     # claims of B not yet placed go after the row of the B claim before them

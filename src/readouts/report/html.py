@@ -19,6 +19,7 @@ only this page's own style and script (by hash) blocks anything that slipped thr
 from __future__ import annotations
 
 import base64
+import bisect
 import hashlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -416,11 +417,27 @@ def _tone_section(comparison: Comparison, names: tuple[str, str], lexicon: Lexic
 # --------------------------------------------------------------------------- accounts
 
 
-def _marked(text: str, lo: int, hi: int, tones: Sequence[ToneHit], lexicon: Lexicon) -> str:
+class _Tones:
+    """An account's tone words in text order, with what finds those near a span at once
+    (a report marks thousands of spans: scanning every tone word for each was
+    quadratic in the size of the account)."""
+
+    def __init__(self, hits: Sequence[ToneHit]):
+        self.hits = list(hits)
+        self.starts = [h.start for h in self.hits]
+        self.longest = max((h.end - h.start for h in self.hits), default=0)
+
+    def near(self, lo: int, hi: int) -> Sequence[ToneHit]:
+        """The hits that may overlap ``[lo, hi)``, in order (a superset: none is missed)."""
+        first = bisect.bisect_left(self.starts, lo - self.longest)
+        return self.hits[first : bisect.bisect_left(self.starts, hi)]
+
+
+def _marked(text: str, lo: int, hi: int, tones: _Tones, lexicon: Lexicon) -> str:
     """``text[lo:hi]`` escaped, with the tone words in it marked."""
     out = []
     pos = lo
-    for hit in tones:
+    for hit in tones.near(lo, hi):
         start, end = max(hit.start, pos), min(hit.end, hi)
         if end <= start:
             continue
@@ -464,7 +481,7 @@ def _column(
     reading = comparison.readings[side]
     acc = reading.account
     text = acc.text
-    tones = _tone_hits(reading)
+    tones = _Tones(_tone_hits(reading))
     counts = _relation_counts(comparison, reading)
     out: list[str] = []
     pos = 0

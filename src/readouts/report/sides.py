@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError
 from .common import MARKS as RELATION_MARKS
+from .common import md_text
 from .terminal import columns_for, pad, width, wrap
 
 if TYPE_CHECKING:
@@ -124,7 +125,7 @@ def _drift_markdown(drift: Drift, level: str = "##") -> list[str]:
 
 
 def _md(text: str) -> str:
-    return _one_line(text).replace("|", "\\|")
+    return md_text(_one_line(text))
 
 
 def render_drift(drift: Drift, fmt: str = "terminal", **options: Any) -> str:
@@ -194,7 +195,7 @@ def _sides_terminal(result: SidesComparison, columns: int) -> str:
 
 def _sides_markdown(result: SidesComparison) -> str:
     sides = list(result.sides)
-    out = [f"# {', '.join(sides)}: accounts compared side by side", ""]
+    out = [f"# {', '.join(_md(s) for s in sides)}: accounts compared side by side", ""]
     out += ["| side | accounts |", "|---|---|"]
     for s, ids in result.sides.items():
         accs = ", ".join(f"`{a}` ({result.readings[a].account.language})" for a in ids)
@@ -203,7 +204,9 @@ def _sides_markdown(result: SidesComparison) -> str:
     for pair in result.side_pairs():
         s, t = pair["sides"]
         scores = ", ".join(f"`{x['a']}`–`{x['b']}` {x['value']}" for x in pair["scores"])
-        out.append(f"- **{_md(s)} ↔ {_md(t)}: {pair['value']}/100** — {pair['verdict']} ({scores})")
+        out.append(
+            f"- **{_md(s)} ↔ {_md(t)}: {pair['value']}/100** — {_md(pair['verdict'])} ({scores})"
+        )
         for side in (s, t):
             c = pair["points"][side]
             out.append(

@@ -18,14 +18,18 @@
 Input is text or uploaded bytes only: no endpoint opens a path named in a request.
 Each account may be at most ``Settings.max_bytes`` (default
 :data:`readouts.ingest.MAX_BYTES`), a request at most ``Settings.max_request_bytes``;
-over either gives a 413. Every error, from any endpoint, is one JSON shape
-(:mod:`.errors`). Reports are kept in memory (the last ``Settings.keep_reports``), so
-the app is for one analyst on their own machine: it binds to 127.0.0.1 and has no
-accounts or logins.
+over either gives a 413. The app answers only to ``Settings.allowed_hosts`` (400
+otherwise), refuses cross-site POSTs (403) and bodies slower than
+``Settings.body_timeout`` (408). Comparisons run in worker processes, at most one per
+core, within ``Settings.time_budget`` (503 past it), and stop when the client goes
+away. Every error, from any endpoint, is one JSON shape (:mod:`.errors`). Reports are
+kept in memory (the last ``Settings.keep_reports``), so the app is for one analyst on
+their own machine: it binds to 127.0.0.1 and has no accounts or logins.
 
 The package: :mod:`.app` (``create_app``, the extension point), :mod:`.pages` (HTML
 pages and their twins), :mod:`.api` (the REST models and endpoints), :mod:`.errors`
 (the error shape and handlers), :mod:`.results` (comparing and keeping reports),
+:mod:`.workers` (the worker processes), :mod:`.server` (binding and serving),
 :mod:`.settings` and :mod:`.layout` (the page frame).
 """
 

@@ -11,7 +11,8 @@ import base64
 import binascii
 from typing import Annotated, Any, Literal
 
-from fastapi import FastAPI, File, Form, UploadFile
+import anyio
+from fastapi import FastAPI, File, Form, Request, UploadFile
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -81,11 +82,17 @@ class CompareOut(BaseModel):
 _ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"model": ErrorOut, "description": what}
     for code, what in (
-        (400, "Bad input: empty, binary, undecodable, the same account twice, bad options"),
+        (
+            400,
+            "Bad input: empty, binary, undecodable, malformed front matter, the same account "
+            "twice, bad options, a Host header the app does not answer to",
+        ),
+        (403, "A cross-site request (a form on another site posting here)"),
+        (408, "The request body did not arrive in time"),
         (413, "An account or the request is over the size limit"),
         (422, "A language other than English or Chinese, or a malformed request"),
         (501, "More than two accounts, before readouts.multi is installed"),
-        (503, "The sentence encoder cannot be loaded"),
+        (503, "The sentence encoder cannot be loaded, or the comparison ran past its time budget"),
     )
 }
 
@@ -135,12 +142,12 @@ def add_api(app: FastAPI, settings: Settings, comparer: Comparer) -> None:
         response_model=CompareOut,
         responses=_ERRORS,
     )
-    async def api_compare(body: CompareRequest) -> Response:
+    async def api_compare(body: CompareRequest, request: Request) -> Response:
         """Compare accounts of one meeting. Each account is `text` or `content_base64`
         (with a `filename` to tell its format). With `format` other than `json` the answer
         is the report itself; otherwise the envelope, with links to every rendering."""
-        result = await comparer.run(_from_json(body), body.method)
-        return _api_answer(result, body.format)
+        result = await comparer.run(_from_json(body), body.method, request.is_disconnected)
+        return await anyio.to_thread.run_sync(_api_answer, result, body.format)
 
     @app.post(
         "/api/compare/upload",
@@ -149,6 +156,7 @@ def add_api(app: FastAPI, settings: Settings, comparer: Comparer) -> None:
         responses=_ERRORS,
     )
     async def api_upload(
+        request: Request,
         files: Annotated[list[UploadFile], File(description="Two or more account files.")],
         parties: Annotated[list[str], Form(description="Who issued each file, in order.")] = [],  # noqa: B006
         method: Annotated[Literal["readouts", "baseline"], Form()] = "readouts",
@@ -162,5 +170,5 @@ def add_api(app: FastAPI, settings: Settings, comparer: Comparer) -> None:
             data = await read_upload(upload, settings.max_bytes, n)
             party = parties[n - 1].strip() if n <= len(parties) else ""
             items.append(Submitted(data, basename(upload.filename or "") or f"file{n}.txt", party))
-        result = await comparer.run(items, method)
-        return _api_answer(result, format)
+        result = await comparer.run(items, method, request.is_disconnected)
+        return await anyio.to_thread.run_sync(_api_answer, result, format)

@@ -1,8 +1,11 @@
 """The app: ``create_app(settings)`` puts the pages and the API together.
 
-The app binds to 127.0.0.1 and has no accounts or logins. Every answer carries security
-headers, and a request over ``Settings.max_request_bytes`` is a 413 before it is read
-(:class:`_Guard`).
+The app binds to 127.0.0.1 and has no accounts or logins. Before anything reads a
+request, :class:`_Guard` refuses a Host header the app does not answer to (400: DNS
+rebinding), a cross-site POST (403), a body over ``Settings.max_request_bytes`` (413)
+or one that does not arrive within ``Settings.body_timeout`` (408); every answer
+carries security headers. Comparisons run in worker processes (:mod:`.workers`),
+started with the server and stopped with it.
 
 Extension point: ``create_app(routers=[...])`` mounts extra ``APIRouter`` s (each may add
 nav links with ``nav=[(label, href)]``). Browsing a corpus database
@@ -13,16 +16,20 @@ router, without touching the comparison routes here.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+import time
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
 from typing import Any
+from urllib.parse import urlsplit
 
+import anyio
 from fastapi import APIRouter, FastAPI
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..embed import Embedder
 from ..lexicon import Lexicon, default_lexicon
 from .api import add_api
-from .errors import BodyTooLarge, error_body, install_error_handlers
+from .errors import BodyTimeout, BodyTooLarge, error_body, install_error_handlers
 from .pages import add_pages
 from .results import Comparer
 from .settings import Settings
@@ -31,18 +38,48 @@ __all__ = ["create_app"]
 
 
 class _Guard:
-    """ASGI middleware: the request-size limit (413) and security headers on every answer."""
+    """ASGI middleware, before anything reads the request: the Host header must name
+    this app (DNS rebinding), an unsafe method must come from this app's own pages
+    (cross-site form posts), the body must stay under the size limit (413) and arrive
+    within ``body_timeout`` (408); security headers go on every answer."""
 
     HEADERS = (
         (b"x-content-type-options", b"nosniff"),
-        (b"referrer-policy", b"no-referrer"),
+        # not "no-referrer": with it a browser sends "Origin: null" with the app's own
+        # form, which the cross-site check must refuse; other sites still get nothing
+        (b"referrer-policy", b"same-origin"),
         (b"x-frame-options", b"DENY"),
         (b"cross-origin-opener-policy", b"same-origin"),
     )
+    UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
-    def __init__(self, app: ASGIApp, limit: int):
+    def __init__(self, app: ASGIApp, settings: Settings):
         self.app = app
-        self.limit = limit
+        self.limit = settings.request_limit
+        self.timeout = settings.body_timeout
+        self.hosts = frozenset(settings.allowed_hosts)
+
+    def _host_ok(self, host: str) -> bool:
+        return "*" in self.hosts or _hostname(host) in self.hosts
+
+    def _refusal(self, scope: Scope) -> tuple[int, str] | None:
+        headers = {k.lower(): v for k, v in scope.get("headers", [])}
+        host = headers.get(b"host", b"").decode("latin-1")
+        if not self._host_ok(host):
+            return 400, f"this app does not answer to the host {host or '(none)'!r}"
+        if scope.get("method", "GET") in self.UNSAFE:
+            site = headers.get(b"sec-fetch-site", b"").decode("latin-1")
+            origin = headers.get(b"origin", b"").decode("latin-1")
+            # a browser names the page a request comes from: it must be this app, host
+            # and port (another local app on another port is another site)
+            if site not in ("", "same-origin", "none") or (
+                origin and urlsplit(origin).netloc.lower() != host.strip().lower()
+            ):
+                return 403, "cross-site requests are refused; use the app's own form"
+        length = headers.get(b"content-length")
+        if length is not None and length.isdigit() and int(length) > self.limit:
+            return 413, str(BodyTooLarge(self.limit).detail)
+        return None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -54,13 +91,14 @@ class _Guard:
                 message["headers"] = [*message.get("headers", []), *self.HEADERS]
             await send(message)
 
-        length = dict(scope.get("headers", [])).get(b"content-length")
-        if length is not None and length.isdigit() and int(length) > self.limit:
-            body = json.dumps(error_body(413, str(BodyTooLarge(self.limit).detail))).encode()
+        refused = self._refusal(scope)
+        if refused is not None:
+            status, text = refused
+            body = json.dumps(error_body(status, text)).encode()
             await send_with_headers(
                 {
                     "type": "http.response.start",
-                    "status": 413,
+                    "status": status,
                     "headers": [
                         (b"content-type", b"application/json"),
                         (b"content-length", str(len(body)).encode()),
@@ -71,17 +109,35 @@ class _Guard:
             await send_with_headers({"type": "http.response.body", "body": body})
             return
         seen = 0
+        deadline = time.monotonic() + self.timeout
+        complete = False
 
         async def limited() -> Message:
-            nonlocal seen
-            message = await receive()
+            nonlocal seen, complete
+            if complete:  # the body is in: what comes now is a disconnect, wait for it
+                return await receive()
+            try:
+                with anyio.fail_after(max(0.0, deadline - time.monotonic())):
+                    message = await receive()
+            except TimeoutError:
+                raise BodyTimeout(self.timeout) from None
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.limit:
                     raise BodyTooLarge(self.limit)
+                complete = not message.get("more_body", False)
             return message
 
         await self.app(scope, limited, send_with_headers)
+
+
+def _hostname(host: str) -> str:
+    """The name in a Host header, without its port: "127.0.0.1:8000" -> "127.0.0.1",
+    "[::1]:8000" -> "::1"."""
+    host = host.strip().lower()
+    if host.startswith("["):
+        return host[1 : host.find("]")] if "]" in host else host
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
 
 
 def create_app(
@@ -98,17 +154,28 @@ def create_app(
 
     settings = settings or Settings()
     comparer = Comparer(settings, lexicon or default_lexicon(), embedder)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if comparer.pool is not None:
+            comparer.pool.start()  # the workers load the encoder while the server starts
+        try:
+            yield
+        finally:
+            comparer.close()
+
     app = FastAPI(
         title="readouts",
         version=__version__,
         description="Compare the accounts each side publishes of one diplomatic meeting.",
         docs_url=None,
         redoc_url=None,
+        lifespan=lifespan,
     )
     app.state.settings = settings
     app.state.comparer = comparer
     install_error_handlers(app)
-    app.add_middleware(_Guard, limit=settings.request_limit)
+    app.add_middleware(_Guard, settings=settings)
     add_pages(app, settings, comparer, nav)
     add_api(app, settings, comparer)
 

@@ -35,6 +35,7 @@ from ..errors import (
 from .layout import page
 
 __all__ = [
+    "BodyTimeout",
     "BodyTooLarge",
     "ErrorOut",
     "HTTPError",
@@ -57,6 +58,11 @@ class HTTPError(Exception):
 class BodyTooLarge(StarletteHTTPException):
     def __init__(self, limit: int):
         super().__init__(413, f"the request is over the limit of {limit:,} bytes")
+
+
+class BodyTimeout(StarletteHTTPException):
+    def __init__(self, seconds: float):
+        super().__init__(408, f"the request body did not arrive within {seconds:g} s")
 
 
 #: Library errors to HTTP statuses, most specific first; anything else is a 500.

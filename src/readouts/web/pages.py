@@ -205,7 +205,7 @@ def add_pages(
             method = str(form.get("method") or "readouts")
         if method not in ("readouts", "baseline"):
             raise InputError(f"unknown method {method!r}")
-        result = await comparer.run(items, method)
+        result = await comparer.run(items, method, request.is_disconnected)
         return RedirectResponse(f"/report/{result.id}", status_code=303)
 
     @app.get(

@@ -1,11 +1,11 @@
 """Comparing what was submitted, and keeping the results for viewing.
 
 :class:`Comparer` turns submitted accounts (text or uploaded bytes, never a path) into a
-comparison, one at a time, and keeps it in a :class:`ReportStore`. Reports are kept in
-memory (the last ``Settings.keep_reports``), so the app is for one analyst on their own
-machine. Each account may be at most ``Settings.max_bytes`` (default
-:data:`readouts.ingest.MAX_BYTES`); over it gives a 413. Three or more accounts go to
-:mod:`readouts.multi` when it is installed.
+comparison, in worker processes (:mod:`.workers`), and keeps it in a
+:class:`ReportStore`. Reports are kept in memory (the last ``Settings.keep_reports``),
+so the app is for one analyst on their own machine. Each account may be at most
+``Settings.max_bytes`` (default :data:`readouts.ingest.MAX_BYTES`); over it gives a
+413. Three or more accounts go to :mod:`readouts.multi`.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import re
 import secrets
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
@@ -24,13 +24,14 @@ import anyio
 from starlette.datastructures import UploadFile as StarletteUploadFile
 
 from ..embed import Embedder, get_embedder
-from ..errors import InputError, TooLargeError
+from ..errors import InputError, ReadoutsError, TooLargeError
 from ..ingest import account_from_bytes
 from ..lexicon import Lexicon
 from ..model import Account, Comparison
 from ..report import render
 from .errors import HTTPError
 from .settings import Settings
+from .workers import Job, WorkerPool, worker_config
 
 __all__ = [
     "FORMATS",
@@ -40,6 +41,7 @@ __all__ = [
     "Result",
     "Submitted",
     "basename",
+    "compare_submitted",
     "read_upload",
     "slug",
 ]
@@ -134,15 +136,83 @@ def basename(filename: str) -> str:
     return name.strip()[:255]
 
 
+def _accounts(items: Sequence[Submitted], max_bytes: int) -> list[Account]:
+    """The submitted accounts read; every error names the account (``account 2
+    (china.txt)``), so a user knows which of the accounts is at fault."""
+    out: list[Account] = []
+    used: set[str] = set()
+    for n, item in enumerate(items, start=1):
+        where = f"account {n} ({item.name})" if item.name else f"account {n}"
+        if len(item.data) > max_bytes:
+            raise TooLargeError(
+                f"{len(item.data):,} bytes; the limit is {max_bytes:,}", path=where, stage="ingest"
+            )
+        stem = slug(PurePosixPath(item.name).stem)
+        base = item.id or (stem if stem and not stem.isdigit() else f"account{n}")
+        ident, k = base, 2
+        while ident in used:
+            ident, k = f"{base}_{k}", k + 1
+        used.add(ident)
+        try:
+            account = account_from_bytes(
+                item.data,
+                name=item.name or f"{ident}.txt",
+                id=ident,
+                party=item.party,
+                language=item.language,
+            )
+        except ReadoutsError as exc:
+            exc.path = where
+            raise
+        out.append(account)
+    return out
+
+
+def compare_submitted(
+    items: Sequence[Submitted],
+    method: str,
+    lexicon: Lexicon,
+    embedder: Embedder,
+    *,
+    max_bytes: int,
+) -> tuple[Any, list[str]]:
+    """(comparison, account ids) of the submitted accounts: two compared as a pair,
+    three or more by readouts.multi (accounts with the same party form one side, an
+    account with no party is a side of its own). Runs in a worker process."""
+    accounts = _accounts(items, max_bytes)
+    ids = [a.id for a in accounts]
+    if len(accounts) == 2:
+        from ..compare import compare
+
+        return compare(
+            accounts[0], accounts[1], lexicon=lexicon, embedder=embedder, method=method
+        ), ids
+    from ..multi import compare_sides
+
+    sides: dict[str, list[Account]] = {}
+    for account, item in zip(accounts, items, strict=True):
+        sides.setdefault(item.party.strip() or account.id, []).append(account)
+    return compare_sides(sides, lexicon=lexicon, embedder=embedder), ids
+
+
 class Comparer:
-    """Turns submitted accounts into a stored result; one comparison runs at a time."""
+    """Turns submitted accounts into a stored result: in worker processes
+    (:class:`~readouts.web.workers.WorkerPool`), or in this process's threads, one at a
+    time, when ``Settings.in_process`` is set."""
 
     def __init__(self, settings: Settings, lexicon: Lexicon, embedder: Embedder | None):
+        from ..lexicon import default_lexicon
+
         self.settings = settings
         self.lexicon = lexicon
         self._embedder = embedder
         self._lock = threading.Lock()
         self.store = ReportStore(settings.keep_reports)
+        self.pool: WorkerPool | None = None
+        if not settings.in_process:
+            size = settings.worker_count
+            config = worker_config(settings, embedder, lexicon, default_lexicon(), size)
+            self.pool = WorkerPool(size, config, settings.time_budget)
 
     @property
     def embedder(self) -> Embedder:
@@ -151,71 +221,42 @@ class Comparer:
             self._embedder = get_embedder(name)
         return self._embedder
 
-    def accounts(self, items: Sequence[Submitted]) -> list[Account]:
+    def check(self, items: Sequence[Submitted]) -> None:
+        """What can be refused here, before a worker is taken: the number of accounts."""
         if len(items) < 2:
             raise InputError("give at least two accounts to compare")
         if len(items) > self.settings.max_accounts:
             raise InputError(
                 f"{len(items)} accounts; this app compares at most {self.settings.max_accounts}"
             )
-        out: list[Account] = []
-        used: set[str] = set()
-        for n, item in enumerate(items, start=1):
-            if len(item.data) > self.settings.max_bytes:
-                raise TooLargeError(
-                    f"account {n} is {len(item.data):,} bytes; the limit is "
-                    f"{self.settings.max_bytes:,}",
-                    path=item.name or None,
-                    stage="ingest",
-                )
-            stem = slug(PurePosixPath(item.name).stem)
-            base = item.id or (stem if stem and not stem.isdigit() else f"account{n}")
-            ident, k = base, 2
-            while ident in used:
-                ident, k = f"{base}_{k}", k + 1
-            used.add(ident)
-            out.append(
-                account_from_bytes(
-                    item.data,
-                    name=item.name or f"{ident}.txt",
-                    id=ident,
-                    party=item.party,
-                    language=item.language,
-                )
-            )
-        return out
 
     def compare(self, items: Sequence[Submitted], method: str = "readouts") -> Result:
-        """Read and compare the accounts (blocking: call it from a worker thread)."""
-        accounts = self.accounts(items)
+        """Read and compare the accounts in this process (blocking: from a thread)."""
+        self.check(items)
         with self._lock:
-            if len(accounts) == 2:
-                from ..compare import compare
+            value, ids = compare_submitted(
+                items, method, self.lexicon, self.embedder, max_bytes=self.settings.max_bytes
+            )
+        return self.store.add(value, ids)
 
-                value: Any = compare(
-                    accounts[0],
-                    accounts[1],
-                    lexicon=self.lexicon,
-                    embedder=self.embedder,
-                    method=method,
-                )
-            else:
-                value = self._compare_sides(accounts, [i.party for i in items])
-        return self.store.add(value, [a.id for a in accounts])
+    async def run(
+        self,
+        items: Sequence[Submitted],
+        method: str = "readouts",
+        is_disconnected: Callable[[], Awaitable[bool]] | None = None,
+    ) -> Result:
+        """Compare in a worker (within the time budget, stopped when
+        ``is_disconnected()`` turns true), or in a thread of this process."""
+        if self.pool is None:
+            return await anyio.to_thread.run_sync(self.compare, items, method)
+        self.check(items)
+        value, ids = await self.pool.run(Job(tuple(items), method), is_disconnected=is_disconnected)
+        return self.store.add(value, ids)
 
-    def _compare_sides(self, accounts: Sequence[Account], parties: Sequence[str]) -> Any:
-        # Three or more accounts (several sides, or language versions of one side's
-        # statement) go to readouts.multi: accounts with the same party form one side, an
-        # account with no party is a side of its own.
-        from ..multi import compare_sides
-
-        sides: dict[str, list[Account]] = {}
-        for account, party in zip(accounts, parties, strict=True):
-            sides.setdefault(party.strip() or account.id, []).append(account)
-        return compare_sides(sides, lexicon=self.lexicon, embedder=self.embedder)
-
-    async def run(self, items: Sequence[Submitted], method: str = "readouts") -> Result:
-        return await anyio.to_thread.run_sync(self.compare, items, method)
+    def close(self) -> None:
+        """Stop the worker processes."""
+        if self.pool is not None:
+            self.pool.close()
 
 
 async def read_upload(upload: StarletteUploadFile, limit: int, n: int) -> bytes:

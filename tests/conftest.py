@@ -55,6 +55,20 @@ def shared_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
+def train_dir(shared_dir) -> Path:
+    """eval/train, with its White House texts built from ../shared when a fresh clone
+    lacks them (they are git-ignored: eval/train/build_accounts.py)."""
+    import subprocess
+    import sys
+
+    train = Path(__file__).resolve().parents[1] / "eval" / "train"
+    script = [sys.executable, str(train / "build_accounts.py")]
+    if subprocess.run([*script, "--check"], capture_output=True).returncode != 0:
+        subprocess.run(script, capture_output=True, check=True)
+    return train
+
+
+@pytest.fixture(scope="session")
 def corpus_store():
     """The fixture corpus ingested, paired and analysed once (fake encoder); read only."""
     from readouts.corpus.analyze import analyze

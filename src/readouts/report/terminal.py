@@ -12,7 +12,7 @@ import unicodedata
 
 from ..lexicon import default_lexicon
 from ..model import Claim, Comparison, Reading
-from .common import MARKS, claim_text, side_by_side, side_name, speaker_label
+from .common import MARKS, claim_text, side_by_side, side_name, speaker_label, verdict
 
 __all__ = ["columns_for", "pad", "render_terminal", "width", "wrap"]
 
@@ -92,6 +92,8 @@ def _cell(
     mark = MARKS[rel.label]
     short_id = claim.id.split(":")[-1]
     head = f"{mark} [{short_id}] {speaker_label(claim)}"
+    if rel.label != "one-sided" and rel.partners:
+        head += " ↔ " + ", ".join(p.split(":")[-1] for p in rel.partners)
     if rel.label == "conflict":
         head += f" — conflict: {rel.kind.replace('_', ' ')}"
     elif "unconfirmed_attribution" in rel.flags:
@@ -119,7 +121,11 @@ def render_terminal(
         f"{name_b} ({rb.account.id}, {rb.account.language})",
         total,
     )
-    out += ["", *wrap(f"MEETING OF MINDS  {s.value}/100  {s.verdict}", total)]
+    for w in comparison.warnings:
+        lines = wrap(f"WARNING ({w.code}): {w.message}", total - 2)
+        out += ["", "! " + lines[0], *("  " + ln for ln in lines[1:])]
+    shown, said = verdict(comparison)
+    out += ["", *wrap(f"MEETING OF MINDS  {shown}  {said}", total)]
     for reason in s.reasons:
         lines = wrap(reason, total - 4)
         out += ["  - " + lines[0], *("    " + ln for ln in lines[1:])]

@@ -29,9 +29,12 @@ __all__ = [
     "lexicon_option",
     "main",
     "output_option",
+    "parse_sides",
     "quality_gate",
     "read_pair",
     "run",
+    "side_option",
+    "sides_from_front_matter_or_usage",
     "write_output",
 ]
 
@@ -118,6 +121,44 @@ def check_distinct(paths: Sequence[str]) -> None:
         if key in seen:
             raise DuplicateInputError("the same file is given twice", path=p)
         seen.add(key)
+
+
+side_option = click.option(
+    "--side",
+    "side_specs",
+    multiple=True,
+    metavar="NAME:FILE[,FILE]",
+    help="Which side issued which accounts (repeatable); the first file of a side is its "
+    "account, the others its versions in other languages.",
+)
+
+
+def parse_sides(specs: Sequence[str], files: Sequence[str]) -> dict[str, list[str]]:
+    """``--side nato:a.txt,b.txt`` options into {side: [files]}; every file in one side.
+    A malformed option, or a file in no side, is a usage error (exit 2)."""
+    sides: dict[str, list[str]] = {}
+    for spec in specs:
+        name, sep, rest = spec.partition(":")
+        if not sep or not name.strip() or not rest.strip():
+            raise click.UsageError(f"--side must look like NAME:FILE[,FILE...], got {spec!r}")
+        sides.setdefault(name.strip(), []).extend(f.strip() for f in rest.split(",") if f.strip())
+    named = [f for fs in sides.values() for f in fs]
+    for f in files:
+        if f not in named:
+            raise click.UsageError(f"{f} is not in any --side; name the side of every account")
+    return sides
+
+
+def sides_from_front_matter_or_usage(paths: Sequence[str]) -> dict[str, list[str]]:
+    """Sides from each file's ``side:`` front matter; a file without one is a usage error
+    (three or more accounts need --side)."""
+    from ..errors import ConfigError
+    from ..multi import sides_from_front_matter
+
+    try:
+        return sides_from_front_matter(paths)
+    except ConfigError as exc:
+        raise click.UsageError(f"{len(paths)} accounts: {exc.message}") from None
 
 
 def read_pair(path_a: str, path_b: str, party_a: str = "", party_b: str = "") -> tuple[Any, Any]:

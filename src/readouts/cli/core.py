@@ -13,42 +13,21 @@ from . import (
     get_lexicon,
     lexicon_option,
     output_option,
+    parse_sides,
     quality_gate,
     read_pair,
     run,
+    side_option,
+    sides_from_front_matter_or_usage,
     write_output,
 )
 
 __all__ = ["register"]
 
 
-def _parse_sides(specs: tuple[str, ...], files: tuple[str, ...]) -> dict[str, list[str]]:
-    """``--side nato:a.txt,b.txt`` options into {side: [files]}; every file in one side."""
-    from ..errors import ConfigError
-
-    sides: dict[str, list[str]] = {}
-    for spec in specs:
-        name, sep, rest = spec.partition(":")
-        if not sep or not name.strip() or not rest.strip():
-            raise ConfigError(f"--side must look like NAME:FILE[,FILE...], got {spec!r}")
-        sides.setdefault(name.strip(), []).extend(f.strip() for f in rest.split(",") if f.strip())
-    named = [f for fs in sides.values() for f in fs]
-    for f in files:
-        if f not in named:
-            raise ConfigError(f"{f} is not in any --side; name the side of every account")
-    return sides
-
-
 @click.command()
 @click.argument("accounts", nargs=-1, type=click.Path(dir_okay=False))
-@click.option(
-    "--side",
-    "side_specs",
-    multiple=True,
-    metavar="NAME:FILE[,FILE]",
-    help="Which side issued which accounts (repeatable); for more than two, unless each "
-    "file's front matter has side:.",
-)
+@side_option
 @click.option(
     "--manifest",
     type=click.Path(dir_okay=False),
@@ -111,13 +90,12 @@ def compare(
     of one statement, or three or more sides) say which side issued each with --side.
     """
     from ..embed import get_embedder
-    from ..errors import ConfigError
 
     if manifest and (accounts or side_specs):
-        raise ConfigError("give the accounts either with --manifest or as arguments, not both")
+        raise click.UsageError("give the accounts either with --manifest or as arguments, not both")
     check_distinct(accounts)
     if len(accounts) < 2 and not manifest:
-        raise ConfigError("give at least two accounts to compare")
+        raise click.UsageError("give at least two accounts to compare")
     lexicon = get_lexicon(lexicons)
     emb = get_embedder(embedder)
     options: dict = {}
@@ -127,14 +105,14 @@ def compare(
         )
         options["columns"] = width
     if manifest or side_specs or len(accounts) > 2:
-        from ..multi import compare_sides, load_manifest, render_sides, sides_from_front_matter
+        from ..multi import compare_sides, load_manifest, render_sides
 
         if manifest:
             sides = load_manifest(manifest)
         elif side_specs:
-            sides = _parse_sides(side_specs, accounts)
-        else:  # every file's front matter names its side, or a one-line error says which not
-            sides = sides_from_front_matter(accounts)
+            sides = parse_sides(side_specs, accounts)
+        else:  # every file's front matter names its side, or a usage error says which not
+            sides = sides_from_front_matter_or_usage(accounts)
         result = compare_sides(sides, lexicon=lexicon, embedder=emb)
         write_output(render_sides(result, fmt, **options), output)
         return

@@ -21,6 +21,8 @@ from ...score import salience
 from .._wording import cap, join_list, marks_for, possessive, trim_quote
 from ..model import BriefSentence, Quote, Ref
 from ..phrases import phrasebook
+from ..versions import SideVersion
+from ..versions import gist as gist_of
 from ..zh import lead_zh
 
 __all__ = ["BUDGETS", "Budget", "PlannerBase", "Side", "Unit"]
@@ -78,12 +80,25 @@ BUDGETS = {
 class PlannerBase:
     """Plans and phrases one brief; holds what has been said so far (names mentioned)."""
 
-    def __init__(self, comparison: Comparison, lang: str, lexicon: Lexicon):
+    def __init__(
+        self,
+        comparison: Comparison,
+        lang: str,
+        lexicon: Lexicon,
+        versions: Sequence[SideVersion] = (),
+    ):
         self.c = comparison
         self.lang = lang
         self.lex = lexicon
         self.book = phrasebook(lang)
         self.sides = tuple(self._side(i, r) for i, r in enumerate(comparison.readings))
+        #: a side's own version in the note's language, by the id of the account compared
+        self.versions = {
+            v.of: v
+            for v in versions
+            if v.reading.account.language == lang
+            and any(s.id == v.of and s.reading.account.language != lang for s in self.sides)
+        }
         self.mentioned: set[str] = set()
         self.weights: dict[str, float] = {}
         for r in comparison.readings:
@@ -242,13 +257,36 @@ class PlannerBase:
             side.id, span[0], span[1], what, value=value, text=self._text(side)[slice(*span)]
         )
 
-    def quote(self, side: Side, start: int, end: int, quotes: list[Quote]) -> str:
-        text = self._text(side)
-        start, end = trim_quote(text, start, end, side.reading.account.language)
+    def _marks(self, reading: Reading, start: int, end: int, quotes: list[Quote]) -> str:
+        """``reading``'s text at a span, trimmed and in quotation marks (recorded)."""
+        text = reading.account.text
+        start, end = trim_quote(text, start, end, reading.account.language)
         piece = text[start:end]
-        quotes.append(Quote(side.id, start, end, piece))
+        quotes.append(Quote(reading.account.id, start, end, piece))
         left, right = marks_for(piece)
         return left + piece + right
+
+    def quote(
+        self, side: Side, start: int, end: int, quotes: list[Quote], point: bool = True
+    ) -> str:
+        """A span of a side's account in quotation marks. A point quoted in the other
+        language than the note's comes after the side's own version of it where it has
+        one; else, in an English note, a gist of its claims follows. ``point=False`` for a
+        word or a fact the sentence itself explains: the original alone."""
+        if side.reading.account.language == self.lang or not point:
+            return self._marks(side.reading, start, end, quotes)
+        claims = [c for c in side.reading.claims if c.start < end and start < c.end]
+        version = self.versions.get(side.id)
+        span = version.span_of(claims) if version is not None and claims else None
+        if version is not None and span is not None:
+            shown = self._marks(version.reading, span[0], span[1], quotes)
+            original = self._marks(side.reading, start, end, quotes)
+            return self.fill("quote.version", caps=False, v=shown, q=original)
+        original = self._marks(side.reading, start, end, quotes)
+        if self.lang == "en" and claims:
+            what = gist_of(claims, side.reading, self.lex)
+            return self.fill("quote.gist", caps=False, q=original, gist=what)
+        return original
 
     def _span(self, side: Side, claims: Sequence[Claim]) -> tuple[int, int]:
         """The span of a run of claims, cut after the claim that passes the length limit."""
@@ -375,8 +413,12 @@ class PlannerBase:
         unique: dict[tuple[str, int, int, str, str], Ref] = {}
         for r in refs:
             unique.setdefault((r.account, r.start, r.end, r.what, r.claim), r)
+        for q in quotes:  # a quotation of a side's version rests on the version's words
+            if q.account in {v.id for v in self.versions.values()}:
+                ref = Ref(q.account, q.start, q.end, "version", text=q.text)
+                unique.setdefault((q.account, q.start, q.end, "version", ""), ref)
         for r in list(unique.values()):  # a fact or a word rests on the claim that holds it
-            if r.what == "claim":
+            if r.what in ("claim", "version"):
                 continue
             side = next(x for x in self.sides if x.id == r.account)
             for c in side.reading.claims:

@@ -125,3 +125,38 @@ def test_cli_eval_floors_fail_with_exit_8(runner, tmp_path, shared_dir):
     )
     assert result.exit_code == 8
     assert "alignment_f1" in result.output
+
+
+def test_cli_compare_two_addresses(runner, web_server):
+    result = runner.invoke(
+        main,
+        [
+            "compare",
+            f"{web_server}/call_us",
+            f"{web_server}/call_cn",
+            "--embedder",
+            "fake.v1",
+            "--format",
+            "json",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    sources = [a["account"]["source"] for a in data["accounts"]]
+    assert sources == [f"{web_server}/call_us", f"{web_server}/call_cn"]
+    assert all(a["account"]["meta"]["fetched_at"] for a in data["accounts"])
+
+
+def test_cli_compare_an_address_that_fails_exits_3(runner, web_server, fixtures):
+    result = runner.invoke(
+        main,
+        [
+            "compare",
+            str(fixtures / "call_us.txt"),
+            f"{web_server}/missing",
+            "--embedder",
+            "fake.v1",
+        ],
+    )
+    assert result.exit_code == 3
+    assert f"{web_server}/missing: the server answered 404" in result.output

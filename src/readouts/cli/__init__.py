@@ -114,10 +114,11 @@ def check_distinct(paths: Sequence[str]) -> None:
     from pathlib import Path
 
     from ..errors import DuplicateInputError
+    from ..fetch import is_url
 
     seen: set[str] = set()
     for p in paths:
-        key = str(Path(p).resolve())
+        key = p if is_url(p) else str(Path(p).resolve())
         if key in seen:
             raise DuplicateInputError("the same file is given twice", path=p)
         seen.add(key)
@@ -162,15 +163,15 @@ def sides_from_front_matter_or_usage(paths: Sequence[str]) -> dict[str, list[str
 
 
 def read_pair(path_a: str, path_b: str, party_a: str = "", party_b: str = "") -> tuple[Any, Any]:
-    """Two accounts read from two different files; the second id gets ``_2`` when the
-    file names give both the same one."""
+    """Two accounts read from two different files or http(s) addresses; the second id
+    gets ``_2`` when the names give both the same one."""
     from dataclasses import replace
 
-    from ..ingest import read_account
+    from ..fetch import read_source
 
     check_distinct((path_a, path_b))
-    a = read_account(path_a, party=party_a)
-    b = read_account(path_b, party=party_b)
+    a = read_source(path_a, party=party_a)
+    b = read_source(path_b, party=party_b)
     return a, (replace(b, id=b.id + "_2") if a.id == b.id else b)
 
 

@@ -80,7 +80,7 @@ def brief_command(
     from ..brief import brief, check_brief, render_brief, side_version
     from ..compare import compare
     from ..embed import get_embedder
-    from ..ingest import read_account
+    from ..fetch import read_source
     from ..read import read
 
     lexicon = get_lexicon(lexicons)
@@ -96,7 +96,7 @@ def brief_command(
         comparison = compare(a, b, lexicon=lexicon, embedder=emb)
         for reading, files in zip(comparison.readings, (files_a, files_b), strict=True):
             for path in files[1:]:
-                other = read(read_account(path, party=reading.account.party), lexicon)
+                other = read(read_source(path, party=reading.account.party), lexicon)
                 versions.append(side_version(reading, other, lexicon, emb))
     else:
         if len(accounts) != 2:

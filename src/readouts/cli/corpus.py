@@ -90,7 +90,9 @@ progress_option = click.option(
 
 
 @corpus.command()
-@click.argument("sources", nargs=-1, required=True)
+@click.argument("sources", nargs=-1)
+@click.option("--urls", "url_lists", multiple=True, type=click.Path(dir_okay=False),
+              help="A file of http(s) addresses to fetch, one a line (repeatable).")  # fmt: skip
 @db_option
 @click.option("--workers", type=click.IntRange(1), default=1, show_default=True,
               help="Processes that read the files.")  # fmt: skip
@@ -102,6 +104,7 @@ progress_option = click.option(
 @run
 def ingest(
     sources: tuple[str, ...],
+    url_lists: tuple[str, ...],
     db: str,
     workers: int,
     lexicons: tuple[str, ...],
@@ -109,13 +112,19 @@ def ingest(
     as_json: bool,
     show_refused: int,
 ) -> None:
-    """Add accounts: files, folders (recursively), globs, JSON Lines (.jsonl).
+    """Add accounts: files, folders (recursively), globs, JSON Lines (.jsonl), http(s)
+    addresses (each page fetched, its statement extracted), lists of addresses (--urls).
 
-    A duplicate (same text) is skipped; a file that cannot be read is refused with
-    the reason, and the rest goes in.
+    A duplicate (same text) is skipped; a file or address that cannot be read is refused
+    with the reason, and the rest goes in.
     """
     from ..corpus.ingest import ingest as do_ingest
+    from ..corpus.ingest import read_url_list
 
+    if not sources and not url_lists:
+        raise click.UsageError("give files, folders, globs or addresses, or --urls FILE")
+    urls = [u for path in url_lists for u in read_url_list(path)]
+    sources = (*sources, *urls)
     store = _store(db)
     with _bar("ingest", progress) as update:
         report = do_ingest(store, sources, workers=workers, lexicon_paths=lexicons, progress=update)

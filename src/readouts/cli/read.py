@@ -166,12 +166,12 @@ def read_cmd(
 
     ACCOUNT is a plain text, Markdown, HTML or PDF file in English or Chinese.
     """
-    from ..ingest import read_account
+    from ..fetch import read_source
     from ..read import read
     from ..signals import account_signals
 
     lexicon = get_lexicon(lexicons)
-    reading = read(read_account(account, party=party), lexicon)
+    reading = read(read_source(account, party=party), lexicon)
     write_output(
         render_reading(reading, account_signals(reading, lexicon=lexicon), fmt, lexicon), output
     )

@@ -42,3 +42,19 @@ def test_wording_count(n, word, want):
 def test_wording_the(name, want):
     assert the(name) == want
     assert cap(the(name))[0].isupper()
+
+
+@pytest.mark.parametrize(
+    "label, want",
+    [
+        ("call_us", "call_us"),
+        (
+            "2022-05-23-readout-of-president-bidens-meeting-with-prime-minister",
+            "2022-05-23-readout-of…",
+        ),
+    ],
+)
+def test_wording_short_labels_for_titles(label, want):
+    from readouts.wording import short
+
+    assert short(label) == want and len(short(label)) <= 28

@@ -30,7 +30,7 @@ from .facts import fact_differences
 from .lexicon import Lexicon, default_lexicon
 from .model import Comparison, Reading, ToneHit, topic_order
 from .tone import talk_hits
-from .wording import cap, count, possessive, the
+from .wording import cap, count, possessive, short, the
 
 __all__ = [
     "ASYMMETRY",
@@ -184,9 +184,9 @@ def comparison_signals(comparison: Comparison, lexicon: Lexicon | None = None) -
     those about the ladder and the atmosphere words."""
     lexicon = lexicon or default_lexicon()
     ra, rb = comparison.readings
-    na, nb = _name(ra, lexicon), _name(rb, lexicon)
+    na, nb = the(_name(ra, lexicon)), the(_name(rb, lexicon))
     if na == nb:  # both from one side (a warning says so): tell the accounts apart
-        na, nb = f"{na} ({ra.account.id})", f"{nb} ({rb.account.id})"
+        na, nb = f"{na} ({short(ra.account.id)})", f"{nb} ({short(rb.account.id)})"
     sa = account_signals(ra, rb.account.party, lexicon)
     sb = account_signals(rb, ra.account.party, lexicon)
     findings: list[str] = []
@@ -200,7 +200,7 @@ def comparison_signals(comparison: Comparison, lexicon: Lexicon | None = None) -
         higher = ra.account.id if hi is la else rb.account.id
         lo_text = f"{lo['name']} ({lo['text']})" if lo["rung"] else "no rung of the ladder"
         findings.append(
-            f"{hi_name} goes up to {hi['name']} ({hi['text']}), rung {hi['rung']} of 5; "
+            f"{cap(hi_name)} goes up to {hi['name']} ({hi['text']}), rung {hi['rung']} of 5; "
             f"{lo_name} reaches {lo_text}"
         )
 
@@ -235,7 +235,7 @@ def comparison_signals(comparison: Comparison, lexicon: Lexicon | None = None) -
     if asymmetric:
         long_name, short_name = (na, nb) if ua > ub else (nb, na)
         findings.append(
-            f"{possessive(long_name)} account is {ratio:.1f} times as long as "
+            f"{cap(possessive(long_name))} account is {ratio:.1f} times as long as "
             f"{possessive(short_name)} ({max(ua, ub):.0f} against {min(ua, ub):.0f} word units)"
         )
 
@@ -247,14 +247,13 @@ def comparison_signals(comparison: Comparison, lexicon: Lexicon | None = None) -
     first_b = next((t for t in ob if lexicon.is_specific(t)), "")
     if first_a and first_b and first_a != first_b:
 
-        def first_issue(order: list[str], first: str) -> str:
+        def first_issue(order: list[str], first: str, name: str) -> str:
             label = lexicon.topics[first].label_en
             before = [lexicon.topics[t].label_en.lower() for t in order[: order.index(first)]]
-            return f"{label} (after {', '.join(before)})" if before else label
+            return f"{label} for {name}" + (f" (after {', '.join(before)})" if before else "")
 
         findings.append(
-            f"first specific issue: {na} {first_issue(oa, first_a)}; "
-            f"{nb} {first_issue(ob, first_b)}"
+            f"first specific issue: {first_issue(oa, first_a, na)}; {first_issue(ob, first_b, nb)}"
         )
     topic_only_a = [t for t in oa if t not in ob]
     topic_only_b = [t for t in ob if t not in oa]
@@ -274,7 +273,7 @@ def comparison_signals(comparison: Comparison, lexicon: Lexicon | None = None) -
         lonely = [i for i in items if i["relation"] in ("one-sided", "conflict")]
         if lonely:
             findings.append(
-                f"{cap(the(name))} attributes {count(len(lonely), 'statement')} to {the(other)} "
+                f"{cap(name)} attributes {count(len(lonely), 'statement')} to {other} "
                 f"that {possessive(other)} own account does not carry "
                 f"(first: {_cut_quote(lonely[0]['text'])})"
             )

@@ -7,7 +7,7 @@ sentences" rather than "14 missing sentence".
 
 from __future__ import annotations
 
-__all__ = ["cap", "count", "plural", "possessive", "the"]
+__all__ = ["cap", "count", "plural", "possessive", "short", "the"]
 
 #: Names of parties that take "the" in running text.
 _WITH_ARTICLE = frozenset(
@@ -67,3 +67,13 @@ def plural(word: str, n: int) -> str:
 def count(n: int, word: str) -> str:
     """ "1 statement", "3 statements", "14 missing sentences"."""
     return f"{n} {plural(word, n)}"
+
+
+def short(label: str, limit: int = 28) -> str:
+    """A long id shortened for a title: cut at a word (``-``, ``_``, space) before
+    ``limit`` characters, with an ellipsis; short ones are left alone."""
+    if len(label) <= limit:
+        return label
+    cut = label[: limit - 1]
+    at = max(cut.rfind("-"), cut.rfind("_"), cut.rfind(" "))
+    return (cut[:at] if at >= limit // 2 else cut).rstrip("-_ ") + "…"

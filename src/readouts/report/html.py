@@ -30,12 +30,14 @@ from typing import Any
 from ..lexicon import Lexicon, default_lexicon
 from ..model import Account, Claim, Comparison, ComparisonWarning, Reading, ToneHit
 from ..tone import reading_of, talk_hits
+from ..wording import short
 from .common import MARKS, NOT_COMPARABLE_VERDICT, side_name, speaker_label
 
 __all__ = [
     "asset",
     "content_security_policy",
     "render_html",
+    "report_page",
     "score_card",
     "side_names",
     "topic_rows",
@@ -106,7 +108,7 @@ def side_names(comparison: Comparison, lexicon: Lexicon) -> tuple[str, str]:
     ra, rb = comparison.readings
     a, b = side_name(ra, lexicon), side_name(rb, lexicon)
     if a == b:
-        a, b = f"{a} ({ra.account.id})", f"{b} ({rb.account.id})"
+        a, b = f"{a} ({short(ra.account.id)})", f"{b} ({short(rb.account.id)})"
     return a, b
 
 
@@ -639,23 +641,10 @@ def render_html(
     for key, reading in zip(_SIDE_KEYS, comparison.readings, strict=True):
         for k, claim in enumerate(reading.claims):
             dom[claim.id] = f"claim-{key}{k + 1}"
-    style, script = asset("report.css"), asset("report.js")
     title = f"{names[0]} and {names[1]}: two accounts compared"
     reasons = "".join(f"<li>{_e(r)}</li>\n" for r in comparison.score.reasons)
-    return (
-        "<!doctype html>\n"
-        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta http-equiv="Content-Security-Policy" '
-        f'content="{_e(content_security_policy(styles=[style], scripts=[script]))}">\n'
-        '<meta name="referrer" content="no-referrer">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f'<meta name="generator" content="readouts (schema {_e(comparison.schema_version)})">\n'
-        f"<title>{_e(title)} — readouts</title>\n"
-        f"<style>{style}</style>\n"
-        "</head>\n<body>\n"
-        + _toolbar(links)
-        + f"<h1>{_e(title)}</h1>\n"
-        + warnings_banner(comparison.warnings)
+    body = (
+        warnings_banner(comparison.warnings)
         + '<header class="summary">\n'
         + _score_card(comparison)
         + '<section class="why" aria-labelledby="why-title">\n'
@@ -678,6 +667,37 @@ def render_html(
         + f"<footer>readouts comparison of {_e(ra.account.id)} and {_e(rb.account.id)}, "
         + f"schema {_e(comparison.schema_version)}, method {_e(comparison.method)}. "
         + "This page is self-contained: it loads nothing from the network.</footer>\n"
-        + f"<script>{script}</script>\n"
+    )
+    return report_page(title, body, links=links, schema_version=comparison.schema_version)
+
+
+def report_page(
+    title: str,
+    body: str,
+    *,
+    links: Sequence[tuple[str, str]] = (),
+    schema_version: str = "",
+    script: bool = True,
+) -> str:
+    """A self-contained report page: the report's style (and, with ``script``, its script)
+    inline and allowed by hash, nothing else; the toolbar of ``links``, the title and
+    ``body``."""
+    style = asset("report.css")
+    code = asset("report.js") if script else ""
+    policy = content_security_policy(styles=[style], scripts=[code] if code else [])
+    return (
+        "<!doctype html>\n"
+        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{_e(policy)}">\n'
+        '<meta name="referrer" content="no-referrer">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f'<meta name="generator" content="readouts (schema {_e(schema_version)})">\n'
+        f"<title>{_e(title)} — readouts</title>\n"
+        f"<style>{style}</style>\n"
+        "</head>\n<body>\n"
+        + _toolbar(links)
+        + f"<h1>{_e(title)}</h1>\n"
+        + body
+        + (f"<script>{code}</script>\n" if code else "")
         + "</body>\n</html>\n"
     )

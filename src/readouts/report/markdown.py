@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..lexicon import default_lexicon
 from ..model import Claim, Comparison, Reading
+from ..wording import short
 from .common import (
     claim_text,
     conflict_pairs,
@@ -47,7 +48,7 @@ def render_markdown(comparison: Comparison) -> str:
     ra, rb = comparison.readings
     name_a, name_b = side_name(ra, lexicon), side_name(rb, lexicon)
     if name_a == name_b:
-        name_a, name_b = f"{name_a} ({ra.account.id})", f"{name_b} ({rb.account.id})"
+        name_a, name_b = f"{name_a} ({short(ra.account.id)})", f"{name_b} ({short(rb.account.id)})"
     s = comparison.score
     out = [f"# {name_a} and {name_b}: two accounts compared", ""]
     for w in comparison.warnings:

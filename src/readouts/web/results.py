@@ -16,7 +16,7 @@ import secrets
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
 
@@ -25,6 +25,7 @@ from starlette.datastructures import UploadFile as StarletteUploadFile
 
 from ..embed import Embedder, get_embedder
 from ..errors import InputError, TooLargeError
+from ..fetch import fetch_account
 from ..ingest import account_from_bytes
 from ..lexicon import Lexicon
 from ..model import Account, Comparison
@@ -70,7 +71,7 @@ class Result:
             return render(self.value, fmt, **options)
         from ..multi import render_sides
 
-        return render_sides(self.value, fmt)
+        return render_sides(self.value, fmt, **options)
 
     def to_dict(self) -> dict[str, Any]:
         if hasattr(self.value, "to_dict"):
@@ -115,17 +116,26 @@ class ReportStore:
 
 @dataclass(frozen=True)
 class Submitted:
-    """One account as received: bytes with a name, or text."""
+    """One account as received: bytes with a name (a file, or pasted text), or the
+    http(s) address of a page to fetch (``url``, with no bytes)."""
 
     data: bytes
     name: str
     party: str = ""
     id: str | None = None
     language: str | None = None
+    url: str = ""
 
 
 def slug(value: str) -> str:
-    return re.sub(r"[^A-Za-z0-9_.-]+", "_", value).strip("_.")[:64]
+    """An id from a name: letters, digits, ``_``, ``.`` and ``-``, at most 64 characters,
+    cut at a word boundary rather than mid-word."""
+    out = re.sub(r"[^A-Za-z0-9_.-]+", "_", value).strip("_.")
+    if len(out) > 64:
+        cut = out[:64]
+        at = max(cut.rfind("-"), cut.rfind("_"))
+        out = (cut[:at] if at >= 32 else cut).rstrip("_.-")
+    return out
 
 
 def basename(filename: str) -> str:
@@ -161,6 +171,21 @@ class Comparer:
         out: list[Account] = []
         used: set[str] = set()
         for n, item in enumerate(items, start=1):
+            if item.url:
+                account = fetch_account(
+                    item.url,
+                    party=item.party,
+                    language=item.language,
+                    timeout=self.settings.fetch_seconds,
+                    max_bytes=self.settings.max_bytes,
+                )
+                base, k = item.id or account.id, 2
+                ident = base
+                while ident in used:
+                    ident, k = f"{base}_{k}", k + 1
+                used.add(ident)
+                out.append(replace(account, id=ident))
+                continue
             if len(item.data) > self.settings.max_bytes:
                 raise TooLargeError(
                     f"account {n} is {len(item.data):,} bytes; the limit is "

@@ -129,7 +129,7 @@ def test_signals_first_issue_is_said_after_the_topics_before_it(fake_embedder):
     )
     s = comparison_signals(compare(a, b, embedder=fake_embedder))
     finding = next(f for f in s["findings"] if f.startswith("first specific issue"))
-    assert "Climate change (after dialogue" in finding
+    assert "Climate change for NATO (after dialogue" in finding
     assert "raises Climate change first" not in " ".join(s["findings"])
 
 

@@ -59,7 +59,9 @@ def _html(b: Brief) -> str:
         "<!doctype html>",
         f'<html lang="{b.lang}"><head><meta charset="utf-8">',
         f"<title>{html.escape(b.title.text)}</title>",
-        "<style>body{font:17px/1.55 Georgia,serif;max-width:42em;margin:2em auto;padding:0 1em}"
+        "<style>body{font:17px/1.55 Georgia,'Noto Serif CJK SC','Source Han Serif SC','Songti SC',"
+        "SimSun,'Noto Sans CJK SC','PingFang SC','Microsoft YaHei',serif;max-width:42em;"
+        "margin:2em auto;padding:0 1em}"
         ".dek{font-style:italic;color:#444}.quote{background:#f4f1e8}"
         ".warning{border-left:6px solid #a13c00;padding:.3em .8em;background:#fbe2d2}"
         'h2{font-size:1em;margin:1.4em 0 .3em}</style></head><body><article class="brief">',

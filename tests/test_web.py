@@ -554,3 +554,17 @@ def test_web_report_warns_first(client: TestClient) -> None:
     page = client.get(data["links"]["html"]).text
     assert page.index('class="warnings"') < page.index('id="score"')
     assert "not comparable" in page
+
+
+def test_web_several_sides_page_has_the_report_layout(client: TestClient) -> None:
+    body = {
+        "accounts": [
+            {"text": US, "party": "United States"},
+            {"text": CN, "party": "China"},
+            {"text": CN + " 双方同意保持沟通。", "party": "Xinhua"},
+        ]
+    }
+    made = client.post("/api/compare", json=body).json()
+    page = client.get(made["links"]["html"]).text
+    assert 'class="toolbar"' in page and 'class="score-card"' in page
+    assert 'id="topics"' in page and '<table class="matrix">' in page

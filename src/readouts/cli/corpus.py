@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 import click
 
+from ..wording import count
 from . import batch_exit_code, get_lexicon, lexicon_option, run
 
 __all__ = ["register"]
@@ -429,7 +430,7 @@ def trend(
     for y in yearly(rows):
         conv = "-" if y["convergence"] is None else f"{y['convergence']:.0f}"
         click.echo(
-            f"{y['year']}: {y['meetings']} meetings, {y['paired']} with both accounts, "
+            f"{y['year']}: {count(y['meetings'], 'meeting')}, {y['paired']} with both accounts, "
             f"mean convergence {conv}"
         )
 

@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from ..wording import count
 from . import batch_exit_code, get_lexicon, lexicon_option, quality_gate, run, write_output
 
 __all__ = ["register"]
@@ -84,12 +85,12 @@ def _tone_lines(signals: dict[str, Any]) -> list[tuple[str, str]]:
     return [
         ("atmosphere", atmosphere),
         ("ladder", ladder),
-        ("attributed", f"{len(signals['attributed'])} statement(s) by the other side"),
+        ("attributed", f"{count(len(signals['attributed']), 'statement')} by the other side"),
         ("topics", ", ".join(signals["topic_order"]) or "-"),
         (
             "length",
-            f"{length['characters']} characters, {length['words']} words, "
-            f"{length['claims']} claims in {length['paragraphs']} paragraphs",
+            f"{count(length['characters'], 'character')}, {count(length['words'], 'word')}, "
+            f"{count(length['claims'], 'claim')} in {count(length['paragraphs'], 'paragraph')}",
         ),
     ]
 

@@ -30,7 +30,7 @@ from typing import Any
 from ..lexicon import Lexicon, default_lexicon
 from ..model import Account, Claim, Comparison, ComparisonWarning, Reading, ToneHit
 from ..tone import reading_of, talk_hits
-from ..wording import short
+from ..wording import count, short
 from .common import MARKS, NOT_COMPARABLE_VERDICT, side_name, speaker_label
 
 __all__ = [
@@ -572,7 +572,7 @@ def _column(
     lang = acc.language + (f"-{acc.script}" if acc.script else "")
     meta = [_LANGUAGES.get(acc.language, acc.language), *(x for x in (acc.issuer, acc.date) if x)]
     summary = (
-        f"{len(reading.claims)} claims: {counts['shared']} shared, "
+        f"{count(len(reading.claims), 'claim')}: {counts['shared']} shared, "
         f"{counts['conflict']} in conflict, {counts['one-sided']} one-sided"
     )
     key = _SIDE_KEYS[side]

@@ -95,8 +95,9 @@ def _row_texts(result: SidesComparison, row: MatrixRow) -> list[tuple[str, str]]
 def _drift_terminal(drift: Drift, columns: int) -> list[str]:
     counts = drift.counts()
     head = (
-        f"VERSION DRIFT  {drift.a.id} ({drift.a.language}, {len(drift.sentences_a)} sentences)"
-        f" ↔ {drift.b.id} ({drift.b.language}, {len(drift.sentences_b)} sentences)"
+        f"VERSION DRIFT  {drift.a.id} ({drift.a.language}, "
+        f"{count(len(drift.sentences_a), 'sentence')}) ↔ {drift.b.id} ({drift.b.language}, "
+        f"{count(len(drift.sentences_b), 'sentence')})"
     )
     out = [head]
     if drift.warning:

@@ -26,8 +26,8 @@ MARKS = {"shared": "=", "conflict": "≠", "one-sided": "·"}
 #: What a report says in place of the verdict when a warning makes the accounts not
 #: comparable (``Comparison.comparable``).
 NOT_COMPARABLE_VERDICT = (
-    "Not comparable: the accounts may not be two sides' accounts of one meeting "
-    "(see the warnings), so the score is no verdict."
+    "The accounts may not be two sides' accounts of one meeting (see the warnings), "
+    "so the score is no verdict."
 )
 
 

@@ -12,6 +12,7 @@ import unicodedata
 
 from ..lexicon import default_lexicon
 from ..model import Claim, Comparison, Reading
+from ..wording import short
 from .common import MARKS, claim_text, side_by_side, side_name, speaker_label, verdict
 
 __all__ = ["columns_for", "pad", "render_terminal", "width", "wrap"]
@@ -117,8 +118,8 @@ def render_terminal(
     name_a, name_b = side_name(ra, lexicon), side_name(rb, lexicon)
     s = comparison.score
     out = wrap(
-        f"readouts: {name_a} ({ra.account.id}, {ra.account.language}) vs "
-        f"{name_b} ({rb.account.id}, {rb.account.language})",
+        f"readouts: {name_a} ({short(ra.account.id, 40)}, {ra.account.language}) vs "
+        f"{name_b} ({short(rb.account.id, 40)}, {rb.account.language})",
         total,
     )
     for w in comparison.warnings:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ...errors import ConfigError
 from ...lang import simplified
-from ...lexicon import Actor, Lexicon, Match
+from ...lexicon import Lexicon, Match
 from ...model import Claim, Comparison, Reading, topic_order
 from ...score import salience
 from .._wording import cap, join_list, marks_for, possessive, trim_quote
@@ -105,11 +105,6 @@ class PlannerBase:
             self.weights.update(
                 zip((c.id for c in r.claims), salience(r.claims, lexicon), strict=True)
             )
-        self.people: dict[str, Actor] = {}
-        for actor in lexicon.actors.values():
-            if actor.kind == "person":
-                for name in (*actor.names_en, *actor.names_zh):
-                    self.people.setdefault(name, actor)
         self.pronouns: dict[str, str] = {}
         for r in comparison.readings:
             if r.account.language != lang:
@@ -117,7 +112,7 @@ class PlannerBase:
             for c in r.claims:
                 sp = c.speaker
                 said = r.account.text[sp.start : sp.end] if sp.start >= 0 else ""
-                person = self.people.get(sp.name)
+                person = self.lex.person_named(sp.name)
                 if person and said.lower() in _PRONOUNS:
                     self.pronouns.setdefault(person.id, _PRONOUNS[said.lower()])
         self.units = tuple(self._units(s) for s in self.sides)
@@ -161,7 +156,7 @@ class PlannerBase:
 
     def _person(self, name: str, full_name: bool = False) -> str:
         """A person as the note names them: in full at first mention, then by surname."""
-        actor = self.people.get(name)
+        actor = self.lex.person_named(name)
         if actor is None:
             return name
         if self.lang == "zh":
@@ -184,7 +179,7 @@ class PlannerBase:
         if sp.kind == "both":
             return self.book.template("subject.both")
         if sp.kind == "person":
-            actor = self.people.get(sp.name)
+            actor = self.lex.person_named(sp.name)
             if again and actor is not None and actor.id in self.pronouns:
                 return self.pronouns[actor.id]
             return self._person(sp.name)

@@ -27,6 +27,7 @@ import urllib.error
 import urllib.request
 from dataclasses import replace
 from datetime import UTC, datetime
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urljoin, urlparse
@@ -48,6 +49,13 @@ _KINDS = (
     ("text/x-markdown", ".md"),
     ("text/plain", ".txt"),
 )
+
+
+def _version() -> str:
+    try:
+        return version("readouts")
+    except PackageNotFoundError:  # run from a source tree that is not installed
+        return "0"
 
 
 def is_url(item: object) -> bool:
@@ -129,13 +137,9 @@ def fetch_account(
 ) -> Account:
     """The account published at ``url`` (see the module doc); raises FetchError naming
     the address, or the InputError of reading what came back."""
-    from . import __version__
-
     if not is_url(url):
         raise FetchError("only http:// and https:// addresses can be fetched", path=url)
-    request = urllib.request.Request(
-        url, headers={"User-Agent": f"readouts/{__version__} (+fetching one readout)"}
-    )
+    request = urllib.request.Request(url, headers={"User-Agent": f"readouts/{_version()}"})
     started = time.monotonic()
     fetched_at = datetime.now(UTC).isoformat(timespec="seconds")
     try:

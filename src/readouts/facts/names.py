@@ -208,6 +208,8 @@ class EnglishNames(ReaderBase):
             r"(?:\s+[A-Z][\w’'.-]*){2,4}\s*", self.text[places[-1].end : end]
         ):
             return end, ""  # "... for Restoration of Ukraine Oleksandr Kubrakov": a name follows
+        if any(w.lower() in PERSON_TITLES for w in _TOKEN.findall(m.group(1))[1:]):
+            return end, ""  # "... of the United States Coast Guard Vice Admiral Pete Gautier"
         return start + m.start(), m.group(1)
 
     def _person_en(self, start: int, end: int, default_party: str = "") -> Party | None:

@@ -1,4 +1,5 @@
-"""Shared fixtures: the hand-written accounts in tests/fixtures and the embedders."""
+"""Shared fixtures: the hand-written accounts in tests/fixtures, the embedders, and a
+local HTTP server with canned pages (the suite never reaches the internet)."""
 
 from __future__ import annotations
 
@@ -55,6 +56,20 @@ def shared_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
+def train_dir(shared_dir) -> Path:
+    """eval/train, with its White House texts built from ../shared when a fresh clone
+    lacks them (they are git-ignored: eval/train/build_accounts.py)."""
+    import subprocess
+    import sys
+
+    train = Path(__file__).resolve().parents[1] / "eval" / "train"
+    script = [sys.executable, str(train / "build_accounts.py")]
+    if subprocess.run([*script, "--check"], capture_output=True).returncode != 0:
+        subprocess.run(script, capture_output=True, check=True)
+    return train
+
+
+@pytest.fixture(scope="session")
 def corpus_store():
     """The fixture corpus ingested, paired and analysed once (fake encoder); read only."""
     from readouts.corpus.analyze import analyze
@@ -100,3 +115,64 @@ def golden():
             )
 
     return check
+
+
+# --------------------------------------------------------------------------- a local server
+
+
+#: Canned answers of the local server: path -> (status, headers, body). The pages are the
+#: hand-written fixtures; nothing is fetched from anywhere else.
+def _canned() -> dict[str, tuple[int, dict[str, str], bytes]]:
+    html = (FIXTURES / "page.html").read_bytes()
+    us = (FIXTURES / "call_us.txt").read_bytes()
+    cn = (FIXTURES / "call_cn.txt").read_bytes()
+    big = b"<html><body><p>" + b"The two sides met. " * 400 + b"</p></body></html>"
+    return {
+        "/readout.html": (200, {"Content-Type": "text/html; charset=utf-8"}, html),
+        "/call_us": (200, {"Content-Type": "text/plain; charset=utf-8"}, us),
+        "/call_cn": (200, {"Content-Type": "text/plain; charset=utf-8"}, cn),
+        "/moved": (302, {"Location": "/readout.html"}, b""),
+        "/to-file": (302, {"Location": "file:///etc/hostname"}, b""),
+        "/missing": (404, {"Content-Type": "text/plain"}, b"not here"),
+        "/big": (200, {"Content-Type": "text/html"}, big),
+        "/big-unsized": (200, {"Content-Type": "text/html", "Transfer-Encoding": "none"}, big),
+        "/image.png": (200, {"Content-Type": "image/png"}, b"\x89PNG\r\n\x1a\n" + b"0" * 64),
+        "/slow": (200, {"Content-Type": "text/plain"}, us),
+    }
+
+
+@pytest.fixture(scope="session")
+def web_server():
+    """A local HTTP server on a free port of 127.0.0.1 serving :func:`_canned` pages; the
+    base address. ``/slow`` waits 2 s before its body; ``/big-unsized`` sends no length."""
+    import threading
+    import time
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    pages = _canned()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            status, headers, body = pages.get(self.path, (404, {}, b"no such page"))
+            self.send_response(status)
+            for key, value in headers.items():
+                if key != "Transfer-Encoding":
+                    self.send_header(key, value)
+            if "Transfer-Encoding" not in headers:
+                self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.path == "/slow":
+                time.sleep(2)
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:  # quiet
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()

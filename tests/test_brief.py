@@ -339,7 +339,7 @@ def test_brief_verdict_carries_the_score(call: Comparison) -> None:
     note = brief(call)
     verdict = _sentences(note, "verdict")[0]
     assert verdict.score == call.score.value and f"{call.score.value}/100" in verdict.text
-    assert note.score == {"value": call.score.value, "band": call.score.band}
+    assert note.score == {"value": call.score.value, "band": call.score.band, "comparable": True}
 
 
 @pytest.mark.parametrize(
@@ -678,3 +678,149 @@ def test_brief_golden_matches(
 def test_brief_quote_dataclass_is_plain() -> None:
     q = Quote("a", 0, 3, "abc")
     assert q.to_dict() == {"account": "a", "start": 0, "end": 3, "text": "abc"}
+
+
+# --------------------------------------------------------------------------- versions, gists
+
+
+def test_brief_gives_a_gist_of_each_chinese_point_it_quotes(call: Comparison) -> None:
+    note = brief(call, "en")
+    cn = call.readings[1].account.id
+    points = [
+        s
+        for s in note.sentences()
+        if s.kind in ("says", "shared", "clash", "omission")
+        and any(q.account == cn for q in s.quotes)
+    ]
+    assert points
+    for s in points:
+        assert "(gist, not a translation: speaker: " in s.text
+        gist = s.text.split("(gist, not a translation:")[1]
+        assert not any(m in gist for m in QUOTE_MARKS)
+    # a tone word and a meeting fact are glossed by the sentence, not given a gist
+    for s in _sentences(note, "tone") + _sentences(note, "meeting"):
+        if s.plan.startswith(("tone.talks", "tone.ladder", "meeting")):
+            assert "gist" not in s.text
+    assert all("gist" not in s.text for s in brief(call, "zh").sentences())
+
+
+def test_brief_gist_says_what_readouts_knows(call: Comparison, lexicon) -> None:
+    from readouts.brief import gist
+
+    cn = call.readings[1]
+    claim = _claim(cn, "停止武装台湾")
+    said = gist([claim], cn, lexicon)
+    assert said.startswith("speaker: ")
+    assert "issues: " in said and "Taiwan" in said
+    assert "act: " in said
+
+
+@pytest.fixture(scope="module")
+def nato_china_versions(shared_dir: Path, use_embedder, lexicon):
+    from readouts.brief import side_version
+
+    accounts = shared_dir / "eval" / "accounts"
+    comparison = compare(
+        accounts / "2021-09-27_nato-china_nato_en.txt",
+        accounts / "2021-09-27_nato-china_cn_zh.txt",
+        embedder=use_embedder,
+    )
+    english = read(read_account(accounts / "2021-09-27_nato-china_cn_en.txt"), lexicon)
+    version = side_version(comparison.readings[1], english, lexicon, use_embedder)
+    return comparison, version
+
+
+def test_brief_quotes_the_sides_english_version_with_the_original(nato_china_versions) -> None:
+    comparison, version = nato_china_versions
+    assert len(version.spans) >= len(comparison.readings[1].claims) // 2
+    note = brief(comparison, "en", versions=[version])
+    assert note.versions == (
+        {"id": version.id, "of": comparison.readings[1].account.id, "language": "en"},
+    )
+    check_brief(note, comparison, [version.reading])
+    quoted = [q for s in note.sentences() for q in s.quotes if q.account == version.id]
+    assert quoted
+    text = version.reading.account.text
+    assert all(text[q.start : q.end] == q.text for q in quoted)
+    says = [s for s in _sentences(note, "says") if s.source == comparison.readings[1].account.id]
+    assert any("(original: " in s.text for s in says)
+    assert all(any(r.what == "version" for r in s.refs) for s in says if "(original: " in s.text)
+    # a brief in Chinese has nothing to gain from an English version
+    assert brief(comparison, "zh", versions=[version]).versions == ()
+
+
+def test_brief_version_quote_that_does_not_verify(nato_china_versions) -> None:
+    comparison, version = nato_china_versions
+    note = brief(comparison, "en", versions=[version])
+    assert any("unknown account" in p for p in verify_brief(note, comparison))
+
+
+def test_brief_warnings_come_first_and_no_verdict(fake_embedder) -> None:
+    from readouts.ingest import account_from_text
+
+    a = account_from_text(
+        "President Biden met with President Erdogan of Turkey. They discussed NATO.",
+        id="a",
+        party="united_states",
+        date="2021-10-31",
+        language="en",
+    )
+    b = account_from_text(
+        "President Biden spoke with President Erdogan of Turkey. They discussed Sweden.",
+        id="b",
+        party="united_states",
+        date="2023-07-09",
+        language="en",
+    )
+    c = compare(a, b, embedder=fake_embedder)
+    note = brief(c, "en")
+    assert [w["code"] for w in note.warnings] == ["different-meetings", "same-side"]
+    assert note.score["comparable"] is False
+    md = render_brief(note, "markdown")
+    assert md.index("Warning:") < md.index(note.dek.text)
+    assert "not be of one meeting" in note.title.text
+    verdict = _sentences(note, "verdict")[0]
+    assert verdict.plan == "verdict.notcomparable" and c.score.verdict not in verdict.text
+    check_brief(note, c)
+    page = render_brief(note, "html")
+    assert page.index('class="warning"') < page.index('class="dek"')
+    zh = render_brief(brief(c, "zh"), "markdown")
+    assert "注意：" in zh
+
+
+def test_cli_brief_side_quotes_versions(shared_dir: Path) -> None:
+    accounts = shared_dir / "eval" / "accounts"
+    nato = str(accounts / "2021-09-27_nato-china_nato_en.txt")
+    zh = str(accounts / "2021-09-27_nato-china_cn_zh.txt")
+    en = str(accounts / "2021-09-27_nato-china_cn_en.txt")
+    result = CliRunner().invoke(
+        main,
+        [
+            "brief",
+            nato,
+            zh,
+            en,
+            "--side",
+            f"nato:{nato}",
+            "--side",
+            f"china:{zh},{en}",
+            "--verify",
+            "--format",
+            "json",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["versions"][0]["of"] == "2021-09-27_nato-china_cn_zh"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["call_us.txt"],  # one account
+        ["call_us.txt", "call_cn.txt", "call_cn_hant.txt"],  # three without --side
+    ],
+)
+def test_cli_brief_usage_slips_exit_2(fixtures: Path, args: list[str]) -> None:
+    result = CliRunner().invoke(main, ["brief", *(str(fixtures / a) for a in args)])
+    assert result.exit_code == 2

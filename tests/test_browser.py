@@ -5,7 +5,7 @@ test checks every request the page made). Skipped, with the reason, when Playwri
 Chromium is missing; CI installs both (``apt-get install chromium``, ``pip install
 playwright``; never ``playwright install``, which downloads a browser).
 
-``READOUTS_UPDATE_SCREENSHOT=1`` also writes docs/screenshot.png, the README's picture.
+The README's picture is made by ``docs/screenshot.py`` (the same browser), not here.
 """
 
 from __future__ import annotations
@@ -193,31 +193,40 @@ def test_browser_compares_uploaded_accounts(server: str, watched: Watched, share
     other.scroll_into_view_if_needed()
     assert _share_of_colour(other.screenshot(), BACKGROUND["shared"]) > 0.05
 
-    if os.environ.get("READOUTS_UPDATE_SCREENSHOT") == "1":
-        _save_readme_screenshot(page)
+    # the status line gives the counterpart's own words, not just its id
+    claim_id = page.locator(f"#{partners[0]}").get_attribute("data-claim")
+    said = next(c["text"] for a in twin["accounts"] for c in a["claims"] if c["id"] == claim_id)
+    sync_api.expect(page.locator("#status .counterpart-text").first).to_contain_text(said[:12])
+
+    # and Chinese is drawn with a font that has it, not as boxes
+    assert _glyphs_render(page, "#account-b .text")
     watched.only_local(server)
     assert not watched.dialogs
 
 
-def _save_readme_screenshot(page) -> None:
-    """docs/screenshot.png: the summary and the first claims of both accounts."""
-    page.set_viewport_size({"width": 1280, "height": 1000})
-    page.evaluate("window.scrollTo(0, 0)")
-    bottom = page.eval_on_selector(
-        ".columns", "e => e.getBoundingClientRect().top + window.scrollY + 520"
-    )
-    path = ROOT / "docs" / "screenshot.png"
-    png = page.screenshot(full_page=True, clip={"x": 0, "y": 0, "width": 1280, "height": bottom})
-    try:  # 256 colours, no dithering: a third of the size, the same to the eye
-        import io
+#: Draws two Chinese characters, and one no font has, in the font of an element: Chinese
+#: renders when the two differ from each other and from the missing one (a box: "tofu").
+_GLYPHS = r"""
+sel => {
+  const el = document.querySelector(sel);
+  const font = getComputedStyle(el).fontSize + " " + getComputedStyle(el).fontFamily;
+  const draw = ch => {
+    const c = document.createElement("canvas");
+    c.width = 48; c.height = 48;
+    const g = c.getContext("2d");
+    g.font = font; g.fillStyle = "#000"; g.textBaseline = "top";
+    g.fillText(ch, 4, 4);
+    return Array.from(g.getImageData(0, 0, 48, 48).data).join(",");
+  };
+  const a = draw("中"), b = draw("国"), none = draw("\u{10FFFD}");
+  return {differ: a !== b, notBox: a !== none && b !== none, ink: a.includes("255")};
+}
+"""
 
-        from PIL import Image
 
-        image = Image.open(io.BytesIO(png)).convert("RGB")
-        image = image.quantize(256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
-        image.save(path, optimize=True)
-    except ImportError:
-        path.write_bytes(png)
+def _glyphs_render(page, selector: str) -> bool:
+    found = page.evaluate(_GLYPHS, selector)
+    return bool(found["differ"] and found["notBox"] and found["ink"])
 
 
 def test_browser_hostile_readout_stays_text(server: str, watched: Watched) -> None:
@@ -277,3 +286,63 @@ def test_browser_report_file_prints_cleanly(
         w.only_local(path.as_uri())
     finally:
         w.page.close()
+
+
+# --------------------------------------------------------------------------- issue 12
+
+KISHIDA_JAN = (
+    "President Biden met with Prime Minister Kishida of Japan on January 21, 2022. The two "
+    "leaders discussed trade and the security of the Indo-Pacific."
+)
+KISHIDA_MAY = (
+    "President Biden met with Prime Minister Kishida of Japan in Tokyo on May 23, 2022. The "
+    "two leaders discussed the Quad and economic security."
+)
+
+
+def test_browser_warning_banner_comes_first(server: str, watched: Watched) -> None:
+    page = watched.page
+    page.goto(server + "/")
+    page.fill("#text-1", KISHIDA_JAN)
+    page.fill("#party-1", "United States")
+    page.fill("#text-2", KISHIDA_MAY)
+    page.fill("#party-2", "United States")
+    page.click("#compare")
+    page.wait_for_selector(".warnings")
+    banner = page.locator(".warnings")
+    sync_api.expect(banner).to_be_visible()
+    sync_api.expect(banner).to_contain_text("different meetings")
+    sync_api.expect(banner).to_contain_text("one side")
+    # the banner is above the score, and the score is no verdict
+    top = banner.bounding_box()["y"]
+    assert top < page.locator("#score").bounding_box()["y"]
+    assert page.inner_text("#score-value").lower() == "not comparable"
+    watched.only_local(server)
+
+
+def test_browser_three_accounts_in_the_report_layout(
+    server: str, watched: Watched, shared_dir
+) -> None:
+    page = watched.page
+    accounts = shared_dir / "eval" / "accounts"
+    page.goto(server + "/")
+    page.click("#add-account")
+    for n, (name, party) in enumerate(
+        [(NATO, "NATO"), (CHINA, "China"), ("2021-09-27_nato-china_cn_en.txt", "China")], 1
+    ):
+        page.set_input_files(f"#file-{n}", str(accounts / name))
+        page.fill(f"#party-{n}", party)
+    page.click("#compare")
+    page.wait_for_url(re.compile(r"/report/[\w-]+$"), timeout=120_000)
+    page.wait_for_selector(".score-card")
+    # the two-account report's layout: its toolbar, score card, chart, in its colours
+    assert page.locator(".toolbar a").count() >= 3
+    assert page.locator(".score-card .score-value").count() == 1
+    assert page.locator("#topics svg.chart").count() == 1
+    assert page.locator("table.matrix td.rel-shared").count() >= 1
+    assert _style(page, "table.matrix td.rel-shared", "backgroundColor") == BACKGROUND["shared"]
+    assert _style(page, ".score-card", "borderTopStyle") == "solid"
+    # every side's own words in a row; Chinese drawn
+    assert page.locator("table.matrix div[lang=zh]").count() >= 1
+    assert _glyphs_render(page, "table.matrix div[lang=zh]")
+    watched.only_local(server)

@@ -90,15 +90,30 @@ def test_cli_malformed_lexicon_names_file_and_line(runner, fixtures, tmp_path):
     assert "mine.tsv:3" in result.output
 
 
-def test_cli_more_than_two_accounts_need_sides(runner, fixtures):
-    result = _compare(
-        runner,
-        str(fixtures / "call_us.txt"),
-        str(fixtures / "call_cn.txt"),
-        str(fixtures / "call_cn_hant.txt"),
-    )
-    assert result.exit_code == 2  # a usage slip: three accounts need --side
-    assert "--side" in result.output
+@pytest.mark.parametrize(
+    "names, says",
+    [
+        (("call_us.txt", "call_cn.txt", "call_cn_hant.txt"), "--side"),  # three, no --side
+        (("call_us.txt",), "at least two"),  # one account
+    ],
+)
+def test_cli_usage_slips_exit_2(runner, fixtures, names, says):
+    result = _compare(runner, *(str(fixtures / n) for n in names))
+    assert result.exit_code == 2
+    assert says in result.output
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--side", "nato"],  # no files
+        ["--side", "us:{us}"],  # call_cn.txt in no side
+    ],
+)
+def test_cli_malformed_side_exits_2(runner, fixtures, args):
+    us, cn = str(fixtures / "call_us.txt"), str(fixtures / "call_cn.txt")
+    result = _compare(runner, us, cn, *(a.format(us=us) for a in args))
+    assert result.exit_code == 2
 
 
 def test_cli_eval_floors_fail_with_exit_8(runner, tmp_path, shared_dir):
@@ -110,3 +125,38 @@ def test_cli_eval_floors_fail_with_exit_8(runner, tmp_path, shared_dir):
     )
     assert result.exit_code == 8
     assert "alignment_f1" in result.output
+
+
+def test_cli_compare_two_addresses(runner, web_server):
+    result = runner.invoke(
+        main,
+        [
+            "compare",
+            f"{web_server}/call_us",
+            f"{web_server}/call_cn",
+            "--embedder",
+            "fake.v1",
+            "--format",
+            "json",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    sources = [a["account"]["source"] for a in data["accounts"]]
+    assert sources == [f"{web_server}/call_us", f"{web_server}/call_cn"]
+    assert all(a["account"]["meta"]["fetched_at"] for a in data["accounts"])
+
+
+def test_cli_compare_an_address_that_fails_exits_3(runner, web_server, fixtures):
+    result = runner.invoke(
+        main,
+        [
+            "compare",
+            str(fixtures / "call_us.txt"),
+            f"{web_server}/missing",
+            "--embedder",
+            "fake.v1",
+        ],
+    )
+    assert result.exit_code == 3
+    assert f"{web_server}/missing: the server answered 404" in result.output

@@ -84,3 +84,90 @@ def test_compare_the_other_sides_language_changes_few_labels(fixtures, us_accoun
     same = sum(zh.relations[c.id].label == en.relations[c.id].label for c in claims)
     assert same / len(claims) >= 0.85
     assert abs(zh.score.value - en.score.value) <= 5
+
+
+# --------------------------------------------------------------------------- warnings
+
+_US_MEETING = (
+    "President Biden met with Prime Minister Kishida of Japan. The two leaders discussed "
+    "trade and security in the Indo-Pacific."
+)
+_JP_MEETING = (
+    "Prime Minister Kishida met with President Biden of the United States. The leaders "
+    "discussed trade and regional security."
+)
+
+
+def _acc(text: str, id: str, party: str, date: str = "", lang: str = "en"):
+    from readouts.ingest import account_from_text
+
+    return account_from_text(text, id=id, party=party, date=date, language=lang)
+
+
+@pytest.mark.parametrize(
+    "date_a, date_b, party_b, text_b, codes",
+    [
+        ("2022-01-21", "2022-01-22", "japan", _JP_MEETING, []),  # a day apart: one meeting
+        ("2022-01-21", "2022-05-23", "japan", _JP_MEETING, ["different-meetings"]),
+        ("2022-01-21", "2022-01-21", "united_states", _US_MEETING + " Again.", ["same-side"]),
+        (
+            "2022-01-21",
+            "2022-01-21",
+            "china",
+            "Wang Yi met with Foreign Minister Lavrov of Russia. They discussed trade.",
+            ["different-meetings"],  # no participant in common
+        ),
+        ("", "2023-06-01", "japan", _JP_MEETING, []),  # one date unknown: no date warning
+    ],
+)
+def test_compare_warnings(fake_embedder, date_a, date_b, party_b, text_b, codes):
+    a = _acc(_US_MEETING, "us", "united_states", date_a)
+    b = _acc(text_b, "other", party_b, date_b)
+    result = compare(a, b, embedder=fake_embedder)
+    assert [w.code for w in result.warnings] == codes
+    assert result.comparable == (not codes)
+    data = result.to_dict()
+    assert [w["code"] for w in data["warnings"]] == codes and data["comparable"] == (not codes)
+    assert all(w.message.endswith(".") for w in result.warnings)
+
+
+@pytest.mark.parametrize(
+    "a, b, apart",
+    [
+        (("2022-01-21", "2022-01-21"), ("2022-01-23", "2022-01-23"), 2),
+        (("2022-09-16", "2022-09-17"), ("2022-09-18", "2022-09-18"), 1),  # a range
+        (("--12-31", "--12-31"), ("2023-01-01", "2023-01-01"), 1),  # no year: round the year
+        (("2022-02-30", "2022-02-30"), ("2022-03-01", "2022-03-01"), None),  # not a date
+        (("", ""), ("2022-03-01", "2022-03-01"), None),
+    ],
+)
+def test_compare_days_apart(a, b, apart):
+    from readouts.compare import _days_apart
+
+    assert _days_apart(a, b) == apart
+
+
+@pytest.mark.parametrize("folder", ["dev", "train"])
+@pytest.mark.parametrize("how", ["gold", "file"])
+def test_compare_no_warning_on_true_pairs(shared_dir, train_dir, lexicon, folder, how):
+    """No warning fires on a meeting of the development or the training set, whether the
+    accounts are read as the gold file describes them or as `readouts compare FILE FILE`
+    reads them (issuing party found from the text)."""
+    from readouts.compare import meeting_warnings
+    from readouts.evaluate import load_gold_dir
+    from readouts.ingest import read_account
+    from readouts.read import read
+
+    gold = shared_dir / "eval" / "dev" if folder == "dev" else train_dir
+    pairs = 0
+    fired = []
+    for meeting in load_gold_dir(gold):
+        for a_id, b_id in meeting.compare:
+            accounts = [meeting.accounts[x] for x in (a_id, b_id)]
+            ra, rb = (
+                read(g.read() if how == "gold" else read_account(g.path), lexicon) for g in accounts
+            )
+            pairs += 1
+            fired += [(meeting.id, w.code) for w in meeting_warnings(ra, rb, lexicon)]
+    assert pairs >= (5 if "dev" in folder else 40)
+    assert fired == []

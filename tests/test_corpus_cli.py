@@ -125,3 +125,32 @@ def test_corpus_cli_progress_bar_is_sized_by_items_and_accounts(db, monkeypatch)
     assert bars["ingest"] == [14, 14]  # 11 files and 3 JSON Lines rows
     assert run("analyze", "--db", db, "--embedder", "fake.v1", "--progress").exit_code == 0
     assert bars["analyze"][0] == bars["analyze"][1] == 14
+
+
+def test_corpus_cli_ingest_fetches_a_list_of_addresses(db, tmp_path, web_server):
+    urls = tmp_path / "urls.txt"
+    urls.write_text(
+        "# the two accounts of the fixture call, and two that fail\n"
+        f"{web_server}/call_us\n\n{web_server}/call_cn\n{web_server}/missing\n"
+        "ftp://example.org/x.txt\n",
+        encoding="utf-8",
+    )
+    result = run("ingest", "--urls", str(urls), "--db", db, "--json")
+    assert result.exit_code == 1  # some refused
+    report = json.loads(result.output)
+    assert report["added"] == 2
+    reasons = {r["item"]: r["reason"] for r in report["refused"]}
+    assert "404" in reasons[f"{web_server}/missing"]
+    assert "http" in reasons["ftp://example.org/x.txt"]
+    from readouts.corpus.store import Store
+
+    rows = Store(db).conn.execute("SELECT id, source, meta FROM accounts ORDER BY id").fetchall()
+    assert [r[0] for r in rows] == ["call_cn", "call_us"]
+    assert rows[1][1] == f"{web_server}/call_us"
+    meta = json.loads(rows[1][2])
+    assert meta["url"] == f"{web_server}/call_us" and meta["fetched_at"]
+
+
+def test_corpus_cli_ingest_needs_something(db):
+    result = CliRunner().invoke(main, ["corpus", "ingest", "--db", db])
+    assert result.exit_code == 2

@@ -315,3 +315,177 @@ def test_facts_cli_bad_lexicon_names_file_and_line(runner, tmp_path, fixtures, c
     result = runner.invoke(main, [command, str(fixtures / "call_us.txt"), "--lexicon", str(bad)])
     assert result.exit_code == 5
     assert f"{bad}:2:" in result.stderr
+
+
+# --------------------------------------------------------------------------- issue 12
+
+
+def _people(facts: MeetingFacts) -> list[tuple[str, str, str, str]]:
+    return [(p["position"][0], p["name"], p["role"], p["party"]) for p in facts.participants]
+
+
+@pytest.mark.parametrize(
+    "text, title, want",
+    [
+        # both in the subject; the title names the counterpart (Bolsonaro, 2022-06-09)
+        (
+            "President Joseph R. Biden, Jr. and President Jair Messias Bolsonaro met today to "
+            "reaffirm the relationship.",
+            "Readout of President Biden’s Meeting with President Jair Bolsonaro of Brazil",
+            [
+                ("p", "Joseph R. Biden, Jr.", "President", "united_states"),
+                ("c", "Jair Messias Bolsonaro", "President", "brazil"),
+            ],
+        ),
+        # "Mr." is a form of address, no role (Kushner, 2025-11-23)
+        (
+            "Today, Secretary Rubio, Special Envoy Witkoff, Mr. Jared Kushner, and Secretary "
+            "Driscoll held a meeting with the Ukrainian delegation.",
+            "",
+            [
+                ("p", "Marco Rubio", "Secretary", "united_states"),
+                ("p", "Steve Witkoff", "Special Envoy", "united_states"),
+                ("p", "Jared Kushner", "", "united_states"),
+                ("p", "Driscoll", "Secretary", "united_states"),
+                ("c", "the Ukrainian delegation", "", "ukraine"),
+            ],
+        ),
+        # the stated country wins over the lexicon's party of today (Kallas, Rutte)
+        (
+            "President Biden met today with Prime Minister Mark Rutte of the Netherlands.",
+            "",
+            [
+                ("p", "Joseph R. Biden, Jr.", "President", "united_states"),
+                ("c", "Mark Rutte", "Prime Minister", "netherlands"),
+            ],
+        ),
+        # the title gives the counterpart's country the text leaves out
+        (
+            "President Joseph R. Biden Jr. spoke today with President Mohamed bin Zayed.",
+            "Readout of President Biden’s Call with President Mohamed bin Zayed of the United "
+            "Arab Emirates",
+            [
+                ("p", "Joseph R. Biden, Jr.", "President", "united_states"),
+                ("c", "Mohamed bin Zayed", "President", "uae"),
+            ],
+        ),
+        # "met X" with no "with"; a department before a name; "and" inside a title
+        (
+            "President Biden met Prime Minister Anthony Albanese of Australia today.",
+            "",
+            [
+                ("p", "Joseph R. Biden, Jr.", "President", "united_states"),
+                ("c", "Anthony Albanese", "Prime Minister", "australia"),
+            ],
+        ),
+        (
+            "Today, Secretary of Transportation Pete Buttigieg and Health and Human Services "
+            "Secretary Xavier Becerra met with labor leaders as well as business leaders.",
+            "",
+            [
+                ("p", "Pete Buttigieg", "Secretary of Transportation", "united_states"),
+                ("p", "Xavier Becerra", "Health and Human Services Secretary", "united_states"),
+                ("c", "labor leaders as well as business leaders", "", ""),
+            ],
+        ),
+        # a meeting chaired by its participants, of two sides
+        (
+            "On July 25th, the fifth meeting of the Steering Committee was co-chaired in a "
+            "virtual format by Deputy National Security Advisor for International Economics "
+            "Mike Pyle and European Commission Director-General Gert Jan Koopman.",
+            "",
+            [
+                (
+                    "p",
+                    "Mike Pyle",
+                    "Deputy National Security Advisor for International Economics",
+                    "united_states",
+                ),
+                ("c", "Gert Jan Koopman", "European Commission Director-General", "european_union"),
+            ],
+        ),
+        # the issuer's officials are the object: the positions are swapped
+        (
+            "Jewish American leaders from across the country met with senior Administration "
+            "officials at the White House yesterday.",
+            "",
+            [
+                ("p", "senior Administration officials", "", "united_states"),
+                ("c", "Jewish American leaders from across the country", "", ""),
+            ],
+        ),
+        # an audience: the title names both
+        (
+            "In his audience with Pope Francis today, President Biden thanked His Holiness.",
+            "Readout of President Biden’s Audience with His Holiness Pope Francis",
+            [
+                ("p", "Joseph R. Biden, Jr.", "President", "united_states"),
+                ("c", "Francis", "His Holiness Pope", ""),
+            ],
+        ),
+    ],
+)
+def test_facts_participants_of_real_readouts(text, title, want):
+    got = _people(_facts(text, date="2023-06-01", party="united_states", title=title))
+    assert got == want
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        (
+            "Vice President Harris hosted President Lopez Obrador of Mexico for breakfast at the "
+            "Naval Observatory today.",
+            "the Naval Observatory",
+        ),
+        ("In Jerusalem, Mr. Sullivan met with Prime Minister Benjamin Netanyahu.", "Jerusalem"),
+        ("The Office hosted 35 officials as part of its “Communities in Action” series.", ""),
+    ],
+)
+def test_facts_place_of_real_readouts(text, place):
+    assert _facts(text, date="2022-07-12", party="united_states").place == place
+
+
+def test_facts_place_from_the_end_of_the_title():
+    facts = _facts(
+        "Today, Secretary Rubio held a meeting with the Ukrainian delegation.",
+        date="2025-11-23",
+        party="united_states",
+        title="Readout of Peace Talks in Geneva",
+    )
+    assert facts.place == "Geneva" and facts.place_span == (-1, -1)
+
+
+def test_facts_date_opens_the_next_sentence():
+    facts = _facts(
+        "On the heels of the report, the Task Force met to discuss climate ambition.\n\n"
+        "Today, the Climate Advisor convened the fifth Task Force meeting.",
+        date="2021-08-11",
+        party="united_states",
+    )
+    assert facts.date == "2021-08-11"
+
+
+def test_facts_hand_checked_white_house_files(shared_dir):
+    """The 100 hand-checked White House readouts (eval/wh_facts.jsonl): every fact at
+    least 0.97 (benchmarks/check_wh_facts.py --gold)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run(
+        [
+            sys.executable,
+            str(root / "benchmarks" / "check_wh_facts.py"),
+            "--gold",
+            str(root / "eval" / "wh_facts.jsonl"),
+            "--floor",
+            "0.97",
+            "--errors",
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "hand-checked files: 100" in out.stdout

@@ -90,6 +90,8 @@ def test_issuers_by_name(issuer, party, lexicon):
         ),
         ("", "外交部发言人办公室就有关问题答记者问。", "china"),
         ("", "2024年3月5日，俄罗斯外交部发表声明。", "russia"),
+        # a news agency's dateline names the issuer (WAM: the Emirates News Agency)
+        ("", "ABU DHABI, 11th October, 2023 (WAM) -- President Mohamed bin Zayed spoke.", "uae"),
     ],
 )
 def test_issuers_in_opening(title, opening, party, lexicon):

@@ -313,3 +313,55 @@ def test_multi_cli_compare_with_sides(fixtures):
     data = json.loads(result.output)
     assert [s["name"] for s in data["sides"]] == ["us", "china", "outlet"]
     assert len(data["pairs"]) == 3
+
+
+# --------------------------------------------------------------------------- issue 12
+
+
+@pytest.mark.parametrize("fmt", ["terminal", "markdown", "html"])
+def test_multi_rows_give_every_sides_words(three_sides, fmt):
+    """A row shared across sides gives each side's own words, so a link can be checked."""
+    text = render_sides(three_sides, fmt, columns=160)
+    by_id = {p.id: p for p in three_sides.points}
+    row = next(r for r in three_sides.rows if sum(bool(v) for v in r.points.values()) >= 2)
+    for side, ids in row.points.items():
+        for p in ids:
+            words = by_id[p].text.split()[0] if by_id[p].text.isascii() else by_id[p].text[:6]
+            assert words in text, (side, words)
+    if fmt == "html":  # the two-account report's layout
+        assert 'class="score-card"' in text and 'id="topics"' in text
+        assert "--shared-bg" in text  # the report's own style sheet
+        assert 'class="cell hl rel-shared"' in text
+
+
+def test_multi_warnings_of_a_pair_come_first(fake_embedder):
+    a = account_from_text(
+        "President Biden met with Prime Minister Kishida of Japan on January 21, 2022.",
+        id="jan",
+        party="united_states",
+    )
+    b = account_from_text(
+        "President Biden met with Prime Minister Kishida of Japan on May 23, 2022.",
+        id="may",
+        party="united_states",
+    )
+    c = account_from_text(
+        "Prime Minister Kishida met with President Biden on January 21, 2022. They discussed "
+        "trade.",
+        id="jp",
+        party="japan",
+    )
+    result = compare_sides({"us_jan": [a], "us_may": [b], "japan": [c]}, embedder=fake_embedder)
+    warnings = result.warnings()
+    assert {w["code"] for w in warnings} == {"different-meetings", "same-side"}
+    assert all(len(w["sides"]) == 2 for w in warnings)
+    data = result.to_dict()
+    assert list(data)[:4] == ["schema_version", "kind", "method", "warnings"]
+    pairs = {tuple(p["sides"]): p for p in data["side_pairs"]}
+    assert pairs[("us_jan", "us_may")]["comparable"] is False
+    assert pairs[("us_jan", "japan")]["comparable"] is True
+    terminal = render_sides(result, "terminal", columns=120)
+    assert terminal.index("WARNING") < terminal.index("MEETING OF MINDS")
+    assert "us_jan ↔ us_may: not comparable" in terminal
+    page = render_sides(result, "html")
+    assert page.index('class="warnings"') < page.index('class="score-card"')

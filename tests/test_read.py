@@ -17,6 +17,12 @@ from readouts.read import infer_party, party_id, read
         ("2021年9月27日，国务委员兼外长王毅应约同北约秘书长斯托尔滕贝格举行视频会晤。", "china"),
         ("President Joseph R. Biden, Jr. spoke today with President Xi Jinping.", "united_states"),
         ("8月29日，中央军委副主席张又侠在北京会见美国总统国家安全事务助理沙利文。", "china"),
+        # "between the President of the Republic and Mr Biden": Biden is the other side
+        (
+            "Telephone conversation between the President of the Republic and Mr Joe Biden, "
+            "President of the United States of America",
+            "",
+        ),
     ],
 )
 def test_read_party_from_the_opening_sentence(text, party):

@@ -258,3 +258,29 @@ def test_report_html_baseline_has_no_topics_and_says_why(pair: Comparison) -> No
 
 def test_report_html_is_deterministic(pair: Comparison) -> None:
     assert render_html(pair) == render_html(pair)
+
+
+def test_report_html_tone_other_uses_and_readings_by_issuer(fake_embedder):
+    """建设性 of a demand on the other side is listed apart from the talks' atmosphere, and
+    NATO's routine "concerns" is not glossed with the Foreign Ministry's reading."""
+    from readouts.compare import compare
+    from readouts.ingest import account_from_text
+    from readouts.report.html import render_html
+
+    nato = account_from_text(
+        "Secretary General Stoltenberg held a virtual meeting with Wang Yi. He set out NATO's "
+        "concerns about China's coercive policies.",
+        id="nato",
+        party="nato",
+    )
+    china = account_from_text(
+        "王毅同北约秘书长斯托尔滕贝格举行视频会晤。北约应为地区和平发挥建设性作用。"
+        "双方一致认为，此次视频会晤是积极和建设性的。",
+        id="china",
+        party="china",
+    )
+    page = render_html(compare(nato, china, embedder=fake_embedder))
+    assert 'data-term="constructive" data-category="atmosphere"' in page
+    assert 'data-term="constructive" data-category="other use"' in page
+    nato_tone = page.split("<div><h3>NATO</h3>", 1)[1].split("</div>", 1)[0]
+    assert "routine in Western readouts" in nato_tone and "already displeasure" not in nato_tone

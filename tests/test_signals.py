@@ -114,3 +114,66 @@ def test_signals_length_asymmetry(fake_embedder):
     s = comparison_signals(compare(short, long, embedder=fake_embedder))
     assert s["length"]["longer"] == "b"
     assert s["length"]["ratio"] >= ASYMMETRY and s["length"]["asymmetric"]
+
+
+def test_signals_first_issue_is_said_after_the_topics_before_it(fake_embedder):
+    a = account_from_text(
+        "The two leaders agreed to keep channels of communication open. "
+        "They discussed climate change.",
+        id="a",
+        party="nato",
+        language="en",
+    )
+    b = account_from_text(
+        "双方同意保持沟通。双方讨论了台湾问题。", id="b", party="china", language="zh"
+    )
+    s = comparison_signals(compare(a, b, embedder=fake_embedder))
+    finding = next(f for f in s["findings"] if f.startswith("first specific issue"))
+    assert "Climate change for NATO (after dialogue" in finding
+    assert "raises Climate change first" not in " ".join(s["findings"])
+
+
+def test_signals_attribution_finding_counts_and_cuts_at_a_word(fake_embedder):
+    a = account_from_text(
+        "Secretary General Stoltenberg met Wang Yi.", id="a", party="nato", language="en"
+    )
+    b = account_from_text(
+        "Wang Yi met Secretary General Stoltenberg. Stoltenberg said that NATO did not see "
+        "China as a rival, and that it was willing to develop constructive relations with "
+        "China founded on mutual respect and free of any preconditions.",
+        id="b",
+        party="china",
+        language="en",
+    )
+    s = comparison_signals(compare(a, b, embedder=fake_embedder))
+    finding = next(f for f in s["findings"] if "attributes" in f)
+    assert "(s)" not in finding and "statement" in finding
+    assert "NATO's own account" in finding
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "it was willing to develop constructive relations with China founded on mutual "
+            "respect and free of any preconditions",
+            '"it was willing to develop constructive relations with China founded on mutual…"',
+        ),
+        ("斯托尔滕贝格说，北约不视中国为对手，", '"斯托尔滕贝格说，北约不视中国为对手"'),
+    ],
+)
+def test_signals_quotes_are_cut_at_a_word(text, want):
+    from readouts.signals import _cut_quote
+
+    assert _cut_quote(text) == want
+
+
+def test_signals_same_party_names_tell_the_accounts_apart(fake_embedder):
+    a = account_from_text(
+        "President Biden met Prime Minister Kishida.", id="a", language="en", party="united_states"
+    )
+    long_text = " ".join(["President Biden discussed trade with Prime Minister Kishida."] * 5)
+    b = account_from_text(long_text, id="b", party="united_states", language="en")
+    s = comparison_signals(compare(a, b, embedder=fake_embedder))
+    finding = next(f for f in s["findings"] if "times as long" in f)
+    assert "(a)" in finding and "(b)" in finding and "States's" not in finding

@@ -421,7 +421,7 @@ def test_web_no_route_reads_a_path_from_the_request(client: TestClient) -> None:
     assert '"path"' not in re.sub(r'"in": "path"', "", text).replace('"paths"', "")
     body = {"accounts": [{"text": US}, {"filename": "/etc/hostname"}]}
     assert (
-        "either text or content_base64"
+        "either text, content_base64 or url"
         in _is_error(client.post("/api/compare", json=body), 400)["error"]
     )
 
@@ -485,3 +485,97 @@ def test_web_serve_refuses_an_unknown_embedder() -> None:
 
     result = CliRunner().invoke(main, ["serve", "--embedder", "nope.v9"])
     assert result.exit_code == 5 and "unknown embedder" in result.output
+
+
+# --------------------------------------------------------------------------- issue 12
+
+
+HTML_ACCEPT = {"accept": "text/html"}
+
+
+def test_web_form_error_keeps_what_was_typed(client: TestClient) -> None:
+    data = {"text-1": US, "party-1": "United States", "url-2": "", "text-2": "", "party-2": "X"}
+    r = client.post("/compare", data=data, headers=HTML_ACCEPT)
+    assert r.status_code == 400 and r.headers["content-type"].startswith("text/html")
+    assert 'id="form-error"' in r.text and "at least two accounts" in r.text
+    # the form again, with the pasted text and the parties filled in
+    assert '<form method="post" action="/compare"' in r.text
+    assert "Secretary of State Antony J. Blinken spoke today" in r.text
+    assert 'value="United States"' in r.text and 'value="X"' in r.text
+
+
+def test_web_form_error_escapes_what_it_gives_back(client: TestClient) -> None:
+    data = {"text-1": "</textarea><script>alert(1)</script>", "party-1": '"><b>x'}
+    r = client.post("/compare", data=data, headers=HTML_ACCEPT)
+    assert "<script>alert(1)</script>" not in r.text and '"><b>x' not in r.text
+    assert "&lt;/textarea&gt;&lt;script&gt;" in r.text
+
+
+def test_web_pasted_text_is_named_as_such_in_errors(client: TestClient) -> None:
+    data = {"text-1": US, "party-1": "nato", "text-2": "Bonjour à tous, ceci est un texte."}
+    r = client.post("/compare", data=data, headers=HTML_ACCEPT)
+    assert r.status_code == 422
+    assert "account 2 (pasted text)" in r.text and "nato.txt" not in r.text
+
+
+def test_web_form_fetches_addresses(client: TestClient, web_server: str) -> None:
+    data = {"url-1": f"{web_server}/call_us", "url-2": f"{web_server}/call_cn"}
+    r = client.post("/compare", data=data)
+    assert r.status_code == 303, r.text
+    twin = client.get(r.headers["location"] + ".json").json()
+    assert [a["account"]["source"] for a in twin["accounts"]] == [
+        f"{web_server}/call_us",
+        f"{web_server}/call_cn",
+    ]
+    bad = client.post(
+        "/compare",
+        data={"url-1": f"{web_server}/call_us", "url-2": f"{web_server}/missing"},
+        headers=HTML_ACCEPT,
+    )
+    assert bad.status_code == 502 and "the server answered 404" in bad.text
+    assert f'value="{web_server}/missing"' in bad.text  # kept for another try
+
+
+def test_web_api_takes_addresses(client: TestClient, web_server: str) -> None:
+    body = {"accounts": [{"url": f"{web_server}/call_us"}, {"url": f"{web_server}/call_cn"}]}
+    data = client.post("/api/compare", json=body).json()
+    assert data["ok"] is True and data["accounts"] == ["call_us", "call_cn"]
+    assert data["warnings"] == []
+
+
+def test_web_long_ids_are_cut_at_a_word() -> None:
+    from readouts.web.results import slug
+
+    name = "2022-05-23-readout-of-president-bidens-meeting-with-prime-minister-kishida-of-japan-2"
+    out = slug(name)
+    assert len(out) <= 64 and out.endswith("-with-prime") and not out.endswith("-")
+
+
+def test_web_report_warns_first(client: TestClient) -> None:
+    a = "President Biden met with Prime Minister Kishida of Japan. They discussed trade."
+    b = "President Biden met with Prime Minister Kishida of Japan in Tokyo. They discussed chips."
+    body = {
+        "accounts": [
+            {"text": a, "party": "United States", "id": "jan"},
+            {"text": b, "party": "United States", "id": "may"},
+        ]
+    }
+    data = client.post("/api/compare", json=body).json()
+    assert [w["code"] for w in data["warnings"]] == ["same-side"]
+    page = client.get(data["links"]["html"]).text
+    assert page.index('class="warnings"') < page.index('id="score"')
+    assert "not comparable" in page
+
+
+def test_web_several_sides_page_has_the_report_layout(client: TestClient) -> None:
+    body = {
+        "accounts": [
+            {"text": US, "party": "United States"},
+            {"text": CN, "party": "China"},
+            {"text": CN + " 双方同意保持沟通。", "party": "Xinhua"},
+        ]
+    }
+    made = client.post("/api/compare", json=body).json()
+    page = client.get(made["links"]["html"]).text
+    assert 'class="toolbar"' in page and 'class="score-card"' in page
+    assert 'id="topics"' in page and '<table class="matrix">' in page

@@ -15,7 +15,8 @@ shown here; the library raises them and never returns ``None`` in their place.
     │   ├── NotAFileError         a device, pipe, socket, folder or link loop, not a file
     │   ├── DuplicateInputError   the same account given twice
     │   ├── FormatError           a Markdown, HTML, PDF or JSON file we cannot parse
-    │   └── GoldFormatError       a gold file that does not follow eval/FORMAT.md
+    │   ├── GoldFormatError       a gold file that does not follow eval/FORMAT.md
+    │   └── FetchError            an http(s) address that cannot be fetched
     ├── LanguageError             a language other than English or Chinese            exit 4
     ├── LexiconError              a lexicon or user lexicon file is malformed         exit 5
     ├── ConfigError               an option or settings value is invalid              exit 5
@@ -43,6 +44,7 @@ __all__ = [
     "DecodeError",
     "DuplicateInputError",
     "EmptyInputError",
+    "FetchError",
     "FormatError",
     "GateFailed",
     "GoldFormatError",
@@ -126,6 +128,11 @@ class FormatError(InputError):
 
 class GoldFormatError(InputError):
     """A gold file that does not follow eval/FORMAT.md."""
+
+
+class FetchError(InputError):
+    """An http(s) address that cannot be fetched: unreachable, an error status, too
+    large, too slow, or not a page of text."""
 
 
 class LanguageError(ReadoutsError):

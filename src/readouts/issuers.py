@@ -165,11 +165,30 @@ def _whole_words(view: str, start: int, end: int, lexicon: Lexicon) -> bool:
     return segmenter(lexicon).is_word(view, start, end)
 
 
+#: A news agency's dateline: "ABU DHABI, 11th October, 2023 (WAM) --".
+_DATELINE = re.compile(r"[A-Z][A-Z .'-]+,[^()\n]{0,40}\(([A-Za-z][\w .&-]{0,40})\)\s*[–—-]{1,2}")
+
+
+def _dateline_agency(text: str, lexicon: Lexicon) -> IssuerMatch | None:
+    """The issuer whose agency signs the dateline at the start of an English opening."""
+    m = _DATELINE.match(text)
+    if m is None:
+        return None
+    agency = m.group(1).strip()
+    for issuer in lexicon.issuers.values():
+        if agency in issuer.names_en:
+            return IssuerMatch(issuer.party, issuer.id, "opening")
+    return None
+
+
 def issuer_in_opening(title: str, opening: str, lexicon: Lexicon) -> IssuerMatch | None:
-    """The issuer named at the very start of the title or of the first sentence."""
+    """The issuer named at the very start of the title or of the first sentence (or
+    signing the dateline of a news agency's release)."""
     for text in (title, opening):
         if text.strip():
             found = _at_start(text.strip(), _language(text), lexicon)
+            if found is None and _language(text) == "en":
+                found = _dateline_agency(text.strip(), lexicon)
             if found is not None:
                 return found
     return None

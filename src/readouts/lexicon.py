@@ -580,6 +580,19 @@ class Lexicon:
         actor = self.actors.get(party_id)
         return actor.name if actor else party_id
 
+    def person_named(self, name: str) -> Actor | None:
+        """The person the lexicon knows by this exact name, English or Chinese."""
+        known = self.derived.get("people_by_name")
+        if isinstance(known, dict):
+            return known.get(name)
+        people: dict[str, Actor] = {}
+        for actor in self.actors.values():
+            if actor.kind == "person":
+                for n in (*actor.names_en, *actor.names_zh):
+                    people.setdefault(n, actor)
+        self.derived["people_by_name"] = people
+        return people.get(name)
+
 
 def _builtin_text(name: str) -> str:
     return resources.files("readouts").joinpath("data", f"{name}.tsv").read_text("utf-8")

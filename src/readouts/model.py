@@ -15,12 +15,14 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 __all__ = [
+    "NOT_COMPARABLE",
     "RELATIONS",
     "SCHEMA_VERSION",
     "Account",
     "Alignment",
     "Claim",
     "Comparison",
+    "ComparisonWarning",
     "MeetingFacts",
     "Reading",
     "Reason",
@@ -36,6 +38,9 @@ SCHEMA_VERSION = "2"
 
 #: The three relations a claim can hold to the other account.
 RELATIONS = ("shared", "one-sided", "conflict")
+
+#: Warning codes that make a comparison not comparable: its score is then no verdict.
+NOT_COMPARABLE = ("different-meetings", "same-side")
 
 
 @dataclass(frozen=True)
@@ -326,8 +331,25 @@ class Score:
 
 
 @dataclass(frozen=True)
+class ComparisonWarning:
+    """Something the reader must know before reading a comparison: ``code`` is stable
+    (``different-meetings``, ``same-side``), ``message`` says it in one sentence."""
+
+    code: str
+    message: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "message": self.message}
+
+
+@dataclass(frozen=True)
 class Comparison:
-    """Two accounts of one meeting compared claim by claim."""
+    """Two accounts of one meeting compared claim by claim.
+
+    ``warnings`` come first in every rendering; with one of :data:`NOT_COMPARABLE` the
+    accounts are probably not of one meeting (or both from one side), and the score is
+    shown as "not comparable" rather than as a verdict.
+    """
 
     readings: tuple[Reading, Reading]
     alignments: tuple[Alignment, ...]
@@ -339,11 +361,19 @@ class Comparison:
     # where the accounts differ in tone, length, topic order, attributions and meeting
     # facts (readouts.signals.comparison_signals); empty for the baseline
     signals: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    warnings: tuple[ComparisonWarning, ...] = ()
+
+    @property
+    def comparable(self) -> bool:
+        """False when a warning says the accounts are not two sides of one meeting."""
+        return not any(w.code in NOT_COMPARABLE for w in self.warnings)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "schema_version": self.schema_version,
             "method": self.method,
+            "warnings": [w.to_dict() for w in self.warnings],
+            "comparable": self.comparable,
             "accounts": [r.to_dict() for r in self.readings],
             "alignments": [a.to_dict() for a in self.alignments],
             "relations": [self.relations[c.id].to_dict() for r in self.readings for c in r.claims],

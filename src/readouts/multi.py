@@ -41,7 +41,7 @@ from .compare import compare
 from .drift import Drift, drift
 from .embed import Embedder, default_embedder
 from .errors import ConfigError, DuplicateInputError, FormatError, MissingFileError
-from .ingest import read_account
+from .fetch import is_url, read_source
 from .lang import text_view
 from .lexicon import Lexicon, default_lexicon
 from .model import SCHEMA_VERSION, Account, Comparison, Reading, topic_order
@@ -176,6 +176,7 @@ class SidesComparison:
             values = [c.score.value for c in comps]
             mean = round(sum(values) / len(values)) if values else 0
             band, verdict = band_of(mean)
+            warnings = {w.message: w for c in comps for w in c.warnings}
             counts = {}
             for side, other in ((s, t), (t, s)):
                 tally = dict.fromkeys(LABEL_ORDER, 0)
@@ -188,6 +189,8 @@ class SidesComparison:
                     "value": mean,
                     "band": band,
                     "verdict": verdict,
+                    "warnings": [w.to_dict() for w in warnings.values()],
+                    "comparable": all(c.comparable for c in comps),
                     "scores": [
                         {
                             "a": c.readings[0].account.id,
@@ -201,11 +204,18 @@ class SidesComparison:
             )
         return out
 
+    def warnings(self) -> list[dict[str, Any]]:
+        """The warnings of every pair of sides, each with the sides it is about."""
+        return [
+            {**w, "sides": pair["sides"]} for pair in self.side_pairs() for w in pair["warnings"]
+        ]
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "schema_version": self.schema_version,
             "kind": "sides",
             "method": self.method,
+            "warnings": self.warnings(),
             "sides": [{"name": s, "accounts": list(ids)} for s, ids in self.sides.items()],
             "accounts": [r.to_dict() for r in self.readings.values()],
             "pairs": [
@@ -213,6 +223,7 @@ class SidesComparison:
                     "a": c.readings[0].account.id,
                     "b": c.readings[1].account.id,
                     "score": c.score.to_dict(),
+                    "warnings": [w.to_dict() for w in c.warnings],
                     "alignments": [a.to_dict() for a in c.alignments],
                     "relations": [
                         c.relations[x.id].to_dict() for r in c.readings for x in r.claims
@@ -277,7 +288,7 @@ def sides_from_front_matter(paths: Sequence[str | Path]) -> dict[str, list[str]]
     """Sides from the ``side:`` key of each file's front matter; every file needs one."""
     sides: dict[str, list[str]] = {}
     for path in paths:
-        side = read_account(path).side
+        side = read_source(path).side
         if not side:
             raise ConfigError(
                 f"{path} has no side: in its front matter; name the sides with --side"
@@ -300,11 +311,11 @@ def _read_all(
         ids = []
         for item in items:
             if isinstance(item, str | Path):
-                key = str(Path(item).resolve())
+                key = str(item) if is_url(item) else str(Path(item).resolve())
                 if key in seen_paths:
                     raise DuplicateInputError("the same file is given twice", path=str(item))
                 seen_paths[key] = side
-                account: Account | Reading = read_account(item, side=side)
+                account: Account | Reading = read_source(item, side=side)
             else:
                 account = item
             reading = _reading(account, side, lexicon)

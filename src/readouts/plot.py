@@ -26,6 +26,7 @@ from .files import check_writable, write_atomic
 from .lexicon import Lexicon, default_lexicon
 from .model import Comparison
 from .score import BANDS as SCORE_BANDS
+from .wording import count
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -186,6 +187,6 @@ def convergence_png(
         ax.xaxis.set_major_locator(locator)
         ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
         ax.spines[["top", "right"]].set_visible(False)
-        ax.set_title(f"{title} ({len(points)} meetings)", fontsize=11)
+        ax.set_title(f"{title} ({count(len(points), 'meeting')})", fontsize=11)
         fig.tight_layout()
         return _save(fig, path)

@@ -82,6 +82,8 @@ def infer_party(
                 continue
         else:
             clause = re.split(r"[,;]", low[max(0, m.start - 80) : m.start])[-1]
+            if re.search(r"\bbetween\b.*\band\b", clause):
+                continue  # "a call between the President of the Republic and Mr Biden"
             if re.search(
                 r"\b(with|request of|invitation of|met|received|receives|hosted|hosts|"
                 r"welcomed|welcomes|call from|visit of)\b",

@@ -1,9 +1,11 @@
 """Signals: what an analyst reads off each account, and off the two accounts side by side.
 
-Per account (``account_signals``): the atmosphere words ("candid", "constructive",
-坦诚, 建设性), the highest rung reached on the concern → regret → dissatisfaction →
-opposition → protest ladder, the statements attributed to the other side, the topics
-in the order they are first raised, and the length.
+Per account (``account_signals``): the atmosphere words that describe the talks
+("candid discussions", "the meeting was constructive", 坦诚, 建设性的会谈; not "a
+constructive role", 发挥建设性作用: :func:`readouts.tone.describes_talks`), the highest
+rung reached on the concern → regret → dissatisfaction → opposition → protest ladder,
+the statements attributed to the other side, the topics in the order they are first
+raised, and the length.
 
 Per comparison (``comparison_signals``): where the two accounts differ on each of
 these, plus the meeting facts they disagree on (:func:`readouts.facts.fact_differences`).
@@ -27,6 +29,8 @@ from typing import Any
 from .facts import fact_differences
 from .lexicon import Lexicon, default_lexicon
 from .model import Comparison, Reading, ToneHit, topic_order
+from .tone import talk_hits
+from .wording import cap, count, possessive, short, the
 
 __all__ = [
     "ASYMMETRY",
@@ -137,7 +141,7 @@ def account_signals(
     """The signals of one account (see the module doc)."""
     lexicon = lexicon or default_lexicon()
     text = reading.account.text
-    atmosphere = [_hit(text, h, lexicon) for h in reading.tone if h.category == "atmosphere"]
+    atmosphere = [_hit(text, h, lexicon) for h in talk_hits(reading)]
     ladder = [_hit(text, h, lexicon) for h in reading.tone if h.category == "ladder"]
     terms: dict[str, None] = {}
     for h in atmosphere:
@@ -156,6 +160,19 @@ def account_signals(
     }
 
 
+def _cut_quote(text: str, limit: int = 80) -> str:
+    """A quotation of at most about ``limit`` characters, cut at a word (or, in Chinese,
+    at a clause mark) and marked with an ellipsis when cut."""
+    text = " ".join(text.split()).rstrip(" ,;，、；")
+    if len(text) <= limit:
+        return f'"{text}"'
+    cut = text[:limit]
+    at = max(cut.rfind(" "), *(cut.rfind(m) for m in "，、；,;"))
+    if at >= limit // 2:
+        cut = cut[:at]
+    return f'"{cut.rstrip(" ,;，、；")}…"'
+
+
 def _name(reading: Reading, lexicon: Lexicon) -> str:
     party = reading.account.party
     return lexicon.party_name(party) if party else reading.account.id
@@ -167,7 +184,9 @@ def comparison_signals(comparison: Comparison, lexicon: Lexicon | None = None) -
     those about the ladder and the atmosphere words."""
     lexicon = lexicon or default_lexicon()
     ra, rb = comparison.readings
-    na, nb = _name(ra, lexicon), _name(rb, lexicon)
+    na, nb = the(_name(ra, lexicon)), the(_name(rb, lexicon))
+    if na == nb:  # both from one side (a warning says so): tell the accounts apart
+        na, nb = f"{na} ({short(ra.account.id)})", f"{nb} ({short(rb.account.id)})"
     sa = account_signals(ra, rb.account.party, lexicon)
     sb = account_signals(rb, ra.account.party, lexicon)
     findings: list[str] = []
@@ -181,7 +200,7 @@ def comparison_signals(comparison: Comparison, lexicon: Lexicon | None = None) -
         higher = ra.account.id if hi is la else rb.account.id
         lo_text = f"{lo['name']} ({lo['text']})" if lo["rung"] else "no rung of the ladder"
         findings.append(
-            f"{hi_name} goes up to {hi['name']} ({hi['text']}), rung {hi['rung']} of 5; "
+            f"{cap(hi_name)} goes up to {hi['name']} ({hi['text']}), rung {hi['rung']} of 5; "
             f"{lo_name} reaches {lo_text}"
         )
 
@@ -216,19 +235,25 @@ def comparison_signals(comparison: Comparison, lexicon: Lexicon | None = None) -
     if asymmetric:
         long_name, short_name = (na, nb) if ua > ub else (nb, na)
         findings.append(
-            f"{long_name}'s account is {ratio:.1f} times as long as {short_name}'s "
-            f"({max(ua, ub):.0f} against {min(ua, ub):.0f} word units)"
+            f"{cap(possessive(long_name))} account is {ratio:.1f} times as long as "
+            f"{possessive(short_name)} ({max(ua, ub):.0f} against {min(ua, ub):.0f} word units)"
         )
 
-    # topics, in the order each side raises them
+    # topics, in the order each side raises them: the first specific issue of each, and
+    # what (generic) topics come before it, so that "first" is never said of a later one
     oa = list(comparison.topics.get(ra.account.id, sa["topic_order"]))
     ob = list(comparison.topics.get(rb.account.id, sb["topic_order"]))
     first_a = next((t for t in oa if lexicon.is_specific(t)), "")
     first_b = next((t for t in ob if lexicon.is_specific(t)), "")
     if first_a and first_b and first_a != first_b:
+
+        def first_issue(order: list[str], first: str, name: str) -> str:
+            label = lexicon.topics[first].label_en
+            before = [lexicon.topics[t].label_en.lower() for t in order[: order.index(first)]]
+            return f"{label} for {name}" + (f" (after {', '.join(before)})" if before else "")
+
         findings.append(
-            f"{na} raises {lexicon.topics[first_a].label_en} first; "
-            f"{nb} raises {lexicon.topics[first_b].label_en} first"
+            f"first specific issue: {first_issue(oa, first_a, na)}; {first_issue(ob, first_b, nb)}"
         )
     topic_only_a = [t for t in oa if t not in ob]
     topic_only_b = [t for t in ob if t not in oa]
@@ -248,8 +273,9 @@ def comparison_signals(comparison: Comparison, lexicon: Lexicon | None = None) -
         lonely = [i for i in items if i["relation"] in ("one-sided", "conflict")]
         if lonely:
             findings.append(
-                f"{name} attributes {len(lonely)} statement(s) to {other} that {other}'s own "
-                f'account does not carry (first: "{lonely[0]["text"][:80]}")'
+                f"{cap(name)} attributes {count(len(lonely), 'statement')} to {other} "
+                f"that {possessive(other)} own account does not carry "
+                f"(first: {_cut_quote(lonely[0]['text'])})"
             )
 
     facts = fact_differences(ra.facts, rb.facts, (na, nb), lexicon)

@@ -25,6 +25,8 @@ The package, one module per stage:
 * :mod:`.plan`: the planner, split by the parts of the note;
 * :mod:`.verify`: the checks of every quotation and reference;
 * :mod:`.render`: Markdown, HTML and JSON;
+* :mod:`.versions`: a side's own version in the note's language, and gists where it has
+  none;
 * :mod:`.zh`: Chinese numbers, dates, lists, headings and reporting verbs.
 """
 
@@ -34,6 +36,7 @@ from .phrases import LANGS, Phrasebook, phrasebook
 from .plan import brief
 from .render import BRIEF_FORMATS, render_brief
 from .verify import check_brief, verify_brief
+from .versions import SideVersion, gist, side_version
 
 __all__ = [
     "BRIEF_FORMATS",
@@ -47,11 +50,14 @@ __all__ = [
     "Quote",
     "Ref",
     "Section",
+    "SideVersion",
     "brief",
     "check_brief",
     "claim_class",
+    "gist",
     "phrasebook",
     "render_brief",
+    "side_version",
     "talk_hits",
     "verify_brief",
 ]

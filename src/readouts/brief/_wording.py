@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..wording import cap, possessive
 from .zh import LEADING_WORDS, date_zh, join_zh, number_zh, ymd
 
 __all__ = [
@@ -26,14 +27,6 @@ _TRAIL = " \t\n\u00a0,.;:，。；：、!?！？"
 _MONTHS = (
     "January February March April May June July August September October November December"
 ).split()
-
-
-def cap(text: str) -> str:
-    return text[:1].upper() + text[1:] if text else text
-
-
-def possessive(name: str) -> str:
-    return name + ("'" if name.endswith("s") else "'s")
 
 
 def join_list(items: Sequence[str], lang: str, conj: str = "and") -> str:

@@ -4,6 +4,7 @@ words describe the talks themselves."""
 from __future__ import annotations
 
 from ..model import Claim, Reading, ToneHit
+from ..tone import talk_hits as tone_talk_hits
 
 __all__ = ["PRESSED", "claim_class", "talk_hits"]
 
@@ -31,14 +32,13 @@ def claim_class(claim: Claim) -> str:
 
 
 def talk_hits(reading: Reading) -> list[tuple[Claim, list[ToneHit]]]:
-    """Atmosphere words that describe the talks themselves: those in a claim the two
-    sides or the issuer speak ("the two sides had candid discussions") or that reports
-    the meeting; not "constructive relations" in a speaker's proposal."""
+    """Atmosphere words that describe the talks themselves, with the claim that holds
+    them ("the two sides had candid discussions"; not "constructive relations" in a
+    speaker's proposal): :func:`readouts.tone.describes_talks`."""
+    spans = {(h.start, h.end, h.term) for h in tone_talk_hits(reading)}
     out = []
     for claim in reading.claims:
-        if claim.speaker.kind not in ("both", "narrator") and claim.act != "consult":
-            continue
-        hits = [h for h in claim.tone if h.category == "atmosphere"]
+        hits = [h for h in claim.tone if (h.start, h.end, h.term) in spans]
         if hits:
             out.append((claim, sorted(hits, key=lambda h: h.start)))
     return out

@@ -55,7 +55,8 @@ class Ref:
 
     ``what`` is ``claim`` (``claim`` gives its id), a meeting fact (``date``, ``format``,
     ``place``, ``request``, ``participant``; ``value`` is the fact), ``speaker`` (where a
-    speaker is named) or ``tone`` (a tone word; ``value`` is its lexicon id).
+    speaker is named), ``tone`` (a tone word; ``value`` is its lexicon id) or ``version``
+    (the words of a side's version in another language, quoted beside its account).
     """
 
     account: str
@@ -151,8 +152,12 @@ class Brief:
     dek: BriefSentence
     sections: tuple[Section, ...]
     accounts: tuple[dict[str, str], ...]  # id, party, language, name (in the note)
-    score: dict[str, Any] = field(default_factory=dict)  # value, band
+    score: dict[str, Any] = field(default_factory=dict)  # value, band, comparable
     schema_version: str = BRIEF_SCHEMA_VERSION
+    # the comparison's warnings, in the note's language: {"code", "text"}; shown first
+    warnings: tuple[dict[str, str], ...] = ()
+    # the sides' versions quoted beside their accounts: {"id", "of", "language"}
+    versions: tuple[dict[str, str], ...] = ()
 
     def sentences(self) -> Iterator[BriefSentence]:
         """Every sentence, title and dek first."""
@@ -167,7 +172,9 @@ class Brief:
             "kind": "brief",
             "lang": self.lang,
             "layout": self.layout,
+            "warnings": [dict(w) for w in self.warnings],
             "accounts": [dict(a) for a in self.accounts],
+            "versions": [dict(v) for v in self.versions],
             "score": dict(self.score),
             "title": self.title.to_dict(),
             "dek": self.dek.to_dict(),
@@ -192,4 +199,6 @@ class Brief:
             accounts=tuple(dict(a) for a in d["accounts"]),
             score=dict(d.get("score", {})),
             schema_version=d.get("schema_version", BRIEF_SCHEMA_VERSION),
+            warnings=tuple(dict(w) for w in d.get("warnings", ())),
+            versions=tuple(dict(v) for v in d.get("versions", ())),
         )

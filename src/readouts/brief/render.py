@@ -22,7 +22,9 @@ def _joined(sentences: Sequence[BriefSentence], lang: str) -> str:
 
 def _markdown(b: Brief) -> str:
     # every sentence quotes the accounts: literal and safe (no raw HTML, no links)
-    out = [f"# {md_text(b.title.text)}", "", f"*{md_text(b.dek.text)}*", ""]
+    out = [f"# {md_text(b.title.text)}", ""]
+    out += [f"> **{md_text(w['text'])}**\n" for w in b.warnings]
+    out += [f"*{md_text(b.dek.text)}*", ""]
     for k, section in enumerate(b.sections):
         body = md_text(_joined(section.sentences, b.lang))
         if not section.heading:
@@ -54,8 +56,11 @@ def _html_sentence(s: BriefSentence) -> str:
 
 
 _STYLE = (
-    "body{font:17px/1.55 Georgia,serif;max-width:42em;margin:2em auto;padding:0 1em}"
+    "body{font:17px/1.55 Georgia,'Noto Serif CJK SC','Source Han Serif SC','Songti SC',"
+    "SimSun,'Noto Sans CJK SC','PingFang SC','Microsoft YaHei',serif;max-width:42em;"
+    "margin:2em auto;padding:0 1em}"
     ".dek{font-style:italic;color:#444}.quote{background:#f4f1e8}"
+    ".warning{border-left:6px solid #a13c00;padding:.3em .8em;background:#fbe2d2}"
     "h2{font-size:1em;margin:1.4em 0 .3em}"
 )
 
@@ -74,6 +79,11 @@ def _html(b: Brief) -> str:
         f"<title>{html.escape(b.title.text)}</title>",
         f'<style>{_STYLE}</style></head><body><article class="brief">',
         f"<h1>{_html_sentence(b.title)}</h1>",
+        *(
+            f'<p class="warning" role="alert" data-code="{html.escape(w["code"])}">'
+            f"<strong>{html.escape(w['text'])}</strong></p>"
+            for w in b.warnings
+        ),
         f'<p class="dek">{_html_sentence(b.dek)}</p>',
     ]
     for k, section in enumerate(b.sections):

@@ -50,7 +50,7 @@ def _covered(quote: Quote, refs: Sequence[Ref]) -> bool:
     return True
 
 
-def verify_brief(b: Brief, comparison: Comparison) -> list[str]:
+def verify_brief(b: Brief, comparison: Comparison, versions: Sequence[Reading] = ()) -> list[str]:
     """Every problem with a brief's grounding, as one line each ([] when it is sound).
 
     Checks that each quotation is the account's text at its offsets and appears in its
@@ -59,10 +59,15 @@ def verify_brief(b: Brief, comparison: Comparison) -> list[str]:
     facts to the reading's facts, tone words to its tone hits), that a sentence on what
     both report cites only shared claims, one on a clash only conflicts and one on an
     omission only one-sided claims of the other account, that an absence is real, and that
-    the score quoted is the comparison's.
+    the score quoted is the comparison's. ``versions`` are the readings of the sides'
+    versions the brief quotes beside their accounts (``brief(..., versions=...)``).
     """
     problems: list[str] = []
-    readings = {r.account.id: r for r in comparison.readings}
+    readings = {r.account.id: r for r in (*comparison.readings, *versions)}
+    known = {v["id"] for v in b.versions}
+    for v in versions:
+        if v.account.id not in known:
+            problems.append(f"version {v.account.id!r} is not one the brief names")
     claims = {c.id: c for r in comparison.readings for c in r.claims}
     for k, s in enumerate(b.sentences()):
         where = f"sentence {k} ({s.plan or s.kind})"
@@ -107,6 +112,8 @@ def _check_ref(
         return [f"{where}: reference {ref.start}-{ref.end} is outside the account"]
     if ref.text and text[ref.start : ref.end] != ref.text:
         return [f"{where}: reference text {ref.text!r} is not the account's"]
+    if ref.what == "version":
+        return []  # the version's words at those offsets: checked above
     if ref.what == "claim":
         c = claims.get(ref.claim)
         if c is None or c.account_id != ref.account or (c.start, c.end) != (ref.start, ref.end):
@@ -168,9 +175,9 @@ def _check_relation(
     return problems
 
 
-def check_brief(b: Brief, comparison: Comparison) -> None:
+def check_brief(b: Brief, comparison: Comparison, versions: Sequence[Reading] = ()) -> None:
     """Raise :class:`~readouts.errors.BriefUnverified` when :func:`verify_brief` finds problems."""
-    problems = verify_brief(b, comparison)
+    problems = verify_brief(b, comparison, versions)
     if problems:
         more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
         raise BriefUnverified("the brief does not verify: " + "; ".join(problems[:5]) + more)

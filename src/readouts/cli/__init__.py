@@ -30,9 +30,12 @@ __all__ = [
     "lexicon_option",
     "main",
     "output_option",
+    "parse_sides",
     "quality_gate",
     "read_pair",
     "run",
+    "side_option",
+    "sides_from_front_matter_or_usage",
     "write_output",
 ]
 
@@ -126,10 +129,11 @@ def check_distinct(paths: Sequence[str]) -> None:
     """Refuse the same file given twice (under two names, too); ``-`` (standard input)
     can be given once."""
     from ..errors import DuplicateInputError
+    from ..fetch import is_url
 
     seen: set[str] = set()
     for p in paths:
-        key = p if p == "-" else os.path.realpath(p)  # realpath never fails on a link loop
+        key = p if p == "-" or is_url(p) else os.path.realpath(p)  # no error on a link loop
         if key in seen:
             what = (
                 "standard input (-) is given twice" if p == "-" else "the same file is given twice"
@@ -138,16 +142,54 @@ def check_distinct(paths: Sequence[str]) -> None:
         seen.add(key)
 
 
+side_option = click.option(
+    "--side",
+    "side_specs",
+    multiple=True,
+    metavar="NAME:FILE[,FILE]",
+    help="Which side issued which accounts (repeatable); the first file of a side is its "
+    "account, the others its versions in other languages.",
+)
+
+
+def parse_sides(specs: Sequence[str], files: Sequence[str]) -> dict[str, list[str]]:
+    """``--side nato:a.txt,b.txt`` options into {side: [files]}; every file in one side.
+    A malformed option, or a file in no side, is a usage error (exit 2)."""
+    sides: dict[str, list[str]] = {}
+    for spec in specs:
+        name, sep, rest = spec.partition(":")
+        if not sep or not name.strip() or not rest.strip():
+            raise click.UsageError(f"--side must look like NAME:FILE[,FILE...], got {spec!r}")
+        sides.setdefault(name.strip(), []).extend(f.strip() for f in rest.split(",") if f.strip())
+    named = [f for fs in sides.values() for f in fs]
+    for f in files:
+        if f not in named:
+            raise click.UsageError(f"{f} is not in any --side; name the side of every account")
+    return sides
+
+
+def sides_from_front_matter_or_usage(paths: Sequence[str]) -> dict[str, list[str]]:
+    """Sides from each file's ``side:`` front matter; a file without one is a usage error
+    (three or more accounts need --side)."""
+    from ..errors import ConfigError
+    from ..multi import sides_from_front_matter
+
+    try:
+        return sides_from_front_matter(paths)
+    except ConfigError as exc:
+        raise click.UsageError(f"{len(paths)} accounts: {exc.message}") from None
+
+
 def read_pair(path_a: str, path_b: str, party_a: str = "", party_b: str = "") -> tuple[Any, Any]:
-    """Two accounts read from two different files; the second id gets ``_2`` when the
-    file names give both the same one."""
+    """Two accounts read from two different files or http(s) addresses; the second id
+    gets ``_2`` when the names give both the same one."""
     from dataclasses import replace
 
-    from ..ingest import read_account
+    from ..fetch import read_source
 
     check_distinct((path_a, path_b))
-    a = read_account(path_a, party=party_a)
-    b = read_account(path_b, party=party_b)
+    a = read_source(path_a, party=party_a)
+    b = read_source(path_b, party=party_b)
     return a, (replace(b, id=b.id + "_2") if a.id == b.id else b)
 
 

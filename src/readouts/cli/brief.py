@@ -6,13 +6,16 @@ import click
 
 from ..brief import BRIEF_FORMATS, LANGS
 from . import (
+    check_distinct,
     check_outputs,
     embedder_option,
     get_lexicon,
     lexicon_option,
     output_option,
+    parse_sides,
     read_pair,
     run,
+    side_option,
     write_output,
 )
 
@@ -20,7 +23,8 @@ __all__ = ["register"]
 
 
 @click.command(name="brief")
-@click.argument("accounts", nargs=2, type=click.Path(dir_okay=False))
+@click.argument("accounts", nargs=-1, type=click.Path(dir_okay=False))
+@side_option
 @click.option(
     "--format",
     "fmt",
@@ -49,7 +53,8 @@ __all__ = ["register"]
 @embedder_option
 @run
 def brief_command(
-    accounts: tuple[str, str],
+    accounts: tuple[str, ...],
+    side_specs: tuple[str, ...],
     fmt: str,
     lang: str,
     verify: bool,
@@ -65,19 +70,45 @@ def brief_command(
     quoted words, what both report, where they clash, what each leaves out, the tone
     words each chose, and the verdict with its score. Every sentence is grounded in the
     accounts: the JSON form lists the claims and spans each rests on.
+
+    With --side, each of the two sides may give versions of its account in other
+    languages after the account itself (--side china:mfa_zh.txt,mfa_en.txt): a point of
+    an account in the other language than the note's is then quoted in the side's own
+    version, with the original beside it. Without one, an English note gives a gist of
+    each Chinese point it quotes, marked as a gist, never as a translation.
     """
-    from ..brief import brief, check_brief, render_brief
+    from ..brief import brief, check_brief, render_brief, side_version
     from ..compare import compare
     from ..embed import get_embedder
+    from ..fetch import read_source
+    from ..read import read
 
     check_outputs(output)
-    a, b = read_pair(accounts[0], accounts[1], side_a, side_b)
     lexicon = get_lexicon(lexicons)
     emb = get_embedder(embedder)
-    comparison = compare(a, b, lexicon=lexicon, embedder=emb)
-    note = brief(comparison, lang, lexicon=lexicon)
+    versions = []
+    if side_specs:
+        sides = parse_sides(side_specs, accounts)
+        if len(sides) != 2:
+            raise click.UsageError(f"a brief is on two sides; --side names {len(sides)}")
+        check_distinct([f for files in sides.values() for f in files])
+        (name_a, files_a), (name_b, files_b) = sides.items()
+        a, b = read_pair(files_a[0], files_b[0], side_a or name_a, side_b or name_b)
+        comparison = compare(a, b, lexicon=lexicon, embedder=emb)
+        for reading, files in zip(comparison.readings, (files_a, files_b), strict=True):
+            for path in files[1:]:
+                other = read(read_source(path, party=reading.account.party), lexicon)
+                versions.append(side_version(reading, other, lexicon, emb))
+    else:
+        if len(accounts) != 2:
+            raise click.UsageError(
+                f"give two accounts ({len(accounts)} given), or name two sides with --side"
+            )
+        a, b = read_pair(accounts[0], accounts[1], side_a, side_b)
+        comparison = compare(a, b, lexicon=lexicon, embedder=emb)
+    note = brief(comparison, lang, lexicon=lexicon, versions=versions)
     if verify:
-        check_brief(note, comparison)
+        check_brief(note, comparison, [v.reading for v in versions])
         quotes = sum(len(s.quotes) for s in note.sentences())
         refs = sum(len(s.refs) for s in note.sentences())
         click.echo(f"brief verified: {quotes} quotations and {refs} references resolve", err=True)

@@ -14,9 +14,12 @@ from . import (
     get_lexicon,
     lexicon_option,
     output_option,
+    parse_sides,
     quality_gate,
     read_pair,
     run,
+    side_option,
+    sides_from_front_matter_or_usage,
     write_output,
 )
 
@@ -24,36 +27,6 @@ __all__ = ["register"]
 
 #: The largest manifest file read.
 MANIFEST_MAX_BYTES = 1_000_000
-
-
-def _parse_sides(specs: tuple[str, ...], files: tuple[str, ...]) -> dict[str, list[str]]:
-    """``--side nato:a.txt,b.txt`` options into {side: [files]}; every file in one side.
-    A malformed or incomplete --side is a usage error (exit 2)."""
-    sides: dict[str, list[str]] = {}
-    for spec in specs:
-        name, sep, rest = spec.partition(":")
-        if not sep or not name.strip() or not rest.strip():
-            raise click.BadParameter(
-                f"must look like NAME:FILE[,FILE...], got {spec!r}", param_hint="--side"
-            )
-        sides.setdefault(name.strip(), []).extend(f.strip() for f in rest.split(",") if f.strip())
-    named = [f for fs in sides.values() for f in fs]
-    for f in files:
-        if f not in named:
-            raise click.UsageError(f"{f} is not in any --side; name the side of every account")
-    return sides
-
-
-def _front_matter_sides(accounts: tuple[str, ...]) -> dict[str, list[str]]:
-    """Sides from each file's ``side:``; a file without one is a usage slip (exit 2):
-    three or more accounts need --side."""
-    from ..errors import ConfigError
-    from ..multi import sides_from_front_matter
-
-    try:
-        return sides_from_front_matter(accounts)
-    except ConfigError as exc:
-        raise click.UsageError(str(exc)) from None
 
 
 def _check_manifest(path: str) -> None:
@@ -65,14 +38,7 @@ def _check_manifest(path: str) -> None:
 
 @click.command()
 @click.argument("accounts", nargs=-1, type=click.Path(dir_okay=False))
-@click.option(
-    "--side",
-    "side_specs",
-    multiple=True,
-    metavar="NAME:FILE[,FILE]",
-    help="Which side issued which accounts (repeatable); for more than two, unless each "
-    "file's front matter has side:.",
-)
+@side_option
 @click.option(
     "--manifest",
     type=click.Path(dir_okay=False),
@@ -143,7 +109,7 @@ def compare(
     several = bool(manifest or side_specs or len(accounts) > 2)
     if plot_path and several:
         raise click.UsageError("--plot draws the topics of two accounts; give two, without --side")
-    specs = _parse_sides(side_specs, accounts) if side_specs else None
+    specs = parse_sides(side_specs, accounts) if side_specs else None
     check_distinct(accounts)
     # everything that would stop the command after the work is checked before it
     check_outputs(output)
@@ -169,7 +135,7 @@ def compare(
         elif specs is not None:
             sides = specs
         else:  # every file's front matter names its side, or a one-line error says which not
-            sides = _front_matter_sides(accounts)
+            sides = sides_from_front_matter_or_usage(accounts)
         result = compare_sides(sides, lexicon=lexicon, embedder=emb)
         write_output(render_sides(result, fmt, **options), output)
         return

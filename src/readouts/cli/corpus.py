@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from ..wording import count
 from . import batch_exit_code, check_outputs, get_lexicon, lexicon_option, run
 
 if TYPE_CHECKING:  # imported by the commands that need them, to keep start-up fast
@@ -119,7 +120,9 @@ progress_option = click.option(
 
 
 @corpus.command()
-@click.argument("sources", nargs=-1, required=True)
+@click.argument("sources", nargs=-1)
+@click.option("--urls", "url_lists", multiple=True, type=click.Path(dir_okay=False),
+              help="A file of http(s) addresses to fetch, one a line (repeatable).")  # fmt: skip
 @db_option
 @click.option("--workers", type=click.IntRange(1), default=1, show_default=True,
               help="Processes that read the files.")  # fmt: skip
@@ -131,6 +134,7 @@ progress_option = click.option(
 @run
 def ingest(
     sources: tuple[str, ...],
+    url_lists: tuple[str, ...],
     db: str,
     workers: int,
     lexicons: tuple[str, ...],
@@ -138,13 +142,19 @@ def ingest(
     as_json: bool,
     show_refused: int,
 ) -> None:
-    """Add accounts: files, folders (recursively), globs, JSON Lines (.jsonl).
+    """Add accounts: files, folders (recursively), globs, JSON Lines (.jsonl), http(s)
+    addresses (each page fetched, its statement extracted), lists of addresses (--urls).
 
-    A duplicate (same text) is skipped; a file that cannot be read is refused with
-    the reason, and the rest goes in.
+    A duplicate (same text) is skipped; a file or address that cannot be read is refused
+    with the reason, and the rest goes in.
     """
     from ..corpus.ingest import ingest as do_ingest
+    from ..corpus.ingest import read_url_list
 
+    if not sources and not url_lists:
+        raise click.UsageError("give files, folders, globs or addresses, or --urls FILE")
+    urls = [u for path in url_lists for u in read_url_list(path)]
+    sources = (*sources, *urls)
     store = _store(db)
     with _bar("ingest", progress) as update:
         report = do_ingest(store, sources, workers=workers, lexicon_paths=lexicons, progress=update)
@@ -453,7 +463,7 @@ def trend(
     for y in yearly(rows):
         conv = "-" if y["convergence"] is None else f"{y['convergence']:.0f}"
         click.echo(
-            f"{y['year']}: {y['meetings']} meetings, {y['paired']} with both accounts, "
+            f"{y['year']}: {count(y['meetings'], 'meeting')}, {y['paired']} with both accounts, "
             f"mean convergence {conv}"
         )
 

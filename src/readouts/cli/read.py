@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from ..report.common import md_text
+from ..wording import count
 from . import (
     batch_exit_code,
     check_outputs,
@@ -94,12 +95,12 @@ def _tone_lines(signals: dict[str, Any]) -> list[tuple[str, str]]:
     return [
         ("atmosphere", atmosphere),
         ("ladder", ladder),
-        ("attributed", f"{len(signals['attributed'])} statement(s) by the other side"),
+        ("attributed", f"{count(len(signals['attributed']), 'statement')} by the other side"),
         ("topics", ", ".join(signals["topic_order"]) or "-"),
         (
             "length",
-            f"{length['characters']} characters, {length['words']} words, "
-            f"{length['claims']} claims in {length['paragraphs']} paragraphs",
+            f"{count(length['characters'], 'character')}, {count(length['words'], 'word')}, "
+            f"{count(length['claims'], 'claim')} in {count(length['paragraphs'], 'paragraph')}",
         ),
     ]
 
@@ -172,13 +173,13 @@ def read_cmd(
 
     ACCOUNT is a plain text, Markdown, HTML or PDF file in English or Chinese.
     """
-    from ..ingest import read_account
+    from ..fetch import read_source
     from ..read import read
     from ..signals import account_signals
 
     check_outputs(output)
     lexicon = get_lexicon(lexicons)
-    reading = read(read_account(account, party=party), lexicon)
+    reading = read(read_source(account, party=party), lexicon)
     write_output(
         render_reading(reading, account_signals(reading, lexicon=lexicon), fmt, lexicon), output
     )

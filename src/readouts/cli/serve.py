@@ -58,6 +58,12 @@ def _is_loopback(host: str) -> bool:
     help="Another host name the app answers to (repeatable; '*' for any).",
 )
 @click.option(
+    "--fetch-seconds",
+    type=click.FloatRange(0, min_open=True),
+    default=None,
+    help="Time limit for fetching an account from its http(s) address (default 30).",
+)
+@click.option(
     "--log-level",
     type=click.Choice(["critical", "error", "warning", "info", "debug"]),
     default="info",
@@ -73,6 +79,7 @@ def serve(
     workers: int,
     time_budget: float,
     allow_hosts: tuple[str, ...],
+    fetch_seconds: float | None,
     log_level: str,
 ) -> None:
     """Start the web app: paste or upload accounts, compare them, read and download the report.
@@ -94,7 +101,8 @@ def serve(
     if not _is_loopback(host):
         click.echo(
             f"readouts: warning: listening on {host}: anyone who can reach this address can "
-            "use the app (it has no logins)",
+            "use the app, and have it fetch pages from the addresses it can reach (it has no "
+            "logins)",
             err=True,
         )
     if embedder:
@@ -116,6 +124,8 @@ def serve(
         options["max_bytes"] = max_bytes
     if max_accounts is not None:
         options["max_accounts"] = max_accounts
+    if fetch_seconds is not None:
+        options["fetch_seconds"] = fetch_seconds
     app = create_app(Settings(**options))  # type: ignore[arg-type]
     sock = server.bind(host, port)  # a port in use is refused here, before "serving on"
     bound = sock.getsockname()[1]

@@ -13,8 +13,14 @@ an unsupported language...). Refusals never stop the rest. Items are written in
 transactions of :data:`BATCH` items; a run killed halfway keeps what it committed, and
 running it again adds exactly the rest.
 
-Account ids are the file's name (``2022-03-18-readout-...``) or the row's ``id``; when
-another text already has that id, the first 8 characters of the hash are appended.
+An ``http://`` or ``https://`` source is fetched (:func:`readouts.fetch.fetch_account`:
+the size and time limits, trafilatura for HTML, the address and fetch time kept in the
+account's ``source`` and ``meta``); :func:`read_url_list` reads a file of addresses, one
+a line. A page that cannot be fetched is refused with the reason, like a file.
+
+Account ids are the file's name (``2022-03-18-readout-...``), the last part of an
+address, or the row's ``id``; when another text already has that id, the first 8
+characters of the hash are appended.
 """
 
 from __future__ import annotations
@@ -34,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import FormatError, InputError, ReadoutsError, TooLargeError
+from ..fetch import fetch_account, is_url
 from ..files import read_limited
 from ..ingest import MAX_BYTES, _iso_date, _plain, _safe_id, account_from_text, read_account
 from ..lexicon import lexicon_for
@@ -52,6 +59,7 @@ __all__ = [
     "items",
     "parse",
     "read_item",
+    "read_url_list",
 ]
 
 #: Items written per transaction.
@@ -161,11 +169,26 @@ def expand(sources: Sequence[str | Path]) -> tuple[list[Path], list[str], list[R
     return files, ignored, refused
 
 
+def read_url_list(path: str | Path) -> list[str]:
+    """The addresses in a text file, one a line (blank lines and ``#`` comments skipped);
+    a line that is not an http(s) address is kept, to be refused with its reason."""
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise FormatError(f"cannot read the list of addresses ({exc})", path=str(path)) from None
+    lines = (line.strip() for line in text.splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
 def items(sources: Sequence[str | Path]) -> tuple[list[Item], list[str], list[Refusal]]:
-    """Sources to items, in a stable order: every file, and every row of a JSON Lines
-    file; with the furniture left out (README, LICENSE) and the sources refused."""
-    files, ignored, refused = expand(sources)
-    out: list[Item] = []
+    """Sources to items, in a stable order: every address, every file, and every row of
+    a JSON Lines file; with the furniture left out (README, LICENSE) and the sources
+    refused."""
+    addresses = list(dict.fromkeys(str(s) for s in sources if is_url(s)))
+    schemes = [str(s) for s in sources if "://" in str(s) and not is_url(s)]
+    files, ignored, refused = expand([s for s in sources if "://" not in str(s)])
+    refused += [Refusal(s, "only http:// and https:// addresses can be fetched") for s in schemes]
+    out: list[Item] = [Item(u) for u in addresses]
     for f in files:
         if f.suffix.lower() in _JSONL:
             rows, bad = _jsonl_items(f)
@@ -263,8 +286,11 @@ def _file_account(path: str) -> Account:
 
 
 def read_item(item: Item) -> Account:
-    """The account of one item: a file (:func:`readouts.ingest.read_account`, dated from
-    its name when it has no date) or a JSON Lines row. Raises ReadoutsError."""
+    """The account of one item: an address (:func:`readouts.fetch.fetch_account`), a file
+    (:func:`readouts.ingest.read_account`, dated from its name when it has no date) or a
+    JSON Lines row. Raises ReadoutsError."""
+    if is_url(item.path):
+        return fetch_account(item.path)
     return _row_account(item) if item.line else _file_account(item.path)
 
 

@@ -59,8 +59,14 @@ class ReaderBase:
     def _party_in(self, start: int, end: int) -> str:
         for m in self._mentions(start, end):
             actor = self.lexicon.actors[m.id]
-            if actor.kind != "person":
-                return actor.party
+            if actor.kind == "person":
+                continue
+            before = re.search(
+                r"([A-Z][\w’'-]*)\s+$", self.text[max(start, m.start - 30) : m.start]
+            )
+            if actor.kind == "org" and before and before.group(1).lower() not in ("the",):
+                continue  # "the National Security Council" is not the UN Security Council
+            return actor.party
         return ""
 
     def _holder(self, role: str, party: str) -> str:

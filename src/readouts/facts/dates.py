@@ -200,4 +200,16 @@ def meeting_date(
             return next((d for d in inside if d.iso), inside[0])
     window = sents[: (s.index + 1) if s is not None else 2]
     head = [d for d in dates for t in window if t.start <= d.start < t.end]
+    if not head and s is not None and s.index + 1 < len(sents) and not reader.zh:
+        # "The Task Force met to discuss ... / Today, the Advisor convened the meeting":
+        # the day the next sentence opens with
+        nxt = sents[s.index + 1]
+        head = [
+            d
+            for d in dates
+            if not reader.text[nxt.start : d.start].strip()
+            and re.match(
+                r"(?:today|yesterday|this\s+(?:morning|afternoon|evening)|on\s)", d.text, re.I
+            )
+        ]
     return next((d for d in head if d.iso), head[0]) if head else None

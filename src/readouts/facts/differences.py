@@ -6,6 +6,7 @@ import re
 
 from ..lexicon import Lexicon, default_lexicon
 from ..model import MeetingFacts
+from ..wording import cap, the
 
 __all__ = ["fact_differences"]
 
@@ -40,14 +41,14 @@ def fact_differences(
     other facts only two stated values that contradict each other count.
     """
     lexicon = lexicon or default_lexicon()
-    na, nb = names
+    na, nb = (the(n) for n in names)
     out: list[dict[str, str]] = []
 
     def add(fact: str, va: str, vb: str, finding: str) -> None:
-        out.append({"fact": fact, "a": va, "b": vb, "finding": finding})
+        out.append({"fact": fact, "a": va, "b": vb, "finding": cap(finding)})
 
     def who(value: str, name: str) -> str:
-        return lexicon.party_name(value) if value else name
+        return the(lexicon.party_name(value)) if value else name
 
     for fact, verb in (("requested_by", "asked for"), ("invited_by", "invited")):
         va, vb = getattr(a, fact), getattr(b, fact)
@@ -106,10 +107,10 @@ def fact_differences(
         only_a, only_b = sorted(pa - pb), sorted(pb - pa)
         bits = []
         if only_a:
-            names_a = ", ".join(lexicon.party_name(x) for x in only_a)
+            names_a = ", ".join(the(lexicon.party_name(x)) for x in only_a)
             bits.append(f"only {na} names participants from {names_a}")
         if only_b:
-            names_b = ", ".join(lexicon.party_name(x) for x in only_b)
+            names_b = ", ".join(the(lexicon.party_name(x)) for x in only_b)
             bits.append(f"only {nb} names participants from {names_b}")
         add("participants", ",".join(sorted(pa)), ",".join(sorted(pb)), "; ".join(bits))
     return out

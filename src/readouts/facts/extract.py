@@ -24,7 +24,7 @@ from ..lexicon import Lexicon, default_lexicon
 from ..model import Account, Claim, MeetingFacts, Sentence
 from ._base import Party
 from .dates import meeting_date
-from .format import meeting_format, meeting_place
+from .format import meeting_format, meeting_place, title_place
 from .names import EnglishNames
 from .names_zh import ChineseNames
 from .request import who_asked
@@ -39,6 +39,18 @@ class Reader(EnglishNames, ChineseNames):
     """Reads the facts of one account; one instance per call of ``extract_facts``."""
 
 
+_TITLE_MEETING = re.compile(
+    r"\b(?:Call|Meeting|Calls|Meetings|Conversation|Audience|Visit|Dinner|Lunch|Breakfast)"
+    r"\s+with\s+(.+)$"
+)
+#: The principal a title names: "Readout of President Biden’s Audience with ...".
+_TITLE_PRINCIPAL = re.compile(
+    r"^(?:Readout\s+(?:of|from)\s+)?(?:the\s+)?(?P<who>.+?)[’']s?\s+"
+    r"(?:Call|Meeting|Calls|Meetings|Conversation|Audience|Visit|Dinner|Lunch|Breakfast)"
+    r"\s+with\b"
+)
+
+
 def _title_fallback(reader: Reader, title: str) -> tuple[list[Party], str]:
     """Counterparts and format from a title like "Readout of X's Call with Y"."""
     if not title or reader.zh:
@@ -49,10 +61,10 @@ def _title_fallback(reader: Reader, title: str) -> tuple[list[Party], str]:
         fmt = "video"
     elif re.search(r"\bcall\b|\bphone", low):
         fmt = "phone"
-    elif re.search(r"\bmeeting|\bvisit|\bbilateral", low):
+    elif re.search(r"\bmeeting|\bvisit|\bbilateral|\baudience", low):
         fmt = "in_person"
     people: list[Party] = []
-    m = re.search(r"\b(?:Call|Meeting|Calls|Meetings|Conversation)\s+with\s+(.+)$", title)
+    m = _TITLE_MEETING.search(title)
     if m:
         sub = Reader(replace(reader.account, text=title), title, reader.lexicon)
         end = sub._clip_en(m.start(1), len(title))
@@ -60,6 +72,51 @@ def _title_fallback(reader: Reader, title: str) -> tuple[list[Party], str]:
             p.position, p.start, p.end = "counterpart", -1, -1
             people.append(p)
     return people, fmt
+
+
+def _title_principals(reader: Reader, title: str) -> list[Party]:
+    """The issuer's principal a title names ("Readout of President Biden’s Audience with
+    ..."), for an account whose text names no one."""
+    m = _TITLE_PRINCIPAL.match(title.strip()) if title and not reader.zh else None
+    if m is None:
+        return []
+    sub = Reader(replace(reader.account, text=title), title, reader.lexicon)
+    out = [
+        p
+        for p in sub._people_en(m.start("who"), m.end("who"), reader.account.party)
+        if p.kind == "person"
+    ]
+    for p in out:
+        p.position, p.start, p.end = "principal", -1, -1
+        p.party = p.party or reader.account.party
+    return out
+
+
+def _surname(name: str) -> str:
+    words = re.findall(r"[\w’'-]+", name)
+    return words[-1].lower() if words else ""
+
+
+def _from_title(people: list[Party], titled: Sequence[Party], own: str) -> None:
+    """What the title says of the people the text names: the counterpart's party when the
+    text gives none ("spoke with President Mohamed bin Zayed", titled "... of the United
+    Arab Emirates"), and which of two people in the subject is the counterpart
+    ("President Biden and President Bolsonaro met", titled "... with President Jair
+    Bolsonaro of Brazil")."""
+    for p in people:
+        if p.kind != "person" or not _surname(p.name):
+            continue
+        match = next(
+            (q for q in titled if q.party != own and _surname(q.name) == _surname(p.name)), None
+        )
+        if match is None:
+            continue
+        if p.position == "principal" and match.party and p.party in ("", own):
+            p.position = "counterpart"
+            p.party = match.party
+        if p.position == "counterpart" and not p.party:
+            p.party = match.party
+        p.affiliation = p.affiliation or match.affiliation
 
 
 def extract_facts(
@@ -91,12 +148,14 @@ def extract_facts(
         and not re.search(r"\bin\s+person\b", reader.text[: sentences[0].end] if sentences else "")
     ):
         fmt, fmt_span = "video", (-1, -1)  # "... Virtual Listening Session": the title says how
-    if not any(p.position == "counterpart" for p in people) or not fmt:
-        extra, title_fmt = _title_fallback(reader, account.title)
-        if not any(p.position == "counterpart" for p in people):
-            people.extend(extra)
-        if not fmt and title_fmt:
-            fmt = title_fmt
+    titled, title_fmt = _title_fallback(reader, account.title)
+    _from_title(people, titled, account.party)
+    if not any(p.position == "counterpart" for p in people):
+        people.extend(titled)
+    if titled and not any(p.position == "principal" for p in people):
+        people[:0] = _title_principals(reader, account.title)
+    if not fmt and title_fmt:
+        fmt = title_fmt
     basis = ""
     if fmt:
         cue = reader.text[fmt_span[0] : fmt_span[1]].lower() if fmt_span[0] >= 0 else ""
@@ -108,6 +167,8 @@ def extract_facts(
     invited_by, invited_name, invite_span = who_asked(reader, sentences, counter, invite=True)
     when = meeting_date(reader, sentences, s)
     place, place_span = meeting_place(reader, s, people)
+    if not place:  # "Readout of Peace Talks in Geneva": the title says where
+        place = title_place(account.title) if not reader.zh else ""
     return MeetingFacts(
         participants=tuple(p.to_dict() for p in people),
         date=when.iso if when else "",

@@ -18,7 +18,7 @@ from ._base import Party, ReaderBase
 from .dates import MONTH, WD
 from .words import TITLE_WORDS
 
-__all__ = ["meeting_format", "meeting_place"]
+__all__ = ["meeting_format", "meeting_place", "title_place"]
 
 _EN_VIDEO = re.compile(
     r"\b(?:secure\s+)?video(?:\s*-?\s*(?:call|conference|link|teleconference|meeting|chat))?\b"
@@ -53,13 +53,26 @@ _EN_INPERSON = re.compile(
     re.I,
 )
 _PLACE_WORD = r"[A-Z][\w’'.-]*"
+#: The last word of a named venue ("the Naval Observatory", "the Blair House").
+_VENUE = (
+    r"Palace|House|Hotel|Guesthouse|Embassy|Residence|Observatory|Building|Center|Centre|"
+    r"Hall|Castle|Villa|Estate|Headquarters|Ranch|Museum|Library|Cathedral|Airport|Base|"
+    r"Compound|Room|Chancery|Consulate|Mansion|Lodge|Garden|Gardens|Square|Fort|Castle"
+)
+#: What after a comma starts a person, not a state: "In Jerusalem, Mr. Sullivan met".
+_TITLE_AFTER = (
+    r"(?:Mr|Mrs|Ms|Dr|Sir|President|Prime|Vice|Secretary|Minister|Chancellor|King|Queen|Crown|"
+    r"Premier|Governor|Senator|Ambassador|Director|General|Admiral|Deputy|National|Special)\b"
+)
 _EN_PLACE = re.compile(
-    rf"\bin\s+(?P<place>(?:the\s+)?{_PLACE_WORD}(?:\s+(?:of\s+)?{_PLACE_WORD})*"
-    rf"(?:,\s+{_PLACE_WORD}(?:\s+{_PLACE_WORD})?(?=[,.;]|\s+(?:to|on|and|for|at|in|with)\b|$))?)"
+    rf"\b[Ii]n\s+(?P<place>(?:the\s+)?{_PLACE_WORD}(?:\s+(?:of\s+)?{_PLACE_WORD})*"
+    rf"(?:,\s+(?!{_TITLE_AFTER}){_PLACE_WORD}(?:\s+{_PLACE_WORD})?"
+    r"(?=[,.;]|\s+(?:to|on|and|for|at|in|with)\b|$))?)"
     r"|\b(?:at|to)\s+(?P<at>the\s+(?:White\s+House|Oval\s+Office|Roosevelt\s+Room|"
     r"Cabinet\s+Room|State\s+Department|Pentagon|Kremlin|Elysée|Elysee|Chancellery|"
     r"Great\s+Hall\s+of\s+the\s+People|Diaoyutai\s+State\s+Guesthouse|"
-    r"[A-Z][\w’'.-]*\s+(?:Palace|House|Hotel|Guesthouse|Embassy|Residence)))"
+    # a named venue: "the Naval Observatory", "the Vice President's Residence"
+    rf"(?:[A-Z][\w’'.-]*\s+){{1,4}}(?:{_VENUE})\b))"
     r"|\bat\s+(?P<camp>Camp\s+David|Mar-a-Lago|Filoli\s+Estate|Woodside)"
 )
 _NOT_PLACE = re.compile(
@@ -100,7 +113,9 @@ def meeting_format(
         inp = _ZH_INPERSON.search(text, a, b)
         by_verb = None
     else:
-        limit = _purpose(text, a, b)
+        # the purpose clause after the verb ("... convened X to discuss"), not a relative
+        # clause before it ("the Office, which is overseen by ..., convened")
+        limit = _purpose(text, verb.end() if verb is not None else a, b)
         v = _EN_VIDEO.search(text, a, limit)
         side = _EN_SIDELINES.search(text, a, b) or _EN_AT_EVENT.search(text, a, limit)
         ph = _EN_PHONE_WORD.search(text, a, limit)
@@ -201,6 +216,10 @@ def meeting_place(
         value = m.group(g)
         if g == "place" and _NOT_PLACE.match(value):
             continue
+        if text[m.start()] == "I" and m.start() != a:
+            continue  # "In" with a capital only opens the sentence ("In Jerusalem, ...")
+        if g == "place" and re.search(r"[“\"][^”\"]*$", text[max(a, m.start() - 60) : m.start()]):
+            continue  # inside a quoted name: “Communities in Action”
         if any(p.start <= m.start(g) < p.end for p in people if p.start >= 0):
             continue  # "Special Representative ... in Conflict": part of a title
         if g == "place" and re.match(r"(?:the\s+)?(?:\d|[A-Z]{2,}\b(?!\s))", value) is None:
@@ -212,3 +231,18 @@ def meeting_place(
             value = value[:-1]
         return value, (m.start(g), m.start(g) + len(value))
     return "", (-1, -1)
+
+
+_TITLE_PLACE = re.compile(
+    r"\b(?:in|at)\s+(?P<place>(?:the\s+)?[A-Z][\w’'.-]*(?:,?\s+(?:of\s+)?[A-Z][\w’'.-]*){0,3})"
+    r"\s*$"
+)
+
+
+def title_place(title: str) -> str:
+    """Where the title says the meeting was, at its end ("Readout of Peace Talks in
+    Geneva"); "" when it does not say. Its span is (-1, -1): read from the title."""
+    m = _TITLE_PLACE.search(title.strip())
+    if m is None or _NOT_PLACE.match(m.group("place")):
+        return ""
+    return m.group("place")

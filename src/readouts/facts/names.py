@@ -19,10 +19,14 @@ from ._base import MEETING_WINDOW, Party, ReaderBase
 from .dates import EN_DATE
 from .request import EN_INVITE, EN_REQUEST
 from .words import (
+    DEPARTMENTS,
+    DOMAIN_WORDS,
     FUNCTION_WORDS,
     GROUP_HEADS,
+    HONORIFICS,
     NAME_PARTICLES,
     ORG_HEADS,
+    ORG_WORDS,
     PERSON_TITLES,
     TITLE_WORDS,
 )
@@ -41,39 +45,63 @@ _EN_MEETING = re.compile(
     r"(?P<mods>(?:\s+(?!with\b|to\b)[\w’'.,-]+){0,8}?)\s+"
     r"(?:with|to(?=\s+(?:the\s+|his\s+|her\s+|their\s+)?(?-i:[A-Z])))\s+"
     # held/had/convened a call|meeting with
-    r"|\b(?P<v2>held|holds|had|has|convened|hosted|joined|led|co-?chaired|chaired|"
+    r"|\b(?P<v2>held|holds|had|has|convened|hosted|joined|led|co-?chaired|chaired|received|"
     r"participated\s+in)\s+(?:a|an|the|their|his|her|its|two|separate)?\s*"
     rf"(?:[\w’'-]+\s+){{0,4}}?(?P<noun>{_EVENT_NOUNS})"
-    r"(?:\s+of\s+|(?:[\s,]+(?!with\b|to\b)[\w’'.-]+){0,12}?[\s,]+with\s+)"
+    r"(?:\s+of\s+|\s+from\s+|(?:[\s,]+(?!with\b|to\b)[\w’'.-]+){0,12}?[\s,]+with\s+)"
     # transitive verbs: "called X", "hosted X", "welcomed X to", "received X", "convened X"
     r"|\b(?P<v3>called|calls|hosted|hosts|welcomed|welcomes|received|receives|convened|"
-    r"convenes|joined|joins|visited|visits)\s+(?:and\s+(?-i:[a-z]+ed)\s+)?"
+    r"convenes|joined|joins|visited|visits|met|meets)\s+(?:and\s+(?-i:[a-z]+ed)\s+)?"
     rf"(?!(?:a|an|the|two|three|several|separate|its|his|her|their)\s+(?:[\w’'-]+\s+){{0,8}}?"
     rf"(?:{_EVENT_NOUNS})\b)"
-    r"(?!on\b|for\b|to\b|in\b|by\b|with\b|that\b|upon\b|today\b|the\s+(?:release|news|"
+    r"(?!on\b|for\b|to\b|in\b|by\b|with\b|that\b|upon\b|today\b|yesterday\b|at\b|"
+    r"virtually\b|again\b|briefly\b|separately\b|privately\b|jointly\b|together\b|"
+    r"this\b|last\b|here\b|there\b|(?-i:[a-z]+ly)\b|the\s+(?:release|news|"
     r"announcement|passage|decision|progress|efforts?|commitment)\b)"
     # passive: "The President was briefed by X"
     r"|\b(?P<v4>(?:was|were)\s+(?:briefed|hosted|received|welcomed|visited|called)\s+by)\s+"
+    # a meeting chaired by its participants: "the fifth meeting ... was co-chaired in a
+    # virtual format by X, Y and Z"
+    r"|\b(?P<v6>(?:was|were)\s+(?:co-?chaired|chaired|convened|led|hosted|organi[sz]ed)"
+    r"(?:\s+(?!by\b)[\w’'-]+){0,6}?\s+by)\s+"
     # intransitive: "President Biden and Amir Tamim of Qatar spoke to reaffirm ..."
-    r"|\b(?P<v0>spoke|met|talked|meet|speak)(?=\s+(?:today|yesterday|by\s+(?:phone|telephone)|"
-    r"on\b|in\b|to\s+(?-i:[a-z])|this\b|virtually|for\b|again\b)|[.,;])",
+    r"|\b(?P<v0>spoke|met|talked|meet|speak|gathered|convened)(?=\s+(?:today|yesterday|"
+    r"by\s+(?:phone|telephone)|on\b|in\b|to\s+(?-i:[a-z])|this\b|virtually|for\b|again\b)"
+    r"|[.,;])"
+    # an event held, with no one named as met: "hosted a convening", "convened the fourth
+    # Task Force meeting", "joined the weekly Caucus lunch", "launched their Working Group"
+    r"|\b(?P<v5>hosted|held|convened|organi[sz]ed|joined|attended|launched|inaugurated)\s+"
+    r"(?:a|an|the|their|his|her|its)\s+(?:[\w’'-]+\s+){0,8}?"
+    rf"(?P<event>{_EVENT_NOUNS}|working\s+group)\b",
     re.I,
 )
 _EN_STOP = re.compile(
     r"\s+to\s+(?!the\s+[A-Z](?!hite\s+House))|\s+to\s+the\s+White\s+House"
     r"|\s+(?:today|yesterday|tonight|this\s+(?:morning|afternoon|evening|week)|last\s+"
     r"(?:week|night)|earlier\s+(?:today|this\s+week))\b"
-    r"|\s+(?:on|in|at|about|regarding|concerning|during|ahead|before|after|following|as|via|"
+    r"|\s+(?:on|in|at|about|regarding|concerning|during|ahead|before|after|following|"
+    r"as(?!\s+well\s+as\b)(?<!well\sas)|via|"
     r"who|which|where|when|while|because|since|amid|through|over|under|and\s+then|"
     r"whom|whose|by\s+(?:phone|telephone|video)|engaged|working|representing|including|"
     r"serving|advancing|focused|involved|that|whose)\b"
-    r"|\s+for\s+(?=[a-z])|\s+and\s+(?=(?:also\s+)?[a-z]+ed\b|discussed\b|thanked\b|spoke\b)"
-    r"|\s+(?:–|—|-{2})\s*|—|;|:\s|,\s+(?=[a-z]+ing\b)|,\s+(?:and\s+)?(?=(?:who|which|where|to|as|in|on|"
+    r"|\s+for\s+(?=[a-z])|\s+and\s+(?=(?:also\s+)?(?!elected\b|appointed\b|retired\b|"
+    r"interested\b|affected\b|related\b|united\b|displaced\b|detained\b|disabled\b|"
+    r"concerned\b|dedicated\b|experienced\b|talented\b)[a-z]+ed\b|discussed\b|thanked\b|spoke\b)"
+    r"|\s+(?:–|—|-{2})\s*|—|;|:\s|,\s+(?=(?!(?:housing|building|training|funding|banking|"
+    r"manufacturing|engineering|nursing|marketing|shipping|mining|farming|fishing|planning|"
+    r"trucking|publishing|consulting|teaching|broadcasting|advertising|accounting)\b)[a-z]+ing\b)"
+    r"|,\s+(?:and\s+)?(?=(?:who|which|where|to|as(?!\s+well\s+as)|in|on|"
     r"during|after|following|including|marking|both|each|while|with|the\s+(?:two|leaders)|"
     r"a|an)\b)",
 )
 _EN_LIST_SEP = re.compile(
-    r"(?:,\s+(?:and|&)\s+|\s+(?:and|&)\s+|,\s+|;\s+)(?!(?:Jr|Sr|II|III|IV)\b)"
+    r"(?:,?\s+as\s+well\s+as\s+|,\s+(?:and|&)\s+|\s+(?:and|&)\s+|,\s+|;\s+)"
+    r"(?!(?:Jr|Sr|II|III|IV|Inc|Ltd|LLC|Co|Corp)\b)"
+)
+#: A title's domain before "and": "Office of Management and Budget", "Secretary of Health
+#: and Human Services", "for Cyber and Emerging Technology" are one name, not two.
+_DOMAIN_AND = re.compile(
+    r"\b(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,3}(?P<last>[A-Z][\w’'-]*)$"
 )
 _EN_INTRO = re.compile(
     r"(?:Today|Yesterday|Tonight|Earlier|Later|This|Last|On|In|At|During|Over|Following|After|"
@@ -84,6 +112,65 @@ _TOKEN = re.compile(r"[\w’'.-]+")
 _ACRONYM = re.compile(
     r"(?!(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})\b)(?:(?:[A-Z]\.){2,}|[A-Z]{2,}[A-Z&-]*)"
 )
+
+
+_CHAIRED_BY = re.compile(
+    r"\b(?:convened|co-?chaired|chaired|led|hosted|organi[sz]ed)(?:\s+(?!by\b)[\w’'-]+){0,6}?"
+    r"\s+by\s+(?:(?:the\s+)?co-?chairs?\s+)?|\bunder\s+the\s+leadership\s+of\s+"
+)
+#: A dateline before a sentence: "Washington, D.C. – ".
+_DATELINE = re.compile(r"[A-Z][\w’'.]*(?:[ ,]+[A-Z][\w’'.]*){0,3}\s+[–—-]{1,2}\s+")
+_TOGETHER = re.compile(r",?\s+(?:bringing|brought|bring)\s+together\s+|,?\s+with\s+")
+_JOINED_BY = re.compile(r"\b(?:where|when)\s+(?:she|he|they)\s+(?:was|were)\s+joined\s+by\s+")
+_EVENT_OWNER = re.compile(
+    r"((?:[A-Z][\w’'.-]*\s+){0,4}(?:Caucus|Committee|Council|Coalition|Association|Group|"
+    r"Conference|Delegation|Commission))\b"
+)
+_OURS = re.compile(
+    r"\b(?:Administration|White\s+House|federal|Cabinet|U\.S\.\s+Government|the\s+President)\b"
+)
+
+
+def _ours(p: Party, own: str) -> bool:
+    """Does a participant found as the object speak for the issuer ("senior
+    Administration officials", "White House staff")?"""
+    return p.kind != "person" and bool(_OURS.search(p.name))
+
+
+def _visitors(principals: Sequence[Party]) -> bool:
+    """Are the subject's participants only groups that do not speak for the issuer
+    ("Jewish American leaders from across the country")?"""
+    return all(p.kind == "group" and not _OURS.search(p.name) for p in principals)
+
+
+def _clean_role(role: str) -> str:
+    """A role without the forms of address and joining words around it: "Mr." is no
+    office; "joined by Vice President" is "Vice President"; "Director Dr." is "Director"."""
+    if HONORIFICS.match(role):
+        return ""
+    role = re.sub(
+        r"^(?:joined\s+by|accompanied\s+by|along\s+with|this\s+(?:morning|afternoon|evening)|"
+        r"today|yesterday|tonight|earlier\s+today|on\s+\w+day)\s+",
+        "",
+        role,
+        flags=re.I,
+    )
+    return re.sub(r"\s+(?:Dr|Mr|Mrs|Ms)\.?$", "", role)
+
+
+def _after_department(toks: Sequence[tuple[int, int, str]], k: int) -> int | None:
+    """Where a name starts after a title's department: in "Secretary of Transportation
+    Pete Buttigieg" (``toks[k]`` is "Transportation", after "of") the name is "Pete
+    Buttigieg"; None when the words from ``k`` are no department followed by a name."""
+    if not any(t[2].lower() in PERSON_TITLES for t in toks[:k]):
+        return None
+    words = [t[2].lower() for t in toks]
+    for size in (2, 1):
+        if tuple(words[k : k + size]) in DEPARTMENTS:
+            rest = toks[k + size :]
+            if rest and all(t[2][:1].isupper() and t[2].lower() not in TITLE_WORDS for t in rest):
+                return k + size
+    return None
 
 
 class EnglishNames(ReaderBase):
@@ -100,8 +187,29 @@ class EnglishNames(ReaderBase):
         if not m:
             return end, ""
         before = _TOKEN.findall(piece[: m.start()])
-        if not before or before[-1].lower() in TITLE_WORDS or before[-1][0].islower():
+        particle = before and before[-1].lower().split("-")[0] in NAME_PARTICLES  # "al-Saud"
+        if (
+            not before
+            or before[-1].lower() in TITLE_WORDS
+            or (before[-1][0].islower() and not particle)
+        ):
             return end, ""  # "Secretary of Veterans Affairs X": the "of" is part of a title
+        if not any(w.lower() in PERSON_TITLES for w in before) and not any(
+            self.lexicon.actors[x.id].kind != "person"
+            for x in self._mentions(start + m.start(), end)
+        ):
+            return end, ""  # "International Brotherhood of Electrical Workers": one name
+        places = [
+            x
+            for x in self._mentions(start + m.start(1), end)
+            if self.lexicon.actors[x.id].kind != "person"
+        ]
+        if places and re.fullmatch(
+            r"(?:\s+[A-Z][\w’'.-]*){2,4}\s*", self.text[places[-1].end : end]
+        ):
+            return end, ""  # "... for Restoration of Ukraine Oleksandr Kubrakov": a name follows
+        if any(w.lower() in PERSON_TITLES for w in _TOKEN.findall(m.group(1))[1:]):
+            return end, ""  # "... of the United States Coast Guard Vice Admiral Pete Gautier"
         return start + m.start(), m.group(1)
 
     def _person_en(self, start: int, end: int, default_party: str = "") -> Party | None:
@@ -130,6 +238,9 @@ class EnglishNames(ReaderBase):
         if persons:
             m = persons[-1]
             actor = self.lexicon.actors[m.id]
+            # "Prime Minister Kaja Kallas of Estonia": the affiliation the text states wins
+            # over the party the lexicon gives the person today
+            stated = self._party_in(core_end, end) if affiliation else ""
             name_start = m.start
             for t in _TOKEN.finditer(text, m.start, m.end):
                 if t.group(0).lower() not in TITLE_WORDS:
@@ -141,7 +252,7 @@ class EnglishNames(ReaderBase):
             return Party(
                 actor.name,
                 role,
-                actor.party,
+                stated or actor.party,
                 affiliation,
                 "person",
                 start=start,
@@ -161,9 +272,11 @@ class EnglishNames(ReaderBase):
         first, last = toks[0][2], toks[-1][2]
         if last.lower() in ("him", "her", "them", "counterparts", "counterpart"):
             return None
+        if first.lower() == "the" and len(toks) > 2 and GROUP_HEADS.fullmatch(toks[1][2]):
+            first = toks[1][2]  # "the leaders of the ports of Los Angeles": a group
         sides = [m for m in found if self.lexicon.actors[m.id].kind != "person"]
         if (
-            (last[0].islower() and last.lower() not in NAME_PARTICLES)
+            (last[0].islower() and last.lower().split("-")[0] not in NAME_PARTICLES)
             or GROUP_HEADS.fullmatch(last)
             or (first[0].islower() and GROUP_HEADS.fullmatch(first))
         ):
@@ -176,16 +289,23 @@ class EnglishNames(ReaderBase):
         while i > 0:
             w = toks[i - 1][2]
             lw = w.lower()
-            if lw in TITLE_WORDS or (w[0].islower() and lw not in NAME_PARTICLES):
+            particle = lw in NAME_PARTICLES or lw.split("-")[0] in NAME_PARTICLES  # "al-Saud"
+            if lw in TITLE_WORDS or (w[0].islower() and not particle):
                 break
             if _ACRONYM.fullmatch(w) or any(m.start <= toks[i - 1][0] < m.end for m in sides):
                 break  # an acronym ("CARICOM"), a country or organisation ("Ukrainian", "Japan")
             if i >= 2 and toks[i - 2][2].lower() in FUNCTION_WORDS:
+                named = _after_department(toks, i - 1)
+                if named is not None:  # "Secretary of Transportation Pete Buttigieg"
+                    i = named
+                    break
                 i = len(toks) if i == len(toks) or toks[i - 2][2].lower() != "and" else i
                 break  # "Office of Public Engagement": an organisation's name, not a person's
             i -= 1
-        while i < len(toks) and toks[i][2].lower() in NAME_PARTICLES:
+        while i < len(toks) and toks[i][2] in NAME_PARTICLES:  # "bin", not the name "Le"
             i += 1
+        while len(toks) - i > 2 and toks[i][2].lower() in DOMAIN_WORDS:
+            i += 1  # "... for International Economics Mike Pyle": the title's domain, not the name
         if i == len(toks):
             # titles only ("the President of Guatemala", "His Highness"), or an organisation
             role = re.sub(r"^(?:the|and)\s+", "", piece)
@@ -193,7 +313,8 @@ class EnglishNames(ReaderBase):
                 of = re.search(r".*\bof\s+(?:the\s+)?([A-Z][^,]*)$", piece)
                 if of and of.group(1).split()[0].lower() not in TITLE_WORDS:
                     affiliation = of.group(1)
-            if sides and sides[-1].start == start and sides[-1].end == end:
+            whole = re.sub(r"^the\s+", "", piece, flags=re.I)
+            if sides and sides[-1].start == end - len(whole) and sides[-1].end == end:
                 return Party(piece, "", party, "", "side", start=start, end=end, name_start=start)
             # "Minister of Foreign Affairs" names a person; "Office of the National Cyber
             # Director" and "the Dominican Republic" an organisation
@@ -226,6 +347,35 @@ class EnglishNames(ReaderBase):
             name, role, party, affiliation, "person", start=start, end=end, name_start=toks[i][0]
         )
 
+    def _one_name_across(self, sep_start: int, sep_end: int, left_start: int, end: int) -> bool:
+        """Is the "and" at text[sep_start:sep_end] inside one name? After a title's domain
+        ("Office of Management and Budget", "for Cyber and Emerging Technology"), or after
+        one word that starts a title ("Health and Human Services Secretary Xavier
+        Becerra"), when the words after it are capitalised and not a title of their own."""
+        text = self.text
+        if text[sep_start:sep_end].strip() not in ("and", "&"):
+            return False
+        after = _TOKEN.match(text, sep_end, end)
+        if after is None or not after.group(0)[:1].isupper():
+            return False
+        if after.group(0).lower() in TITLE_WORDS or self._mentions(after.start(), after.end()):
+            return False
+        left = text[left_start:sep_start]
+        domain = _DOMAIN_AND.search(left)
+        if domain is not None:
+            words = [w for w in domain.group(0).split()[1:] if w != "the"]
+            # one word ("of Management"), or words that end in a domain ("for Clean Energy
+            # Innovation"), not a name ("of Transportation Pete Buttigieg")
+            if len(words) == 1 or domain.group("last").lower() in DOMAIN_WORDS | ORG_WORDS:
+                return True
+        words = _TOKEN.findall(left)
+        if len(words) == 1 and words[0][:1].isupper() and not self._mentions(left_start, sep_start):
+            # one capitalised word, then a title that holds a name: "Health and Human
+            # Services Secretary Xavier Becerra"
+            rest = _TOKEN.findall(text[sep_end:end].split(",")[0])
+            return any(w.lower() in PERSON_TITLES for w in rest)
+        return False
+
     def _people_en(self, start: int, end: int, default_party: str = "") -> list[Party]:
         """Split a phrase naming one or more people ("X, Y, and Z") into participants."""
         text = self.text
@@ -238,6 +388,8 @@ class EnglishNames(ReaderBase):
                 return [one]
         bounds = [start]
         for m in _EN_LIST_SEP.finditer(piece):
+            if self._one_name_across(start + m.start(), start + m.end(), bounds[-1], end):
+                continue
             bounds.extend([start + m.start(), start + m.end()])
         bounds.append(end)
         parties: list[Party] = []
@@ -247,6 +399,40 @@ class EnglishNames(ReaderBase):
             if p is None:
                 continue
             prev = parties[-1] if parties else None
+            words = text[a:b].split()
+            if (
+                p.kind == "group"
+                and prev is not None
+                and prev.kind == "person"
+                and words
+                and words[0].lower().strip(",") in PERSON_TITLES
+                and re.search(r"\s(?:of|for|to|at)\s", text[a:b])
+                and not GROUP_HEADS.search(words[-1])
+            ):
+                # "Jennifer Klein, Assistant to the President and Director of the Gender
+                # Policy Council": an office, not a group
+                prev.role = (
+                    f"{prev.role} and {text[a:b].strip()}" if prev.role else text[a:b].strip()
+                )
+                prev.end = p.end
+                continue
+            if (
+                p.kind in ("person", "side")
+                and not p.role
+                and prev is not None
+                and prev.kind == "group"
+                and re.search(
+                    r"\b(?:of|from)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:,?\s+(?:and\s+)?[A-Z][\w’'.-]*)*$",
+                    text[prev.start : prev.end],
+                )
+                and len(text[a:b].split()) <= 3
+                and all(w[:1].isupper() for w in text[a:b].split())
+            ):
+                # "the leaders of the ports of Los Angeles and Long Beach", "the states of
+                # Maine, New Hampshire, and Vermont": the places of one group
+                prev.name = text[prev.start : p.end].strip()
+                prev.end = p.end
+                continue
             if (
                 p.kind == "group"
                 and prev is not None
@@ -376,19 +562,31 @@ class EnglishNames(ReaderBase):
         return None, None
 
     def _strip_intro(self, a: int, end: int) -> int:
-        """Skip "Today, ", "On Saturday, December 9, ", "Today in Jeddah, " before a subject."""
+        """Skip "Today, ", "On Saturday, December 9, ", "Today in Jeddah, ", "Today, in Des
+        Moines, Iowa, " and a dateline ("Washington, D.C. – ") before a subject."""
         text = self.text
+        dateline = _DATELINE.match(text, a, end)
+        if dateline:
+            a = dateline.end()
+        if re.search(r"\b(?:v|vs)\.\s*$", text[max(0, a - 8) : a]):
+            # "... in Roe v. | Wade, Jennifer Klein ...": the sentence was cut after "v."
+            comma = text.find(",", a, end)
+            a = comma + 1 if 0 <= comma - a <= 30 else a
+        placed = False  # the head before was a place ("in Des Moines"): its state may follow
         while True:
             comma = text.find(",", a, end)
             if comma < 0:
                 return a
             head = text[a:comma].strip()
+            place_part = placed and re.fullmatch(r"(?:[A-Z][\w’'.-]*\s?){1,3}", head) is not None
             if (
                 _EN_INTRO.match(head)
                 or EN_DATE.fullmatch(head)
                 or re.fullmatch(r"\d{4}", head)
                 or re.match(r"(?:to|as|in|on|at|after|during|following|with|for)\s", head)
+                or (place_part and not any(w.lower() in TITLE_WORDS for w in head.split()))
             ):
+                placed = re.match(r"(?:in|at)\s+[A-Z]", head) is not None
                 a = comma + 1
                 while a < end and text[a].isspace():
                     a += 1
@@ -408,6 +606,9 @@ class EnglishNames(ReaderBase):
         )
         if tail:
             end = a + tail.start()
+        clause = re.search(r",\s+(?:which|who|whose)\b", text[a:end])
+        if clause:  # "the Office (OGVP), which is overseen by Vice President Harris,"
+            end = a + clause.start()
         people = self._people_en(a, end, self.account.party)
         for p in people:
             p.position = "principal"
@@ -475,11 +676,32 @@ class EnglishNames(ReaderBase):
         principals = self._resolve_pronouns(principals, sents, s)
         obj_start = m.end()
         end = self._clip_en(obj_start, s.end)
-        others = self._people_en(obj_start, end) if end > obj_start and not m.group("v0") else []
+        others: list[Party] = []
+        chaired = self._chaired_by(s.start, s.end) if m.group("v0") or m.group("v6") else []
+        if m.group("v6"):  # "the fifth meeting ... was co-chaired by X, Y and Z"
+            principals = []
+        if m.group("v5"):  # an event held: who it brought together, who joined it
+            others = self._brought_together(sents, s, m)
+            principals += self._joined_by(m.end(), s.end)
+        elif not m.group("v0") and not m.group("v6") and end > obj_start:
+            others = self._people_en(obj_start, end)
         if not others and re.match(r"(?:him|her|them)\b", self.text[obj_start:end]):
             others = self._named_before(s, principals)
         for p in others:
             p.position = "counterpart"
+        own = self.account.party
+        for p in chaired:  # the chairs: the issuer's side, or the other
+            p.position = "counterpart" if p.party and own and p.party != own else "principal"
+        principals += [p for p in chaired if p.position == "principal"]
+        others += [p for p in chaired if p.position == "counterpart"]
+        if principals and others and _visitors(principals) and any(_ours(p, own) for p in others):
+            # "Jewish American leaders met with senior Administration officials": the
+            # issuer's people are the object
+            principals, others = others, principals
+            for p in principals:
+                p.position, p.party = "principal", own if p.party in ("", own) else p.party
+            for p in others:
+                p.position, p.party = "counterpart", "" if p.party == own else p.party
         # "President Biden and Amir Tamim of Qatar spoke": the subject holds both sides
         if not others and len(principals) > 1:
             own = self.account.party
@@ -491,4 +713,59 @@ class EnglishNames(ReaderBase):
         for p in principals:
             if p.position == "principal" and not p.party:
                 p.party = self.account.party
+        for p in principals + others:
+            p.role = _clean_role(p.role)
         return principals + others, s, m
+
+    def _chaired_by(self, a: int, b: int) -> list[Party]:
+        """The people a meeting sentence says chaired, convened or led it ("convened by
+        co-chairs X and Y", "under the leadership of Z")."""
+        out: list[Party] = []
+        for m in _CHAIRED_BY.finditer(self.text, a, b):
+            end = self._clip_en(m.end(), b)
+            if end > m.end():
+                out += [p for p in self._people_en(m.end(), end) if p.kind == "person"]
+        return out
+
+    def _brought_together(
+        self, sents: Sequence[Sentence], s: Sentence, m: re.Match[str]
+    ) -> list[Party]:
+        """Whom an event held brought together: "hosted a workshop, bringing together X",
+        "convened a roundtable with X", the next sentence's "... brought together X"; for
+        an event joined, its owner named in it ("joined the weekly Senate Democratic
+        Caucus lunch")."""
+        text = self.text
+        found = _TOGETHER.search(text, m.end(), s.end)
+        if found is None and s.index + 1 < len(sents):
+            nxt = sents[s.index + 1]
+            found = _TOGETHER.search(text, nxt.start, nxt.end)
+            if found is not None and found.group(0).lstrip(", ").startswith("with"):
+                found = None  # a later sentence's "with" is about something else
+        if found is not None:
+            limit = next(x.end for x in sents if x.start <= found.start() < x.end)
+            end = self._clip_en(found.end(), limit)
+            return self._people_en(found.end(), end) if end > found.end() else []
+        if m.group("v5").lower() in ("joined", "attended"):
+            owner = _EVENT_OWNER.search(text, m.start("v5"), m.start("event"))
+            if owner is not None:
+                return [
+                    Party(
+                        owner.group(1).strip(),
+                        kind="group",
+                        start=owner.start(1),
+                        end=owner.end(1),
+                        name_start=owner.start(1),
+                    )
+                ]
+        return []
+
+    def _joined_by(self, a: int, b: int) -> list[Party]:
+        """ "... meeting where she was joined by X": X took part on the issuer's side."""
+        m = _JOINED_BY.search(self.text, a, b)
+        if m is None:
+            return []
+        end = self._clip_en(m.end(), b)
+        people = self._people_en(m.end(), end) if end > m.end() else []
+        for p in people:
+            p.position = "principal"
+        return people

@@ -12,8 +12,11 @@ import re
 from ..lang import zh
 
 __all__ = [
+    "DEPARTMENTS",
+    "DOMAIN_WORDS",
     "FUNCTION_WORDS",
     "GROUP_HEADS",
+    "HONORIFICS",
     "NAME_PARTICLES",
     "ORG_HEADS",
     "ORG_WORDS",
@@ -21,6 +24,42 @@ __all__ = [
     "TITLE_WORDS",
     "ZH_TITLES",
 ]
+
+#: The departments of a title, as lower-case words: in "Secretary of Transportation Pete
+#: Buttigieg" or "Leader of the Opposition Yair Lapid" the name follows the department.
+DEPARTMENTS = frozenset(
+    tuple(d.split())
+    for d in """
+    state|defense|defence|transportation|treasury|energy|commerce|labor|labour|agriculture
+    education|interior|justice|finance|health|housing|veterans affairs|homeland security
+    foreign affairs|human services|urban development|the interior|the treasury|opposition
+    the opposition|trade|industry|economy|culture|tourism|environment|infrastructure
+    external affairs|home affairs|national defense|national defence|the army|the navy
+    the air force|staff|the budget
+    """.replace("\n", "|").split("|")
+    if d.strip()
+)
+
+#: Words that end a title's domain and never start a name: in "Advisor for International
+#: Economics Mike Pyle" the name is "Mike Pyle".
+DOMAIN_WORDS = frozenset(
+    {d[0] for d in DEPARTMENTS if len(d) == 1}
+    | set(
+        """
+        economics technology technologies negotiations security affairs development policy climate
+        enlargement neighborhood neighbourhood restoration communications management budget
+        engagement innovation implementation resilience operations strategy planning programs
+        emerging cyber regional global hemisphere relations outreach protection reconstruction
+        """.split()
+    )
+)
+
+#: Forms of address, not offices: "Mr. Jared Kushner" has no role.
+HONORIFICS = re.compile(
+    r"^(?:(?:the\s+)?(?:Mr|Mrs|Ms|Mx|Miss|Dr|Sir|Dame|Madam|Madame|Monsieur|Hon|"
+    r"Honou?rable|H\.E|His\s+Excellency|Her\s+Excellency)\.?\s*)+$",
+    re.I,
+)
 
 # words that make up titles, offices and honorifics rather than names
 PERSON_TITLES = frozenset(
@@ -36,6 +75,7 @@ PERSON_TITLES = frozenset(
     secretary-general emir. sec. amb. lt. col. maj. capt. captain minister-president
     vice-chairman vice-premier spokesperson spokesman assistant gentleman administrator counsel
     surgeon bishop reverend rev. father rabbi imam cardinal archbishop judge nominee
+    patriarch ecumenical all-holiness beatitude eminence
     secretary-designate ceo founder under-secretary undersecretary minister-counselor
     """.split()
 )

@@ -7,16 +7,20 @@ from dataclasses import dataclass
 
 from ..lexicon import Lexicon, default_lexicon
 from ..model import Claim, Comparison, Reading
+from ..wording import possessive
 
 __all__ = [
+    "NOT_COMPARABLE_VERDICT",
     "Row",
     "claim_text",
+    "conflict_pairs",
     "grouped",
     "md_text",
     "possessive",
     "side_by_side",
     "side_name",
     "speaker_label",
+    "verdict",
 ]
 
 MARKS = {"shared": "=", "conflict": "≠", "one-sided": "·"}
@@ -33,6 +37,14 @@ def md_text(text: object) -> str:
     line = str(text).replace("\r", " ").replace("\n", " ").strip()
     line = _MD_ENTITY.sub("&amp;", line).replace("<", "&lt;").replace(">", "&gt;")
     return _MD_ESCAPE.sub(r"\\\g<0>", line)
+
+
+#: What a report says in place of the verdict when a warning makes the accounts not
+#: comparable (``Comparison.comparable``).
+NOT_COMPARABLE_VERDICT = (
+    "The accounts may not be two sides' accounts of one meeting (see the warnings), "
+    "so the score is no verdict."
+)
 
 
 @dataclass(frozen=True)
@@ -54,13 +66,6 @@ def side_name(reading: Reading, lexicon: Lexicon | None = None) -> str:
     if acc.party and acc.party in lexicon.actors:
         return lexicon.actors[acc.party].name
     return acc.party or acc.side or acc.id
-
-
-def possessive(name: str) -> str:
-    """ "China's", "the United States'": the possessive of a side's name."""
-    if name.lower() in ("united states", "united nations", "philippines", "netherlands"):
-        name = "the " + name
-    return name + ("'" if name.endswith("s") else "'s")
 
 
 def speaker_label(claim: Claim) -> str:
@@ -113,3 +118,25 @@ def grouped(c: Comparison) -> dict[str, list[tuple[Reading, Claim]]]:
         for claim in r.claims:
             out[c.relations[claim.id].label].append((r, claim))
     return out
+
+
+def verdict(c: Comparison) -> tuple[str, str]:
+    """(the score as shown, the verdict): "36/100" and the score's verdict, or "not
+    comparable" and why, when a warning says the accounts are not of one meeting."""
+    if c.comparable:
+        return f"{c.score.value}/100", c.score.verdict
+    return "not comparable", NOT_COMPARABLE_VERDICT
+
+
+def conflict_pairs(c: Comparison) -> list[tuple[Claim, Claim]]:
+    """The pairs of claims in conflict, one per alignment, in the first account's order."""
+    by_id = {x.id: x for r in c.readings for x in r.claims}
+    order = {x.id: k for k, x in enumerate(c.readings[0].claims)}
+    pairs = [
+        (by_id[al.a], by_id[al.b])
+        for al in c.alignments
+        if al.kind == "conflict"
+        and c.relations[al.a].label == "conflict"
+        and c.relations[al.b].label == "conflict"
+    ]
+    return sorted(pairs, key=lambda p: (order.get(p[0].id, 0), p[1].id))

@@ -29,10 +29,21 @@ from importlib import resources
 from typing import Any
 
 from ..lexicon import Lexicon, default_lexicon
-from ..model import Claim, Comparison, Reading, ToneHit
-from .common import MARKS, side_name, speaker_label
+from ..model import Account, Claim, Comparison, ComparisonWarning, Reading, ToneHit
+from ..tone import reading_of, talk_hits
+from ..wording import count, short
+from .common import MARKS, NOT_COMPARABLE_VERDICT, side_name, speaker_label
 
-__all__ = ["asset", "content_security_policy", "render_html", "side_names", "topic_rows"]
+__all__ = [
+    "asset",
+    "content_security_policy",
+    "render_html",
+    "report_page",
+    "score_card",
+    "side_names",
+    "topic_rows",
+    "warnings_banner",
+]
 
 _PARTS = {
     "mirrored": "Claims both report",
@@ -40,7 +51,7 @@ _PARTS = {
     "conflict": "Claims in conflict",
 }
 _RUNGS = {1: "concern", 2: "regret", 3: "dissatisfaction", 4: "opposition", 5: "protest"}
-_TONE_ORDER = ("atmosphere", "position", "ladder", "signal", "framing")
+_TONE_ORDER = ("atmosphere", "position", "ladder", "signal", "framing", "other use")
 _FORMATS = {
     "video": "video call",
     "phone": "phone call",
@@ -98,7 +109,7 @@ def side_names(comparison: Comparison, lexicon: Lexicon) -> tuple[str, str]:
     ra, rb = comparison.readings
     a, b = side_name(ra, lexicon), side_name(rb, lexicon)
     if a == b:
-        a, b = f"{a} ({ra.account.id})", f"{b} ({rb.account.id})"
+        a, b = f"{a} ({short(ra.account.id)})", f"{b} ({short(rb.account.id)})"
     return a, b
 
 
@@ -114,30 +125,73 @@ def _short(claim_id: str) -> str:
 # --------------------------------------------------------------------------- summary
 
 
-def _score_card(comparison: Comparison) -> str:
-    s = comparison.score
-    value = max(0, min(100, s.value))
+def warnings_banner(warnings: Sequence[ComparisonWarning], where: str = "") -> str:
+    """The warnings, first thing on the page ("" when there are none); ``where`` names
+    the pair of sides they are about, on a page of several."""
+    if not warnings:
+        return ""
+    items = "".join(
+        f'<li data-code="{_e(w.code)}"><strong>Warning:</strong> {_e(w.message)}</li>\n'
+        for w in warnings
+    )
+    head = f"<p><strong>{_e(where)}</strong></p>\n" if where else ""
+    return f'<section class="warnings" role="alert">\n{head}<ul>\n{items}</ul>\n</section>\n'
+
+
+def score_card(
+    value: int,
+    band: str,
+    verdict: str,
+    parts: dict[str, float],
+    *,
+    comparable: bool = True,
+    title: str = "Meeting of minds",
+    ids: bool = True,
+) -> str:
+    """The score card: the value, its band, a meter, the verdict and the parts; "not
+    comparable" in place of the value and the verdict when a warning says so. ``ids``
+    False for a page with several cards."""
+
+    def id_(name: str) -> str:
+        return f' id="{name}"' if ids else ""
+
+    listed = "".join(
+        f"<dt>{_e(_PARTS.get(k, k.replace('_', ' ').capitalize()))}</dt><dd>{_pct(v)}</dd>"
+        for k, v in parts.items()
+    )
+    label = ' aria-labelledby="score-title"' if ids else ""
+    head = (
+        f'<section class="score-card"{id_("score")}{label}>\n'
+        f"<h2{id_('score-title')}>{_e(title)}</h2>\n"
+    )
+    if not comparable:
+        return (
+            head + f'<p class="score-value not-comparable"><span{id_("score-value")}>not comparable'
+            "</span></p>\n"
+            f'<p class="verdict"{id_("verdict")}>{_e(NOT_COMPARABLE_VERDICT)}</p>\n'
+            "</section>\n"
+        )
+    shown = max(0, min(100, value))
     ticks = "".join(
         f'<line class="tick" x1="{x}" y1="0" x2="{x}" y2="6"/>' for x in (25, 40, 55, 75)
     )
-    parts = "".join(
-        f"<dt>{_e(_PARTS.get(k, k.replace('_', ' ').capitalize()))}</dt><dd>{_pct(v)}</dd>"
-        for k, v in s.parts.items()
-    )
     return (
-        '<section class="score-card" id="score" aria-labelledby="score-title">\n'
-        '<h2 id="score-title">Meeting of minds</h2>\n'
-        f'<p class="score-value"><span id="score-value">{_e(s.value)}</span>'
-        f'<span class="outof">/100</span><span class="band band-{_e(s.band)}">{_e(s.band)}</span>'
+        head + f'<p class="score-value"><span{id_("score-value")}>{_e(value)}</span>'
+        f'<span class="outof">/100</span><span class="band band-{_e(band)}">{_e(band)}</span>'
         "</p>\n"
         f'<svg class="meter" viewBox="0 0 100 6" preserveAspectRatio="none" role="img" '
-        f'aria-label="score {_e(s.value)} of 100">'
+        f'aria-label="score {_e(value)} of 100">'
         f'<rect class="track" x="0" y="0" width="100" height="6"/>'
-        f'<rect class="fill" x="0" y="0" width="{value}" height="6"/>{ticks}</svg>\n'
-        f'<p class="verdict" id="verdict">{_e(s.verdict)}</p>\n'
-        f'<dl class="parts">{parts}</dl>\n'
+        f'<rect class="fill" x="0" y="0" width="{shown}" height="6"/>{ticks}</svg>\n'
+        f'<p class="verdict"{id_("verdict")}>{_e(verdict)}</p>\n'
+        f'<dl class="parts">{listed}</dl>\n'
         "</section>\n"
     )
+
+
+def _score_card(comparison: Comparison) -> str:
+    s = comparison.score
+    return score_card(s.value, s.band, s.verdict, s.parts, comparable=comparison.comparable)
 
 
 def _relation_counts(comparison: Comparison, reading: Reading) -> Counter[str]:
@@ -366,27 +420,38 @@ def _tone_hits(reading: Reading) -> list[ToneHit]:
 
 
 def _tone_side(reading: Reading, name: str, lexicon: Lexicon) -> str:
+    """One side's tone words: an atmosphere word counts as such only where it describes
+    the talks (the others are listed as "other use"); each is glossed with the reading
+    of its language and issuer (:func:`readouts.tone.reading_of`)."""
     hits = _tone_hits(reading)
-    text = reading.account.text
+    acc = reading.account
+    text = acc.text
     head = f"<div><h3>{_e(name)}</h3>\n"
     if not hits:
         return head + '<p class="muted">No tone words found.</p>\n</div>\n'
-    by_term: dict[str, list[ToneHit]] = {}
+    of_talks = {(h.start, h.end) for h in talk_hits(reading)}
+    by_term: dict[tuple[str, str], list[ToneHit]] = {}
     for h in hits:
-        by_term.setdefault(h.term, []).append(h)
+        category = h.category
+        if category == "atmosphere" and (h.start, h.end) not in of_talks:
+            category = "other use"
+        by_term.setdefault((h.term, category), []).append(h)
     order = {c: k for k, c in enumerate(_TONE_ORDER)}
     items = []
-    for term, group in sorted(
-        by_term.items(), key=lambda kv: (order.get(kv[1][0].category, 9), kv[1][0].start)
+    for (term, category), group in sorted(
+        by_term.items(), key=lambda kv: (order.get(kv[0][1], 9), kv[1][0].start)
     ):
         first = group[0]
         forms = ", ".join(f"“{f}”" for f in dict.fromkeys(text[h.start : h.end] for h in group))
-        entry = lexicon.tone.get(term)
-        reading_text = f" — {entry.reading}" if entry and entry.reading else ""
+        gloss = reading_of(lexicon, term, acc.language, acc.party)
+        if category == "other use":
+            gloss = "not said of the talks, so not counted as their atmosphere"
+        reading_text = f" — {gloss}" if gloss else ""
         rung = f", rung {first.rung} ({_RUNGS.get(first.rung, '?')})" if first.rung else ""
         times = f" ×{len(group)}" if len(group) > 1 else ""
         items.append(
-            f'<li><span class="tone-cat">{_e(first.category)}</span> '
+            f'<li data-term="{_e(term)}" data-category="{_e(category)}">'
+            f'<span class="tone-cat">{_e(category)}</span> '
             f"<b>{_e(forms)}</b> {_e(term.replace('_', ' '))}{_e(times)}{_e(rung)}"
             f'<span class="muted">{_e(reading_text)}</span></li>\n'
         )
@@ -433,8 +498,9 @@ class _Tones:
         return self.hits[first : bisect.bisect_left(self.starts, hi)]
 
 
-def _marked(text: str, lo: int, hi: int, tones: _Tones, lexicon: Lexicon) -> str:
-    """``text[lo:hi]`` escaped, with the tone words in it marked."""
+def _marked(text: str, lo: int, hi: int, tones: _Tones, lexicon: Lexicon, acc: Account) -> str:
+    """``text[lo:hi]`` escaped, with the tone words in it marked and glossed for the
+    account's language and issuer."""
     out = []
     pos = lo
     for hit in tones.near(lo, hi):
@@ -442,8 +508,8 @@ def _marked(text: str, lo: int, hi: int, tones: _Tones, lexicon: Lexicon) -> str
         if end <= start:
             continue
         out.append(_e(text[pos:start]))
-        entry = lexicon.tone.get(hit.term)
-        tip = hit.term.replace("_", " ") + (f": {entry.reading}" if entry else "")
+        gloss = reading_of(lexicon, hit.term, acc.language, acc.party)
+        tip = hit.term.replace("_", " ") + (f": {gloss}" if gloss else "")
         out.append(
             f'<span class="tone tone-{_e(hit.category)}" title="{_e(tip)}">'
             f"{_e(text[start:end])}</span>"
@@ -489,7 +555,7 @@ def _column(
         start = max(claim.start, pos)
         end = max(claim.end, start)
         if start > pos:
-            out.append(_marked(text, pos, start, tones, lexicon))
+            out.append(_marked(text, pos, start, tones, lexicon, acc))
         rel = comparison.relations[claim.id]
         linked = [dom[p] for p in rel.partners if p in dom]
         # a one-sided claim's partners are only related (the nearest the other side says)
@@ -513,15 +579,15 @@ def _column(
             f'data-partners="{_e(" ".join(partners))}" data-related="{_e(" ".join(related))}" '
             f'title="{_e(tip)}">'
             f'<span class="badge">{_e(label)}</span>'
-            f"{_marked(text, start, end, tones, lexicon)}</span>"
+            f"{_marked(text, start, end, tones, lexicon, acc)}</span>"
         )
         pos = end
     tail = text[pos:].rstrip()
-    out.append(_marked(text, pos, pos + len(tail), tones, lexicon))
+    out.append(_marked(text, pos, pos + len(tail), tones, lexicon, acc))
     lang = acc.language + (f"-{acc.script}" if acc.script else "")
     meta = [_LANGUAGES.get(acc.language, acc.language), *(x for x in (acc.issuer, acc.date) if x)]
     summary = (
-        f"{len(reading.claims)} claims: {counts['shared']} shared, "
+        f"{count(len(reading.claims), 'claim')}: {counts['shared']} shared, "
         f"{counts['conflict']} in conflict, {counts['one-sided']} one-sided"
     )
     key = _SIDE_KEYS[side]
@@ -590,22 +656,10 @@ def render_html(
     for key, reading in zip(_SIDE_KEYS, comparison.readings, strict=True):
         for k, claim in enumerate(reading.claims):
             dom[claim.id] = f"claim-{key}{k + 1}"
-    style, script = asset("report.css"), asset("report.js")
     title = f"{names[0]} and {names[1]}: two accounts compared"
     reasons = "".join(f"<li>{_e(r)}</li>\n" for r in comparison.score.reasons)
-    return (
-        "<!doctype html>\n"
-        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta http-equiv="Content-Security-Policy" '
-        f'content="{_e(content_security_policy(styles=[style], scripts=[script]))}">\n'
-        '<meta name="referrer" content="no-referrer">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f'<meta name="generator" content="readouts (schema {_e(comparison.schema_version)})">\n'
-        f"<title>{_e(title)} — readouts</title>\n"
-        f"<style>{style}</style>\n"
-        "</head>\n<body>\n"
-        + _toolbar(links)
-        + f"<h1>{_e(title)}</h1>\n"
+    body = (
+        warnings_banner(comparison.warnings)
         + '<header class="summary">\n'
         + _score_card(comparison)
         + '<section class="why" aria-labelledby="why-title">\n'
@@ -628,6 +682,37 @@ def render_html(
         + f"<footer>readouts comparison of {_e(ra.account.id)} and {_e(rb.account.id)}, "
         + f"schema {_e(comparison.schema_version)}, method {_e(comparison.method)}. "
         + "This page is self-contained: it loads nothing from the network.</footer>\n"
-        + f"<script>{script}</script>\n"
+    )
+    return report_page(title, body, links=links, schema_version=comparison.schema_version)
+
+
+def report_page(
+    title: str,
+    body: str,
+    *,
+    links: Sequence[tuple[str, str]] = (),
+    schema_version: str = "",
+    script: bool = True,
+) -> str:
+    """A self-contained report page: the report's style (and, with ``script``, its script)
+    inline and allowed by hash, nothing else; the toolbar of ``links``, the title and
+    ``body``."""
+    style = asset("report.css")
+    code = asset("report.js") if script else ""
+    policy = content_security_policy(styles=[style], scripts=[code] if code else [])
+    return (
+        "<!doctype html>\n"
+        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{_e(policy)}">\n'
+        '<meta name="referrer" content="no-referrer">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f'<meta name="generator" content="readouts (schema {_e(schema_version)})">\n'
+        f"<title>{_e(title)} — readouts</title>\n"
+        f"<style>{style}</style>\n"
+        "</head>\n<body>\n"
+        + _toolbar(links)
+        + f"<h1>{_e(title)}</h1>\n"
+        + body
+        + (f"<script>{code}</script>\n" if code else "")
         + "</body>\n</html>\n"
     )

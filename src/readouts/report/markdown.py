@@ -8,36 +8,56 @@ from __future__ import annotations
 
 from ..lexicon import default_lexicon
 from ..model import Claim, Comparison, Reading
-from .common import claim_text, grouped, md_text, possessive, side_name, speaker_label
+from ..wording import short
+from .common import (
+    claim_text,
+    conflict_pairs,
+    grouped,
+    md_text,
+    possessive,
+    side_name,
+    speaker_label,
+    verdict,
+)
 
 __all__ = ["render_markdown"]
 
 
+def _said(comparison: Comparison, claim: Claim) -> str:
+    """A claim as quoted in a list: its id, its speaker and its words."""
+    reading = next(r for r in comparison.readings if r.account.id == claim.account_id)
+    text = md_text(claim_text(reading, claim))
+    return f"`{claim.id}` ({md_text(speaker_label(claim))}): “{text}”"
+
+
 def _line(comparison: Comparison, reading: Reading, claim: Claim) -> str:
     rel = comparison.relations[claim.id]
-    text = md_text(claim_text(reading, claim))
-    extra = ""
-    if rel.partners:
-        extra = " ↔ " + ", ".join(f"`{p}`" for p in rel.partners)
+    by_id = {c.id: c for r in comparison.readings for c in r.claims}
     flag = ""
     if "unconfirmed_attribution" in rel.flags and rel.label != "conflict":
         flag = " *(attributed to the other side; not in its account)*"
     topics = f" — {md_text(', '.join(claim.topics))}" if claim.topics else ""
-    return f"- `{claim.id}` ({md_text(speaker_label(claim))}): “{text}”{extra}{flag}{topics}"
+    out = f"- {_said(comparison, claim)}{flag}{topics}"
+    if rel.label == "one-sided" and rel.partners:
+        out += " (nearest: " + ", ".join(f"`{p}`" for p in rel.partners) + ")"
+    elif rel.partners:  # the counterpart's words, so that a link can be checked
+        out += "".join(f"\n  - ↔ {_said(comparison, by_id[p])}" for p in rel.partners)
+    return out
 
 
 def render_markdown(comparison: Comparison) -> str:
     lexicon = default_lexicon()
     ra, rb = comparison.readings
     side_a, side_b = side_name(ra, lexicon), side_name(rb, lexicon)
+    if side_a == side_b:
+        side_a, side_b = f"{side_a} ({short(ra.account.id)})", f"{side_b} ({short(rb.account.id)})"
     name_a, name_b = md_text(side_a), md_text(side_b)
     s = comparison.score
-    out = [
-        f"# {name_a} and {name_b}: two accounts compared",
-        "",
-        f"**Meeting of minds: {s.value}/100** — {md_text(s.verdict)}",
-        "",
-    ]
+    out = [f"# {name_a} and {name_b}: two accounts compared", ""]
+    for w in comparison.warnings:
+        out += [f"> **Warning ({md_text(w.code)}):** {md_text(w.message)}", ""]
+    shown, said = verdict(comparison)
+    out += [f"**Meeting of minds: {md_text(shown)}** — {md_text(said)}", ""]
     out += [f"- {md_text(r)}" for r in s.reasons]
     tone = set(comparison.signals.get("tone_findings", []))  # already among the reasons
     findings = [f for f in comparison.signals.get("findings", []) if f not in tone]
@@ -60,12 +80,17 @@ def render_markdown(comparison: Comparison) -> str:
     shared = [(r, c) for r, c in groups["shared"] if r is ra]
     out += [_line(comparison, r, c) for r, c in shared] or ["_Nothing._"]
     out += ["", "## Where they clash (conflict)", ""]
-    conflicts = [(r, c) for r, c in groups["conflict"]]
-    if conflicts:
-        for r, c in conflicts:
-            rel = comparison.relations[c.id]
-            out.append(_line(comparison, r, c) + f" — *{md_text(rel.kind.replace('_', ' '))}*")
-    else:
+    pairs = conflict_pairs(comparison)
+    for ca, cb in pairs:  # each conflict once, both sides' words
+        kind = md_text(comparison.relations[ca.id].kind.replace("_", " "))
+        out.append(f"- *{kind}*: {_said(comparison, ca)}")
+        out.append(f"  - ≠ {_said(comparison, cb)}")
+    paired = {c.id for pair in pairs for c in pair}
+    for _, c in groups["conflict"]:  # a conflict with no partner in conflict, on its own
+        if c.id not in paired:
+            kind = md_text(comparison.relations[c.id].kind.replace("_", " "))
+            out.append(f"- *{kind}*: {_said(comparison, c)}")
+    if not groups["conflict"]:
         out.append("_Nothing._")
     for reading, name, other in ((ra, side_a, side_b), (rb, side_b, side_a)):
         out += [

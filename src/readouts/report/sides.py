@@ -13,20 +13,22 @@ fetched) and every piece of account text is escaped.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import json
+from collections import Counter
 from html import escape
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError
+from ..model import SCHEMA_VERSION, ComparisonWarning
+from ..wording import count
 from .common import MARKS as RELATION_MARKS
-from .common import md_text
+from .common import NOT_COMPARABLE_VERDICT, md_text
+from .html import report_page, score_card, warnings_banner
 from .terminal import columns_for, pad, width, wrap
 
 if TYPE_CHECKING:
     from ..drift import Drift, DriftItem
-    from ..multi import MatrixRow, SidesComparison
+    from ..multi import MatrixRow, SidePoint, SidesComparison
 
 __all__ = ["FORMATS", "render_drift", "render_sides"]
 
@@ -72,14 +74,30 @@ def _sentence_ref(indices: tuple[int, ...]) -> str:
     return ",".join(f"s{i + 1}" for i in indices) or "—"
 
 
+def _pair_score(pair: dict[str, Any]) -> tuple[str, str]:
+    """A pair of sides' score as shown, and its verdict ("not comparable" and why when a
+    warning says so)."""
+    if pair.get("comparable", True):
+        return f"{pair['value']}/100", pair["verdict"]
+    return "not comparable", NOT_COMPARABLE_VERDICT
+
+
+def _row_texts(result: SidesComparison, row: MatrixRow) -> list[tuple[str, str]]:
+    """(side, the words of its point) for each side that carries a row, in side order:
+    every side's own words, so that a link between them can be checked."""
+    by_id = {p.id: p for p in result.points}
+    return [(s, _one_line(by_id[p].text)) for s in result.sides for p in row.points[s]]
+
+
 # --------------------------------------------------------------------------- drift
 
 
 def _drift_terminal(drift: Drift, columns: int) -> list[str]:
     counts = drift.counts()
     head = (
-        f"VERSION DRIFT  {drift.a.id} ({drift.a.language}, {len(drift.sentences_a)} sentences)"
-        f" ↔ {drift.b.id} ({drift.b.language}, {len(drift.sentences_b)} sentences)"
+        f"VERSION DRIFT  {drift.a.id} ({drift.a.language}, "
+        f"{count(len(drift.sentences_a), 'sentence')}) ↔ {drift.b.id} ({drift.b.language}, "
+        f"{count(len(drift.sentences_b), 'sentence')})"
     )
     out = [head]
     if drift.warning:
@@ -87,7 +105,7 @@ def _drift_terminal(drift: Drift, columns: int) -> list[str]:
         return [*out, *("  " + line for line in lines), ""]
     if not drift.items:
         return [*out, "  The versions say the same things: nothing missing, nothing changed.", ""]
-    out.append("  " + ", ".join(f"{n} {_KIND_NAMES[k]}" for k, n in counts.items() if n))
+    out.append("  " + ", ".join(count(n, _KIND_NAMES[k]) for k, n in counts.items() if n))
     for n, item in enumerate(drift.items, 1):
         out.append("")
         out.append(f"  {n}. {_KIND_NAMES[item.kind]} ({_change(drift, item)}): {item.note}")
@@ -138,8 +156,14 @@ def render_drift(drift: Drift, fmt: str = "terminal", **options: Any) -> str:
             [f"# {drift.a.id} and {drift.b.id}: two versions compared", "", *_drift_markdown(drift)]
         )
     if fmt == "html":
-        body = _drift_html(drift)
-        return _page(f"Version drift: {drift.a.id} ↔ {drift.b.id}", body)
+        body = _drift_html(drift).replace("<h2>", "<h2 hidden>", 1)  # the page's title says it
+        return report_page(
+            f"Version drift: {drift.a.id} ↔ {drift.b.id}",
+            body,
+            links=options.get("links", ()),
+            schema_version=SCHEMA_VERSION,
+            script=False,
+        )
     columns = columns_for(options.get("columns"))
     return "\n".join(_drift_terminal(drift, columns)).rstrip() + "\n"
 
@@ -156,13 +180,21 @@ def _sides_terminal(result: SidesComparison, columns: int) -> str:
             for s, ids in result.sides.items()
         ),
         "",
-        "MEETING OF MINDS, by pair of sides",
     ]
+    for w in result.warnings():
+        lines = wrap(
+            f"WARNING ({w['code']}, {' ↔ '.join(w['sides'])}): {w['message']}", columns - 2
+        )
+        out += ["! " + lines[0], *("  " + ln for ln in lines[1:]), ""]
+    out.append("MEETING OF MINDS, by pair of sides")
     for pair in result.side_pairs():
         s, t = pair["sides"]
         values = [x["value"] for x in pair["scores"]]
         spread = f" (account pairs: {', '.join(str(v) for v in values)})" if len(values) > 1 else ""
-        out.append(f"  {s} ↔ {t}: {pair['value']}/100{spread}  {pair['verdict']}")
+        shown, said = _pair_score(pair)
+        if not pair.get("comparable", True):
+            spread = ""
+        out.append(f"  {s} ↔ {t}: {shown}{spread}  {said}")
         for side in (s, t):
             c = pair["points"][side]
             out.append(
@@ -182,9 +214,13 @@ def _sides_terminal(result: SidesComparison, columns: int) -> str:
     out.append("─" * min(columns, width(head) + 1 + text_cols))
     for row in result.rows:
         cells = "".join(pad(_cell(row, s), w) for s, w in zip(sides, widths, strict=True))
-        lines = wrap(_one_line(row.text), text_cols)
-        out.append(pad(row.id, 5) + cells + " " + lines[0])
-        out += [" " * width(head) + " " + line for line in lines[1:]]
+        first = True
+        for side, text in _row_texts(result, row):  # each side's words for the point
+            lines = wrap(f"{side}: {text}", text_cols)
+            lead = pad(row.id, 5) + cells if first else " " * width(head)
+            out.append(lead + " " + lines[0])
+            out += [" " * width(head) + "   " + line for line in lines[1:]]
+            first = False
     out.append("")
     for d in result.drift:
         out += _drift_terminal(d, columns)
@@ -196,6 +232,9 @@ def _sides_terminal(result: SidesComparison, columns: int) -> str:
 def _sides_markdown(result: SidesComparison) -> str:
     sides = list(result.sides)
     out = [f"# {', '.join(_md(s) for s in sides)}: accounts compared side by side", ""]
+    for w in result.warnings():
+        between = " ↔ ".join(_md(x) for x in w["sides"])
+        out += [f"> **Warning ({_md(w['code'])}, {between}):** {_md(w['message'])}", ""]
     out += ["| side | accounts |", "|---|---|"]
     for s, ids in result.sides.items():
         accs = ", ".join(f"`{a}` ({result.readings[a].account.language})" for a in ids)
@@ -204,9 +243,10 @@ def _sides_markdown(result: SidesComparison) -> str:
     for pair in result.side_pairs():
         s, t = pair["sides"]
         scores = ", ".join(f"`{x['a']}`–`{x['b']}` {x['value']}" for x in pair["scores"])
-        out.append(
-            f"- **{_md(s)} ↔ {_md(t)}: {pair['value']}/100** — {_md(pair['verdict'])} ({scores})"
-        )
+        shown, said = _pair_score(pair)
+        if not pair.get("comparable", True):
+            scores = ", ".join(f"`{x['a']}`–`{x['b']}`" for x in pair["scores"])
+        out.append(f"- **{_md(s)} ↔ {_md(t)}: {_md(shown)}** — {_md(said)} ({scores})")
         for side in (s, t):
             c = pair["points"][side]
             out.append(
@@ -225,7 +265,10 @@ def _sides_markdown(result: SidesComparison) -> str:
     ]
     for row in result.rows:
         cells = [_cell(row, s).strip() for s in sides]
-        out.append(f"| {row.id} | " + " | ".join(cells) + f" | {_md(row.text)} |")
+        texts = " ‖ ".join(  # no HTML in Markdown: the sides one after another
+            f"**{_md(side)}:** {_md(text)}" for side, text in _row_texts(result, row)
+        )
+        out.append(f"| {row.id} | " + " | ".join(cells) + f" | {texts} |")
     out.append("")
     for d in result.drift:
         out += _drift_markdown(d)
@@ -235,36 +278,6 @@ def _sides_markdown(result: SidesComparison) -> str:
 
 
 # --------------------------------------------------------------------------- html
-
-_STYLE = """
-body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#222}
-h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2rem}
-table{border-collapse:collapse;width:100%;margin:.5rem 0}
-th,td{border:1px solid #bbb;padding:.3rem .5rem;vertical-align:top;text-align:left}
-th{background:#f1f1f1}
-td.cell{text-align:center;font-weight:bold;width:4.5rem;white-space:nowrap}
-td.shared{background:#dff0d8}td.conflict{background:#f8d7da;border-style:double}
-td.one-sided{background:#fff3cd;border-style:dashed}
-.muted{color:#666;font-size:.9em}
-mark{background:#ffe066;padding:0 .1em}
-.item td.num{width:2rem}.item td.what{width:22%}.item td.text{width:37%}
-.kind{font-weight:bold}
-"""
-
-
-def _csp(style: str) -> str:
-    digest = base64.b64encode(hashlib.sha256(style.encode("utf-8")).digest()).decode("ascii")
-    return f"default-src 'none'; style-src 'sha256-{digest}'"
-
-
-def _page(title: str, body: str) -> str:
-    return (
-        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
-        f'<meta http-equiv="Content-Security-Policy" content="{escape(_csp(_STYLE))}">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{escape(title)}</title><style>{_STYLE}</style></head>\n<body>\n"
-        f"{body}\n</body></html>\n"
-    )
 
 
 def _marked(text: str, span: tuple[int, int], marks: tuple[tuple[int, int], ...]) -> str:
@@ -296,7 +309,7 @@ def _drift_html(drift: Drift, level: str = "h2") -> str:
     if not drift.items:
         parts.append("<p>The versions say the same things: nothing missing, nothing changed.</p>")
         return "\n".join(parts)
-    counts = ", ".join(f"{n} {_KIND_NAMES[k]}" for k, n in drift.counts().items() if n)
+    counts = ", ".join(count(n, _KIND_NAMES[k]) for k, n in drift.counts().items() if n)
     parts.append(f'<p class="muted">{escape(counts)}</p>')
     parts.append(
         f"<table><thead><tr><th>#</th><th>drift</th><th>{escape(a.id)}</th>"
@@ -318,69 +331,194 @@ def _drift_html(drift: Drift, level: str = "h2") -> str:
     return "\n".join(parts)
 
 
-def _sides_html(result: SidesComparison) -> str:
-    sides = list(result.sides)
-    parts = [f"<h1>{escape(', '.join(sides))}: accounts compared side by side</h1>"]
-    parts.append("<table><thead><tr><th>side</th><th>accounts</th></tr></thead><tbody>")
-    for s, ids in result.sides.items():
-        accs = ", ".join(
-            f"{escape(a)} ({escape(result.readings[a].account.language)})" for a in ids
-        )
-        parts.append(f"<tr><td>{escape(s)}</td><td>{accs}</td></tr>")
-    parts.append("</tbody></table>")
-    parts.append("<h2>Meeting of minds, by pair of sides</h2><ul>")
+#: Colours of the sides in the topic chart (Okabe-Ito), in side order.
+_SIDE_COLOURS = ("#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#000000")
+
+
+def _sides_summary(result: SidesComparison) -> str:
+    """A score card per pair of sides (the two-account report's card), with the points
+    each side carries; then the accounts of each side."""
+    cards = []
     for pair in result.side_pairs():
         s, t = pair["sides"]
-        scores = ", ".join(
-            f"{escape(x['a'])}–{escape(x['b'])}: {x['value']}" for x in pair["scores"]
+        verdict = pair["verdict"]
+        card = score_card(
+            pair["value"],
+            pair["band"],
+            verdict,
+            {},
+            comparable=pair.get("comparable", True),
+            title=f"{s} ↔ {t}",
+            ids=False,
         )
-        counts = "; ".join(
-            f"{escape(side)}: {c['shared']} shared, {c['conflict']} in conflict, "
-            f"{c['one-sided']} one-sided"
+        counts = "".join(
+            f"<li>{escape(side)}: {c['shared']} shared, {c['conflict']} in conflict, "
+            f"{c['one-sided']} one-sided</li>"
             for side, c in pair["points"].items()
         )
-        parts.append(
-            f"<li><strong>{escape(s)} ↔ {escape(t)}: {pair['value']}/100</strong> — "
-            f'{escape(pair["verdict"])} <span class="muted">({scores}; {counts})</span></li>'
+        scores = ", ".join(
+            f"{escape(x['a'])} – {escape(x['b'])}: {x['value']}" for x in pair["scores"]
         )
-    parts.append("</ul>")
-    parts.append(
-        '<h2>Points, side by side</h2><p class="muted">= shared, ≠ conflict, · one-sided '
-        "(only that side), blank: not carried, * in some of the side's versions only.</p>"
+        extra = f'<ul class="reasons">{counts}</ul><p class="muted">Account pairs: {scores}</p>'
+        cards.append(card.replace("</section>", extra + "\n</section>", 1))
+    rows = "".join(
+        f'<tr><th scope="row">{escape(s)}</th><td>'
+        + ", ".join(
+            f"{escape(a)} ({escape(result.readings[a].account.language)}"
+            + (
+                f", {escape(result.readings[a].account.date)}"
+                if result.readings[a].account.date
+                else ""
+            )
+            + ")"
+            for a in ids
+        )
+        + "</td></tr>\n"
+        for s, ids in result.sides.items()
     )
-    parts.append(
-        '<table class="matrix"><thead><tr><th>row</th>'
-        + "".join(f"<th>{escape(s)}</th>" for s in sides)
-        + "<th>point</th></tr></thead><tbody>"
+    return (
+        '<header class="summary sides-summary">\n'
+        f'<div class="sides-cards">\n{"".join(cards)}</div>\n'
+        '<section class="why" aria-labelledby="accounts-title">\n'
+        '<h2 id="accounts-title">Accounts</h2>\n'
+        '<table class="accounts"><thead><tr><th scope="col">Side</th>'
+        f'<th scope="col">Accounts</th></tr></thead>\n<tbody>\n{rows}</tbody></table>\n'
+        "</section>\n</header>\n"
     )
+
+
+def _sides_topic_chart(result: SidesComparison) -> str:
+    """How many points each side makes on each topic: one column of bars per side."""
+    from ..lexicon import default_lexicon
+
+    lexicon = default_lexicon()
+    sides = list(result.sides)
+    counts = {s: Counter(t for p in result.points_of(s) for t in p.topics) for s in sides}
+    topics = list(dict.fromkeys(t for s in sides for p in result.points_of(s) for t in p.topics))
+    head = (
+        '<section id="topics" aria-labelledby="topics-title">\n'
+        '<h2 id="topics-title">Topics each side raised</h2>\n'
+    )
+    if not topics:
+        return head + '<p class="muted">No topics found.</p>\n</section>\n'
+    label_w, col_w, row_h, top = 260, 130, 20, 30
+    width_ = label_w + col_w * len(sides)
+    height = top + row_h * len(topics) + 6
+    most = max(max(c.values(), default=0) for c in counts.values()) or 1
+    out = [
+        f'<svg class="chart" viewBox="0 0 {width_} {height}" width="{width_}" '
+        f'height="{height}" role="img" aria-labelledby="topics-svg-title">',
+        '<title id="topics-svg-title">Points on each topic, one column per side</title>',
+    ]
+    for k, side in enumerate(sides):
+        x = label_w + k * col_w
+        out.append(f'<text x="{x + 4}" y="16" font-weight="700">{escape(side)}</text>')
+    for r, topic in enumerate(topics):
+        y = top + r * row_h
+        entry = lexicon.topics.get(topic)
+        label = entry.label_en if entry else topic
+        shown = label if len(label) <= 36 else label[:35].rstrip() + "…"
+        out.append(
+            f'<text x="{label_w - 8}" y="{y + 14}" text-anchor="end"><title>{escape(label)}'
+            f"</title>{escape(shown)}</text>"
+        )
+        for k, side in enumerate(sides):
+            n = counts[side][topic]
+            if not n:
+                continue
+            x = label_w + k * col_w + 4
+            w = max(2, round((col_w - 34) * n / most))
+            colour = _SIDE_COLOURS[k % len(_SIDE_COLOURS)]
+            what = f"{side}: {count(n, 'point')} on {label}"
+            out.append(
+                f'<rect x="{x}" y="{y + 3}" width="{w}" height="{row_h - 6}" fill="{colour}">'
+                f"<title>{escape(what)}</title></rect>"
+                f'<text class="count" x="{x + w + 4}" y="{y + 14}">{n}</text>'
+            )
+    out.append("</svg>")
+    table = "".join(
+        f"<tr><td>{escape(lexicon.topics[t].label_en if t in lexicon.topics else t)}</td>"
+        + "".join(f"<td>{counts[s][t] or ''}</td>" for s in sides)
+        + "</tr>\n"
+        for t in topics
+    )
+    heads = "".join(f'<th scope="col">{escape(s)}</th>' for s in sides)
+    return (
+        head
+        + "\n".join(out)
+        + "\n<details><summary>As a table</summary>\n"
+        + f'<table><thead><tr><th scope="col">Topic</th>{heads}</tr></thead>\n'
+        + f"<tbody>\n{table}</tbody></table>\n</details>\n</section>\n"
+    )
+
+
+def _language(result: SidesComparison, point: SidePoint) -> str:
+    """The language of the account a point's words are taken from (its first)."""
+    return result.readings[next(iter(point.claims))].account.language
+
+
+def _sides_matrix(result: SidesComparison) -> str:
+    sides = list(result.sides)
     by_id = {p.id: p for p in result.points}
+    rows = []
     for row in result.rows:
         cells = []
         for s in sides:
             label = row.cells[s]
             tip = " / ".join(_one_line(by_id[p].text) for p in row.points[s])
             title = f' title="{escape(tip)}"' if tip else ""
-            cls = f"cell {label}" if label else "cell"
+            cls = f"cell hl rel-{label}" if label else "cell"
             name = f" {label}" if label else ""
             cells.append(
                 f'<td class="{escape(cls)}"{title}>{escape(_cell(row, s))}'
                 f'<span class="muted">{escape(name)}</span></td>'
             )
-        texts: list[str] = []
-        for s in sides:
-            for p in row.points[s]:
-                texts.append(
-                    f'<div><span class="muted">{escape(s)}:</span> '
-                    f"{escape(_one_line(by_id[p].text))}</div>"
-                )
-        parts.append(f"<tr><td>{escape(row.id)}</td>{''.join(cells)}<td>{''.join(texts)}</td></tr>")
-    parts.append("</tbody></table>")
-    if result.drift:
-        for d in result.drift:
-            parts.append(_drift_html(d))
-    else:
-        parts.append("<h2>Version drift</h2><p>No side has more than one version.</p>")
-    return "\n".join(parts)
+        texts = "".join(
+            f'<div lang="{escape(_language(result, by_id[p]))}"><span class="muted">'
+            f"{escape(s)}:</span> {escape(_one_line(by_id[p].text))}</div>"
+            for s in sides
+            for p in row.points[s]
+        )
+        rows.append(f"<tr><td>{escape(row.id)}</td>{''.join(cells)}<td>{texts}</td></tr>")
+    return (
+        '<section id="points" aria-labelledby="points-title">\n'
+        '<h2 id="points-title">Points, side by side</h2>\n'
+        '<p class="muted">= shared, ≠ conflict, · one-sided (only that side), blank: not '
+        "carried, * in some of the side's versions only. Each row gives every side's own "
+        "words for the point.</p>\n"
+        '<table class="matrix"><thead><tr><th scope="col">row</th>'
+        + "".join(f'<th scope="col">{escape(s)}</th>' for s in sides)
+        + '<th scope="col">point</th></tr></thead><tbody>\n'
+        + "\n".join(rows)
+        + "\n</tbody></table>\n</section>\n"
+    )
+
+
+def _sides_html(result: SidesComparison) -> str:
+    """The page of several sides, in the two-account report's layout: warnings, a score
+    card per pair of sides, the accounts, a topic chart, the matrix of points, drift."""
+    banners = "".join(
+        warnings_banner(
+            [ComparisonWarning(w["code"], w["message"]) for w in pair["warnings"]],
+            where=" ↔ ".join(pair["sides"]),
+        )
+        for pair in result.side_pairs()
+    )
+    drift = (
+        "\n".join(_drift_html(d) for d in result.drift)
+        if result.drift
+        else "<h2>Version drift</h2><p>No side has more than one version.</p>"
+    )
+    return (
+        banners
+        + _sides_summary(result)
+        + _sides_topic_chart(result)
+        + _sides_matrix(result)
+        + f'<section id="drift">\n{drift}\n</section>\n'
+        + f"<footer>readouts comparison of {escape(', '.join(result.sides))}, schema "
+        + f"{escape(result.schema_version)}, method {escape(result.method)}. This page is "
+        + "self-contained: it loads nothing from the network.</footer>\n"
+    )
 
 
 def render_sides(result: SidesComparison, fmt: str = "terminal", **options: Any) -> str:
@@ -391,5 +529,11 @@ def render_sides(result: SidesComparison, fmt: str = "terminal", **options: Any)
     if fmt == "markdown":
         return _sides_markdown(result)
     if fmt == "html":
-        return _page(f"readouts: {', '.join(result.sides)}", _sides_html(result))
+        return report_page(
+            f"{', '.join(result.sides)}: accounts compared side by side",
+            _sides_html(result),
+            links=options.get("links", ()),
+            schema_version=result.schema_version,
+            script=False,
+        )
     return _sides_terminal(result, columns_for(options.get("columns")))

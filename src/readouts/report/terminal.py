@@ -12,7 +12,8 @@ import unicodedata
 
 from ..lexicon import default_lexicon
 from ..model import Claim, Comparison, Reading
-from .common import MARKS, claim_text, side_by_side, side_name, speaker_label
+from ..wording import short
+from .common import MARKS, claim_text, side_by_side, side_name, speaker_label, verdict
 
 __all__ = ["columns_for", "pad", "render_terminal", "width", "wrap"]
 
@@ -92,6 +93,8 @@ def _cell(
     mark = MARKS[rel.label]
     short_id = claim.id.split(":")[-1]
     head = f"{mark} [{short_id}] {speaker_label(claim)}"
+    if rel.label != "one-sided" and rel.partners:
+        head += " ↔ " + ", ".join(p.split(":")[-1] for p in rel.partners)
     if rel.label == "conflict":
         head += f" — conflict: {rel.kind.replace('_', ' ')}"
     elif "unconfirmed_attribution" in rel.flags:
@@ -115,11 +118,15 @@ def render_terminal(
     name_a, name_b = side_name(ra, lexicon), side_name(rb, lexicon)
     s = comparison.score
     out = wrap(
-        f"readouts: {name_a} ({ra.account.id}, {ra.account.language}) vs "
-        f"{name_b} ({rb.account.id}, {rb.account.language})",
+        f"readouts: {name_a} ({short(ra.account.id, 40)}, {ra.account.language}) vs "
+        f"{name_b} ({short(rb.account.id, 40)}, {rb.account.language})",
         total,
     )
-    out += ["", *wrap(f"MEETING OF MINDS  {s.value}/100  {s.verdict}", total)]
+    for w in comparison.warnings:
+        lines = wrap(f"WARNING ({w.code}): {w.message}", total - 2)
+        out += ["", "! " + lines[0], *("  " + ln for ln in lines[1:])]
+    shown, said = verdict(comparison)
+    out += ["", *wrap(f"MEETING OF MINDS  {shown}  {said}", total)]
     for reason in s.reasons:
         lines = wrap(reason, total - 4)
         out += ["  - " + lines[0], *("    " + ln for ln in lines[1:])]

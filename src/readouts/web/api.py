@@ -35,6 +35,13 @@ class AccountIn(BaseModel):
     content_base64: str | None = Field(
         None, description="The bytes of a file, base64-encoded (PDF, GB18030, Big5...)."
     )
+    url: str | None = Field(
+        None,
+        max_length=2000,
+        pattern=r"^[Hh][Tt][Tt][Pp][Ss]?://",
+        description="The http(s) address of the account, fetched by the app (size and time "
+        "limits; the statement extracted from an HTML page with trafilatura).",
+    )
     filename: str = Field(
         "",
         max_length=255,
@@ -75,6 +82,11 @@ class CompareOut(BaseModel):
     id: str
     accounts: list[str]
     score: dict[str, Any] | None = Field(None, description="The score (docs/schema.md).")
+    warnings: list[dict[str, Any]] = Field(
+        default_factory=list,
+        description="What to know first ({code, message}: different-meetings, same-side); "
+        "with one, the score is no verdict.",
+    )
     links: dict[str, str]
     comparison: dict[str, Any] = Field(description="The comparison JSON (docs/schema.md).")
 
@@ -90,6 +102,7 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
         (403, "A cross-site request (a form on another site posting here)"),
         (408, "The request body did not arrive in time"),
         (413, "An account or the request is over the size limit"),
+        (502, "An account's address cannot be fetched"),
         (422, "A language other than English or Chinese, or a malformed request"),
         (501, "More than two accounts, before readouts.multi is installed"),
         (503, "The sentence encoder cannot be loaded, or the comparison ran past its time budget"),
@@ -107,15 +120,21 @@ def _decode_base64(value: str, n: int) -> bytes:
 def _from_json(body: CompareRequest) -> list[Submitted]:
     items = []
     for n, acc in enumerate(body.accounts, start=1):
-        if (acc.text is None) == (acc.content_base64 is None):
-            raise InputError(f"account {n}: give either text or content_base64")
+        given = [x is not None for x in (acc.text, acc.content_base64, acc.url)]
+        if sum(given) != 1:
+            raise InputError(f"account {n}: give either text, content_base64 or url")
+        if acc.url is not None:
+            items.append(Submitted(b"", acc.url, acc.party.strip(), acc.id, acc.language, acc.url))
+            continue
         data = (
             acc.text.encode("utf-8")
             if acc.text is not None
             else _decode_base64(acc.content_base64 or "", n)
         )
-        name = basename(acc.filename) or f"{acc.id or slug(acc.party.lower()) or n}.txt"
-        items.append(Submitted(data, name, acc.party.strip(), acc.id, acc.language))
+        name = basename(acc.filename) or f"account {n} (text)"
+        # the id: as given, else from the file's name (Comparer), the party, or the number
+        ident = acc.id or (None if acc.filename else slug(acc.party.lower()) or f"account{n}")
+        items.append(Submitted(data, name, acc.party.strip(), ident, acc.language))
     return items
 
 
@@ -127,6 +146,7 @@ def _api_answer(result: Result, fmt: str) -> Response:
         id=result.id,
         accounts=list(result.accounts),
         score=data.get("score"),
+        warnings=data.get("warnings", []),
         links=result.links(),
         comparison=data,
     )

@@ -7,7 +7,8 @@ for HTML)::
      "errors": ["..."], "status": 413}
 
 Library errors map to status codes in :func:`status_for` (``InputError`` 400,
-``TooLargeError`` 413, ``LanguageError`` 422, ``ModelUnavailable`` 503, ...); the app
+``TooLargeError`` 413, ``FetchError`` 502 (an address that cannot be fetched),
+``LanguageError`` 422, ``ModelUnavailable`` 503, ...); the app
 raises :class:`HTTPError` for its own (404, 501); anything else is a 500.
 """
 
@@ -25,6 +26,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import (
     ConfigError,
+    FetchError,
     InputError,
     LanguageError,
     LexiconError,
@@ -42,6 +44,7 @@ __all__ = [
     "error_body",
     "install_error_handlers",
     "status_for",
+    "wants_html",
 ]
 
 
@@ -68,6 +71,7 @@ class BodyTimeout(StarletteHTTPException):
 #: Library errors to HTTP statuses, most specific first; anything else is a 500.
 _STATUS: tuple[tuple[type[ReadoutsError], int], ...] = (
     (TooLargeError, 413),
+    (FetchError, 502),
     (InputError, 400),
     (LanguageError, 422),
     (ConfigError, 400),
@@ -86,7 +90,8 @@ def error_body(status: int, message: str, errors: Sequence[str] = ()) -> dict[st
     return {"ok": False, "error": message, "errors": list(errors) or [message], "status": status}
 
 
-def _wants_html(request: Request) -> bool:
+def wants_html(request: Request) -> bool:
+    """Does the request come from a browser that wants an HTML page (not the API)?"""
     path = request.url.path
     if path.startswith("/api/") or path.endswith(".json"):
         return False
@@ -97,7 +102,7 @@ def _error_response(
     request: Request, status: int, message: str, errors: Sequence[str] = ()
 ) -> Response:
     body = error_body(status, message, errors)
-    if _wants_html(request):
+    if wants_html(request):
         items = "".join(f"<li>{escape(e)}</li>" for e in body["errors"] if e != message)
         more = f"<ul>{items}</ul>" if items else ""
         return page(

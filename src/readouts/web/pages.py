@@ -23,8 +23,8 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import UploadFile as StarletteUploadFile
 
-from ..errors import InputError
-from .errors import ErrorOut, HTTPError
+from ..errors import InputError, ReadoutsError
+from .errors import ErrorOut, HTTPError, status_for, wants_html
 from .layout import page
 from .results import (
     FORMATS,
@@ -40,31 +40,62 @@ from .settings import SETTINGS, Settings
 __all__ = ["add_pages"]
 
 
-def _account_fieldset(n: int | str) -> str:
+def _account_fieldset(n: int | str, values: dict[str, str] | None = None) -> str:
+    """One account's slot of the form; ``values`` fill it again after an error (a file
+    cannot be: browsers make the user choose it again)."""
+    v = {k: escape(str(x), quote=True) for k, x in (values or {}).items()}
     return (
         f"<fieldset><legend>Account {n}</legend>\n"
         f'<label for="party-{n}">Side that issued it (optional, e.g. NATO, China)</label>\n'
-        f'<input type="text" id="party-{n}" name="party-{n}" maxlength="100">\n'
-        f'<label for="file-{n}">Upload a file (text, Markdown, HTML or PDF)</label>\n'
+        f'<input type="text" id="party-{n}" name="party-{n}" maxlength="100" '
+        f'value="{v.get("party", "")}">\n'
+        f'<label for="url-{n}">Its address (http or https), fetched for you</label>\n'
+        f'<input type="url" id="url-{n}" name="url-{n}" maxlength="2000" '
+        f'placeholder="https://" value="{v.get("url", "")}">\n'
+        f'<label for="file-{n}">or upload a file (text, Markdown, HTML or PDF)</label>\n'
         f'<input type="file" id="file-{n}" name="file-{n}" '
         'accept=".txt,.md,.markdown,.html,.htm,.pdf,text/plain,text/html,application/pdf">\n'
         f'<label for="text-{n}">or paste the text</label>\n'
-        f'<textarea id="text-{n}" name="text-{n}" spellcheck="false"></textarea>\n'
+        f'<textarea id="text-{n}" name="text-{n}" spellcheck="false">{v.get("text", "")}'
+        "</textarea>\n"
         "</fieldset>\n"
     )
 
 
-def _index(settings: Settings, nav: Sequence[tuple[str, str]]) -> Response:
-    slots = "".join(_account_fieldset(n) for n in (1, 2))
+def _index(
+    settings: Settings,
+    nav: Sequence[tuple[str, str]],
+    filled: Sequence[dict[str, str]] = (),
+    error: str = "",
+    status: int = 200,
+    method: str = "readouts",
+) -> Response:
+    """The form; after an error, with the error on top and what was typed kept."""
+    slots = "".join(
+        _account_fieldset(n, filled[n - 1] if n <= len(filled) else None)
+        for n in range(1, max(2, len(filled)) + 1)
+    )
     several = (
         "With three or more accounts, those with the same side are read as versions of "
         "one side's account (say, its English and Chinese texts)."
     )
     mb = settings.max_bytes / 1_000_000
+    alert = ""
+    if error:
+        files = any(f.get("file") for f in filled)
+        again = " Choose the files again: a browser never keeps them." if files else ""
+        alert = (
+            f'<div class="error" role="alert" id="form-error"><p><strong>Error {status}:</strong> '
+            f"{escape(error)}</p><p>What you typed is kept below.{escape(again)}</p></div>\n"
+        )
+    options = "".join(
+        f'<option value="{m}"{" selected" if m == method else ""}>{label}</option>'
+        for m, label in (("readouts", "readouts"), ("baseline", "baseline (sentences, raw cosine)"))
+    )
     body = (
-        '<p class="muted">Paste or upload the accounts each side published of one meeting, '
-        "in English or Chinese. readouts aligns them claim by claim and shows what both report, "
-        "what only one reports and where they clash.</p>\n"
+        alert + '<p class="muted">Paste, upload or give the address of the accounts each side '
+        "published of one meeting, in English or Chinese. readouts aligns them claim by claim "
+        "and shows what both report, what only one reports and where they clash.</p>\n"
         '<form method="post" action="/compare" enctype="multipart/form-data">\n'
         f'<div class="accounts" id="accounts">\n{slots}</div>\n'
         f'<template id="account-template">{_account_fieldset("__N__")}</template>\n'
@@ -73,13 +104,12 @@ def _index(settings: Settings, nav: Sequence[tuple[str, str]]) -> Response:
         f'<button type="button" class="secondary" id="add-account" '
         f'data-max="{settings.max_accounts}">Add another account</button>\n'
         '<label for="method" class="muted">Method</label>\n'
-        '<select id="method" name="method"><option value="readouts" selected>readouts</option>'
-        '<option value="baseline">baseline (sentences, raw cosine)</option></select>\n'
+        f'<select id="method" name="method">{options}</select>\n'
         "</div>\n</form>\n"
         f'<p class="muted">Up to {settings.max_accounts} accounts of at most {mb:g} MB each. '
-        f"Nothing leaves this machine. {several}</p>\n"
+        f"Nothing leaves this machine, except to fetch the addresses you give. {several}</p>\n"
     )
-    return page("Compare accounts of a meeting", body, nav=nav)
+    return page("Compare accounts of a meeting", body, nav=nav, status=status)
 
 
 def _docs_page(app: FastAPI) -> Response:
@@ -186,26 +216,57 @@ def add_pages(
     @app.post("/compare", include_in_schema=False)
     async def compare_form(request: Request) -> Response:
         limit = settings.request_limit
+        filled: list[dict[str, str]] = []  # what was typed, to give it back after an error
         async with request.form(
             max_files=settings.max_accounts + 4,
-            max_fields=4 * settings.max_accounts + 8,
+            max_fields=5 * settings.max_accounts + 8,
             max_part_size=limit,
         ) as form:
             items: list[Submitted] = []
-            for n in range(1, settings.max_accounts + 2):
-                upload = form.get(f"file-{n}")
-                text = form.get(f"text-{n}")
-                party = str(form.get(f"party-{n}") or "").strip()
-                if isinstance(upload, StarletteUploadFile) and upload.filename:
-                    data = await read_upload(upload, settings.max_bytes, n)
-                    items.append(Submitted(data, basename(upload.filename), party))
-                elif isinstance(text, str) and text.strip():
-                    name = f"{slug(party.lower()) or f'pasted{n}'}.txt"
-                    items.append(Submitted(text.encode("utf-8"), name, party))
             method = str(form.get("method") or "readouts")
-        if method not in ("readouts", "baseline"):
-            raise InputError(f"unknown method {method!r}")
-        result = await comparer.run(items, method, request.is_disconnected)
+            try:
+                for n in range(1, settings.max_accounts + 2):
+                    upload = form.get(f"file-{n}")
+                    text, url = form.get(f"text-{n}"), form.get(f"url-{n}")
+                    party = str(form.get(f"party-{n}") or "").strip()
+                    chosen = isinstance(upload, StarletteUploadFile) and bool(upload.filename)
+                    filled.append(
+                        {
+                            "party": party,
+                            "url": str(url or "").strip(),
+                            "text": text if isinstance(text, str) else "",
+                            "file": "1" if chosen else "",
+                        }
+                    )
+                    ident = slug(party.lower()) or f"account{n}"
+                    if isinstance(upload, StarletteUploadFile) and upload.filename:
+                        data = await read_upload(upload, settings.max_bytes, n)
+                        items.append(Submitted(data, basename(upload.filename), party))
+                    elif isinstance(url, str) and url.strip():
+                        items.append(
+                            Submitted(
+                                b"",
+                                url.strip(),
+                                party,
+                                slug(party.lower()) or None,
+                                url=url.strip(),
+                            )
+                        )
+                    elif isinstance(text, str) and text.strip():
+                        # named for what it is in messages: "account 1 (pasted text)"
+                        name = f"account {n} (pasted text)"
+                        items.append(Submitted(text.encode("utf-8"), name, party, ident))
+                if method not in ("readouts", "baseline"):
+                    raise InputError(f"unknown method {method!r}")
+                result = await comparer.run(items, method, request.is_disconnected)
+            except (ReadoutsError, HTTPError) as exc:
+                if not wants_html(request):
+                    raise
+                while len(filled) > 2 and not any(filled[-1].values()):
+                    filled.pop()
+                status = exc.status if isinstance(exc, HTTPError) else status_for(exc)
+                message = exc.message if isinstance(exc, HTTPError) else str(exc)
+                return _index(settings, nav, filled, message, status, method)
         return RedirectResponse(f"/report/{result.id}", status_code=303)
 
     @app.get(
@@ -226,11 +287,6 @@ def add_pages(
                 ("Download Markdown", f"/report/{rid}.md?download=1"),
                 ("Download HTML", f"/report/{rid}.html?download=1"),
             ]
-            if result.is_pair:
-                return HTMLResponse(result.render("html", links=links))
-            # the several-sides page has no toolbar of its own: put the links on top
-            nav = " · ".join(f'<a href="{escape(h)}">{escape(t)}</a>' for t, h in links)
-            page = result.render("html").replace("<body>", f"<body>\n<nav>{nav}</nav>", 1)
-            return HTMLResponse(page)
+            return HTMLResponse(result.render("html", links=links))
         fmt = FORMATS[ext]
         return _download(result.render(fmt), MEDIA[fmt], f"{filename}.{ext}", download)

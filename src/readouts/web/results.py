@@ -16,7 +16,7 @@ import secrets
 import threading
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
 
@@ -25,6 +25,7 @@ from starlette.datastructures import UploadFile as StarletteUploadFile
 
 from ..embed import Embedder, get_embedder
 from ..errors import InputError, ReadoutsError, TooLargeError
+from ..fetch import fetch_account
 from ..ingest import account_from_bytes
 from ..lexicon import Lexicon
 from ..model import Account, Comparison
@@ -72,7 +73,7 @@ class Result:
             return render(self.value, fmt, **options)
         from ..multi import render_sides
 
-        return render_sides(self.value, fmt)
+        return render_sides(self.value, fmt, **options)
 
     def to_dict(self) -> dict[str, Any]:
         if hasattr(self.value, "to_dict"):
@@ -117,17 +118,26 @@ class ReportStore:
 
 @dataclass(frozen=True)
 class Submitted:
-    """One account as received: bytes with a name, or text."""
+    """One account as received: bytes with a name (a file, or pasted text), or the
+    http(s) address of a page to fetch (``url``, with no bytes)."""
 
     data: bytes
     name: str
     party: str = ""
     id: str | None = None
     language: str | None = None
+    url: str = ""
 
 
 def slug(value: str) -> str:
-    return re.sub(r"[^A-Za-z0-9_.-]+", "_", value).strip("_.")[:64]
+    """An id from a name: letters, digits, ``_``, ``.`` and ``-``, at most 64 characters,
+    cut at a word boundary rather than mid-word."""
+    out = re.sub(r"[^A-Za-z0-9_.-]+", "_", value).strip("_.")
+    if len(out) > 64:
+        cut = out[:64]
+        at = max(cut.rfind("-"), cut.rfind("_"))
+        out = (cut[:at] if at >= 32 else cut).rstrip("_.-")
+    return out
 
 
 def basename(filename: str) -> str:
@@ -136,13 +146,35 @@ def basename(filename: str) -> str:
     return name.strip()[:255]
 
 
-def _accounts(items: Sequence[Submitted], max_bytes: int) -> list[Account]:
-    """The submitted accounts read; every error names the account (``account 2
-    (china.txt)``), so a user knows which of the accounts is at fault."""
+def _accounts(
+    items: Sequence[Submitted], max_bytes: int, fetch_seconds: float = 30.0
+) -> list[Account]:
+    """The submitted accounts read (an address fetched within ``fetch_seconds``); every
+    error names the account (``account 2 (china.txt)``), so a user knows which of the
+    accounts is at fault."""
     out: list[Account] = []
     used: set[str] = set()
     for n, item in enumerate(items, start=1):
         where = f"account {n} ({item.name})" if item.name else f"account {n}"
+        if item.url:
+            try:
+                account = fetch_account(
+                    item.url,
+                    party=item.party,
+                    language=item.language,
+                    timeout=fetch_seconds,
+                    max_bytes=max_bytes,
+                )
+            except ReadoutsError as exc:
+                exc.path = where
+                raise
+            base, k = item.id or account.id, 2
+            ident = base
+            while ident in used:
+                ident, k = f"{base}_{k}", k + 1
+            used.add(ident)
+            out.append(replace(account, id=ident))
+            continue
         if len(item.data) > max_bytes:
             raise TooLargeError(
                 f"{len(item.data):,} bytes; the limit is {max_bytes:,}", path=where, stage="ingest"
@@ -175,11 +207,12 @@ def compare_submitted(
     embedder: Embedder,
     *,
     max_bytes: int,
+    fetch_seconds: float = 30.0,
 ) -> tuple[Any, list[str]]:
     """(comparison, account ids) of the submitted accounts: two compared as a pair,
     three or more by readouts.multi (accounts with the same party form one side, an
     account with no party is a side of its own). Runs in a worker process."""
-    accounts = _accounts(items, max_bytes)
+    accounts = _accounts(items, max_bytes, fetch_seconds)
     ids = [a.id for a in accounts]
     if len(accounts) == 2:
         from ..compare import compare
@@ -235,7 +268,12 @@ class Comparer:
         self.check(items)
         with self._lock:
             value, ids = compare_submitted(
-                items, method, self.lexicon, self.embedder, max_bytes=self.settings.max_bytes
+                items,
+                method,
+                self.lexicon,
+                self.embedder,
+                max_bytes=self.settings.max_bytes,
+                fetch_seconds=self.settings.fetch_seconds,
             )
         return self.store.add(value, ids)
 

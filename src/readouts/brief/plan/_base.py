@@ -15,12 +15,14 @@ from dataclasses import dataclass
 
 from ...errors import ConfigError
 from ...lang import simplified
-from ...lexicon import Actor, Lexicon, Match
+from ...lexicon import Lexicon, Match
 from ...model import Claim, Comparison, Reading, topic_order
 from ...score import salience
 from .._wording import cap, join_list, marks_for, possessive, trim_quote
 from ..model import BriefSentence, Quote, Ref
 from ..phrases import phrasebook
+from ..versions import SideVersion
+from ..versions import gist as gist_of
 from ..zh import lead_zh
 
 __all__ = ["BUDGETS", "Budget", "PlannerBase", "Side", "Unit"]
@@ -78,23 +80,31 @@ BUDGETS = {
 class PlannerBase:
     """Plans and phrases one brief; holds what has been said so far (names mentioned)."""
 
-    def __init__(self, comparison: Comparison, lang: str, lexicon: Lexicon):
+    def __init__(
+        self,
+        comparison: Comparison,
+        lang: str,
+        lexicon: Lexicon,
+        versions: Sequence[SideVersion] = (),
+    ):
         self.c = comparison
         self.lang = lang
         self.lex = lexicon
         self.book = phrasebook(lang)
         self.sides = tuple(self._side(i, r) for i, r in enumerate(comparison.readings))
+        #: a side's own version in the note's language, by the id of the account compared
+        self.versions = {
+            v.of: v
+            for v in versions
+            if v.reading.account.language == lang
+            and any(s.id == v.of and s.reading.account.language != lang for s in self.sides)
+        }
         self.mentioned: set[str] = set()
         self.weights: dict[str, float] = {}
         for r in comparison.readings:
             self.weights.update(
                 zip((c.id for c in r.claims), salience(r.claims, lexicon), strict=True)
             )
-        self.people: dict[str, Actor] = {}
-        for actor in lexicon.actors.values():
-            if actor.kind == "person":
-                for name in (*actor.names_en, *actor.names_zh):
-                    self.people.setdefault(name, actor)
         self.pronouns: dict[str, str] = {}
         for r in comparison.readings:
             if r.account.language != lang:
@@ -102,7 +112,7 @@ class PlannerBase:
             for c in r.claims:
                 sp = c.speaker
                 said = r.account.text[sp.start : sp.end] if sp.start >= 0 else ""
-                person = self.people.get(sp.name)
+                person = self.lex.person_named(sp.name)
                 if person and said.lower() in _PRONOUNS:
                     self.pronouns.setdefault(person.id, _PRONOUNS[said.lower()])
         self.units = tuple(self._units(s) for s in self.sides)
@@ -146,7 +156,7 @@ class PlannerBase:
 
     def _person(self, name: str, full_name: bool = False) -> str:
         """A person as the note names them: in full at first mention, then by surname."""
-        actor = self.people.get(name)
+        actor = self.lex.person_named(name)
         if actor is None:
             return name
         if self.lang == "zh":
@@ -169,7 +179,7 @@ class PlannerBase:
         if sp.kind == "both":
             return self.book.template("subject.both")
         if sp.kind == "person":
-            actor = self.people.get(sp.name)
+            actor = self.lex.person_named(sp.name)
             if again and actor is not None and actor.id in self.pronouns:
                 return self.pronouns[actor.id]
             return self._person(sp.name)
@@ -242,13 +252,36 @@ class PlannerBase:
             side.id, span[0], span[1], what, value=value, text=self._text(side)[slice(*span)]
         )
 
-    def quote(self, side: Side, start: int, end: int, quotes: list[Quote]) -> str:
-        text = self._text(side)
-        start, end = trim_quote(text, start, end, side.reading.account.language)
+    def _marks(self, reading: Reading, start: int, end: int, quotes: list[Quote]) -> str:
+        """``reading``'s text at a span, trimmed and in quotation marks (recorded)."""
+        text = reading.account.text
+        start, end = trim_quote(text, start, end, reading.account.language)
         piece = text[start:end]
-        quotes.append(Quote(side.id, start, end, piece))
+        quotes.append(Quote(reading.account.id, start, end, piece))
         left, right = marks_for(piece)
         return left + piece + right
+
+    def quote(
+        self, side: Side, start: int, end: int, quotes: list[Quote], point: bool = True
+    ) -> str:
+        """A span of a side's account in quotation marks. A point quoted in the other
+        language than the note's comes after the side's own version of it where it has
+        one; else, in an English note, a gist of its claims follows. ``point=False`` for a
+        word or a fact the sentence itself explains: the original alone."""
+        if side.reading.account.language == self.lang or not point:
+            return self._marks(side.reading, start, end, quotes)
+        claims = [c for c in side.reading.claims if c.start < end and start < c.end]
+        version = self.versions.get(side.id)
+        span = version.span_of(claims) if version is not None and claims else None
+        if version is not None and span is not None:
+            shown = self._marks(version.reading, span[0], span[1], quotes)
+            original = self._marks(side.reading, start, end, quotes)
+            return self.fill("quote.version", caps=False, v=shown, q=original)
+        original = self._marks(side.reading, start, end, quotes)
+        if self.lang == "en" and claims:
+            what = gist_of(claims, side.reading, self.lex)
+            return self.fill("quote.gist", caps=False, q=original, gist=what)
+        return original
 
     def _span(self, side: Side, claims: Sequence[Claim]) -> tuple[int, int]:
         """The span of a run of claims, cut after the claim that passes the length limit."""
@@ -375,8 +408,12 @@ class PlannerBase:
         unique: dict[tuple[str, int, int, str, str], Ref] = {}
         for r in refs:
             unique.setdefault((r.account, r.start, r.end, r.what, r.claim), r)
+        for q in quotes:  # a quotation of a side's version rests on the version's words
+            if q.account in {v.id for v in self.versions.values()}:
+                ref = Ref(q.account, q.start, q.end, "version", text=q.text)
+                unique.setdefault((q.account, q.start, q.end, "version", ""), ref)
         for r in list(unique.values()):  # a fact or a word rests on the claim that holds it
-            if r.what == "claim":
+            if r.what in ("claim", "version"):
                 continue
             side = next(x for x in self.sides if x.id == r.account)
             for c in side.reading.claims:

@@ -28,7 +28,7 @@ class MeetingPlanner(PlannerBase):
     def title(self) -> BriefSentence:
         a, b = self.sides
         s = self.c.score
-        band = self.book.template(f"band.{s.band}")
+        band = self.book.template(f"band.{s.band}" if self.c.comparable else "band.notcomparable")
         text = self.fill("title", a=a.name, b=b.name, band=band)
         return self.sentence("title", "title", text, score=s.value)
 
@@ -164,7 +164,7 @@ class MeetingPlanner(PlannerBase):
         """A name from an account: as written when in the note's language, else quoted."""
         if side.reading.account.language == self.lang:
             return self._text(side)[span[0] : span[1]]
-        return self.quote(side, span[0], span[1], quotes)
+        return self.quote(side, span[0], span[1], quotes, point=False)
 
     def _differ(
         self, what: str, found: Sequence[tuple[Side, Any]], quotes: list[Quote]
@@ -172,8 +172,8 @@ class MeetingPlanner(PlannerBase):
         """The accounts give different dates or formats: quote each."""
         (sa, fa), (sb, fb) = found[0], found[-1]
         span_a, span_b = getattr(fa, f"{what}_span"), getattr(fb, f"{what}_span")
-        qa = self.quote(sa, span_a[0], span_a[1], quotes)
-        qb = self.quote(sb, span_b[0], span_b[1], quotes)
+        qa = self.quote(sa, span_a[0], span_a[1], quotes, point=False)
+        qb = self.quote(sb, span_b[0], span_b[1], quotes, point=False)
         refs = [
             self._ref(sa, what, span_a, getattr(fa, what)),
             self._ref(sb, what, span_b, getattr(fb, what)),
@@ -218,7 +218,7 @@ class MeetingPlanner(PlannerBase):
         parties = [getattr(f, field_) for _, f in asked]
         spans = [getattr(f, span_) for _, f in asked]
         qs = [
-            self.quote(s, span[0], span[1], quotes)
+            self.quote(s, span[0], span[1], quotes, point=False)
             for (s, _), span in zip(asked, spans, strict=True)
         ]
         if len(asked) == 2 and parties[0] == parties[1]:

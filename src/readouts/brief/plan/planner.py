@@ -10,12 +10,15 @@ comparison always gives the same note.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ...errors import ConfigError
 from ...lexicon import Lexicon, default_lexicon
 from ...model import Comparison
 from .._wording import possessive
 from ..model import Brief, Section
 from ..phrases import LANGS
+from ..versions import SideVersion
 from .accounts import AccountsPlanner
 from .common import CommonGroundPlanner
 from .meeting import MeetingPlanner
@@ -75,6 +78,16 @@ class Planner(
             }
             for s in self.sides
         )
+        warnings = tuple(
+            {"code": w.code, "text": self.fill(f"warning.{w.code}", message=w.message)}
+            if self.book.has(f"warning.{w.code}")
+            else {"code": w.code, "text": w.message}
+            for w in self.c.warnings
+        )
+        versions = tuple(
+            {"id": v.id, "of": v.of, "language": v.reading.account.language}
+            for v in self.versions.values()
+        )
         return Brief(
             lang=self.lang,
             layout="paragraph" if self.layout == "paragraph" else "sections",
@@ -82,12 +95,29 @@ class Planner(
             dek=dek,
             sections=tuple(sections),
             accounts=accounts,
-            score={"value": self.c.score.value, "band": self.c.score.band},
+            score={
+                "value": self.c.score.value,
+                "band": self.c.score.band,
+                "comparable": self.c.comparable,
+            },
+            warnings=warnings,
+            versions=versions,
         )
 
 
-def brief(comparison: Comparison, lang: str = "en", *, lexicon: Lexicon | None = None) -> Brief:
-    """The analyst's note on a comparison, in English (``en``) or Chinese (``zh``)."""
+def brief(
+    comparison: Comparison,
+    lang: str = "en",
+    *,
+    lexicon: Lexicon | None = None,
+    versions: Sequence[SideVersion] = (),
+) -> Brief:
+    """The analyst's note on a comparison, in English (``en``) or Chinese (``zh``).
+
+    ``versions`` are the sides' own versions in other languages
+    (:func:`readouts.brief.side_version`): a point of an account in the other language
+    than the note's is quoted in the side's version in the note's language, the original
+    beside it."""
     if lang not in LANGS:
         raise ConfigError(f"unknown brief language {lang!r}; choose from {', '.join(LANGS)}")
-    return Planner(comparison, lang, lexicon or default_lexicon()).plan()
+    return Planner(comparison, lang, lexicon or default_lexicon(), versions).plan()

@@ -42,7 +42,7 @@ class TonePlanner(PlannerBase):
             if {h.term for h in g} <= shown:
                 continue
             shown |= {h.term for h in g}
-            q = self.quote(side, g[0].start, g[-1].end, quotes)
+            q = self.quote(side, g[0].start, g[-1].end, quotes, point=False)
             if side.reading.account.language != self.lang:
                 glosses = []
                 for h in g:

@@ -15,11 +15,12 @@ class VerdictPlanner(PlannerBase):
     def verdict(self) -> list[BriefSentence]:
         s = self.c.score
         verdict = s.verdict if self.lang == "en" else self.book.template(f"verdict.band.{s.band}")
+        plan = "verdict.score" if self.c.comparable else "verdict.notcomparable"
         out = [
             self.sentence(
                 "verdict",
-                "verdict.score",
-                self.fill("verdict.score", value=str(s.value), verdict=verdict),
+                plan,
+                self.fill(plan, value=str(s.value), verdict=verdict),
                 score=s.value,
             )
         ]

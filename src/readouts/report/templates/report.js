@@ -47,6 +47,34 @@
     }).join(", ");
   }
 
+  // the words of a claim as the account has them (its badge left out), cut when long
+  function words(el) {
+    var out = "";
+    var nodes = el.childNodes;
+    for (var i = 0; i < nodes.length; i++) {
+      if (!(nodes[i].classList && nodes[i].classList.contains("badge"))) {
+        out += nodes[i].textContent;
+      }
+    }
+    out = out.replace(/\s+/g, " ").trim();
+    return out.length > 320 ? out.slice(0, 319) + "\u2026" : out;
+  }
+
+  // one line per counterpart under the status line: its side, its id and its words
+  function quote(list, sign) {
+    var box = document.createElement("span");
+    box.className = "counterparts";
+    for (var i = 0; i < list.length; i++) {
+      var line = document.createElement("span");
+      line.className = "counterpart-text";
+      line.setAttribute("lang", list[i].closest(".text").getAttribute("lang") || "");
+      line.textContent = sign + " " + list[i].getAttribute("data-side") + " " +
+        list[i].getAttribute("data-short") + ": \u201c" + words(list[i]) + "\u201d";
+      box.appendChild(line);
+    }
+    return box;
+  }
+
   function select(el) {
     clear();
     el.classList.add("selected");
@@ -64,6 +92,11 @@
         line += ": no counterpart in the other account";
       }
       status.textContent = line;
+      if (found.length) {
+        status.appendChild(quote(found, "\u2194"));
+      } else if (near.length) {
+        status.appendChild(quote(near, "\u2248"));
+      }
     }
   }
 

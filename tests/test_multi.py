@@ -11,9 +11,9 @@ from readouts.multi import (
     compare_sides,
     load_manifest,
     merge_label,
-    render_sides,
     sides_from_front_matter,
 )
+from readouts.report.sides import render_sides
 
 NATO_CHINA = "2021-09-27_nato-china_stoltenberg-wangyi_video.json"
 

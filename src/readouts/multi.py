@@ -58,7 +58,6 @@ __all__ = [
     "group_claims",
     "load_manifest",
     "merge_label",
-    "render_sides",
     "sides_from_front_matter",
 ]
 
@@ -605,10 +604,3 @@ def compare_sides(
         drift=tuple(drifts.values()),
         timings={"read": t1 - t0, "compare": t2 - t1, "drift": t3 - t2, "merge": t4 - t3},
     )
-
-
-def render_sides(result: SidesComparison, fmt: str = "terminal", **options: Any) -> str:
-    """The merged comparison as ``terminal`` text, ``markdown``, ``json`` or ``html``."""
-    from .report.sides import render_sides as _render
-
-    return _render(result, fmt, **options)

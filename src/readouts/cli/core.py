@@ -128,7 +128,8 @@ def compare(
         )
         options["columns"] = width
     if several:
-        from ..multi import compare_sides, load_manifest, render_sides
+        from ..multi import compare_sides, load_manifest
+        from ..report.sides import render_sides
 
         if manifest:
             sides = load_manifest(manifest)

@@ -13,33 +13,27 @@ and nothing is lost. The rows of a unit depend only on its accounts
 
 from __future__ import annotations
 
-import multiprocessing
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..embed import USEEmbedder
 from ..errors import ConfigError
+from .executors import Executor, processes, serial
 from .store import Store, row_account
-from .work import UnitResult, UnitSpec, WorkerConfig, default_threads, run_batch
+from .work import UnitResult, UnitSpec, WorkerConfig, default_threads
 
 __all__ = [
     "AnalyzeReport",
     "Unit",
     "analyze",
-    "bounded",
     "plan",
-    "processes",
-    "serial",
     "write_results",
 ]
 
 #: Accounts per batch sent to a worker.
 BATCH_ACCOUNTS = 8
-
-Executor = Callable[[Iterable[list[UnitSpec]], WorkerConfig], Iterator[list[UnitResult]]]
 
 
 @dataclass(frozen=True)
@@ -155,58 +149,6 @@ def _specs(store: Store, batches: Iterable[list[Unit]]) -> Iterator[list[UnitSpe
             for u in batch
         ]
         yield specs
-
-
-# --------------------------------------------------------------------------- executors
-
-
-def serial(batches: Iterable[list[UnitSpec]], config: WorkerConfig) -> Iterator[list[UnitResult]]:
-    """Run every batch in this process."""
-    for batch in batches:
-        yield run_batch(batch, config)
-
-
-def bounded(
-    submit: Callable[[list[UnitSpec]], Any],
-    batches: Iterable[list[UnitSpec]],
-    in_flight: int,
-    wait_any: Callable[[set[Any]], tuple[set[Any], set[Any]]],
-) -> Iterator[Any]:
-    """Keep at most ``in_flight`` batches submitted; yield results as they complete."""
-    source = iter(batches)
-    pending: set[Any] = set()
-    exhausted = False
-    while True:
-        while not exhausted and len(pending) < in_flight:
-            nxt = next(source, None)
-            if nxt is None:
-                exhausted = True
-                break
-            pending.add(submit(nxt))
-        if not pending:
-            return
-        done, pending = wait_any(pending)
-        for f in done:
-            yield f.result()
-
-
-def processes(workers: int) -> Executor:
-    """Run batches in ``workers`` local processes."""
-
-    def run(batches: Iterable[list[UnitSpec]], config: WorkerConfig) -> Iterator[list[UnitResult]]:
-        ctx = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
-
-            def submit(batch: list[UnitSpec]) -> Future[list[UnitResult]]:
-                return pool.submit(run_batch, batch, config)
-
-            def wait_any(pending: set[Any]) -> tuple[set[Any], set[Any]]:
-                done, rest = wait(pending, return_when=FIRST_COMPLETED)
-                return set(done), set(rest)
-
-            yield from bounded(submit, batches, 2 * workers, wait_any)
-
-    return run
 
 
 # --------------------------------------------------------------------------- writing

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..errors import ConfigError
-from .analyze import Executor, bounded
+from .executors import Executor, bounded
 from .work import UnitResult, UnitSpec, WorkerConfig, run_batch
 
 __all__ = ["dask_executor", "dask_worker_count", "local_cluster"]
@@ -51,7 +51,7 @@ def dask_worker_count(address: str, workers: int) -> int:
 
 
 def dask_executor(address: str, workers: int) -> Executor:
-    """An executor (see :mod:`readouts.corpus.analyze`) running batches on Dask."""
+    """An executor (see :mod:`readouts.corpus.executors`) running batches on Dask."""
     if address != "local" and "://" not in address and ":" not in address:
         raise ConfigError(
             f"--dask takes a scheduler address (tcp://host:8786) or 'local', not {address!r}"

@@ -9,13 +9,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from ..model import Sentence
 from ._base import MEETING_WINDOW, Party
 
-if TYPE_CHECKING:
-    from .extract import Reader
+
+class Reader(Protocol):
+    """What who-asked needs of the facts reader (:class:`readouts.facts.extract.Reader`):
+    the text, its language, and the people and party named in a span."""
+
+    text: str
+    zh: bool
+
+    def _people_en(self, start: int, end: int) -> list[Party]: ...
+
+    def _people_zh(self, start: int, end: int) -> list[Party]: ...
+
+    def _party_in(self, start: int, end: int) -> str: ...
+
 
 __all__ = ["EN_INVITE", "EN_REQUEST", "who_asked"]
 

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field, fields
 from typing import Any
 
 from ..errors import ConfigError
 from ..ingest import MAX_BYTES
 
-__all__ = ["SETTINGS", "Settings"]
+__all__ = ["SETTINGS", "Settings", "cores"]
+
+
+def cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
 
 
 @dataclass(frozen=True)
@@ -75,8 +84,6 @@ class Settings:
     @property
     def worker_count(self) -> int:
         """The worker processes: ``workers``, or one per core when it is 0."""
-        from .workers import cores
-
         return self.workers or cores()
 
     def __post_init__(self) -> None:
@@ -87,8 +94,6 @@ class Settings:
             raise ConfigError("the app setting fetch_seconds must be more than 0")
         if self.max_accounts < 2:
             raise ConfigError("the app setting max_accounts must be at least 2")
-        from .workers import cores
-
         if not 0 <= self.workers <= cores():
             raise ConfigError(
                 f"the app setting workers must be 0 (one per core) to {cores()} (the cores "

@@ -35,19 +35,12 @@ import anyio
 
 from ..errors import ReadoutsError
 from .errors import HTTPError
+from .settings import cores
 
 __all__ = ["ClientGone", "Job", "WorkerConfig", "WorkerPool", "cores", "worker_config"]
 
 #: How long a waiting request sleeps between looks at its client and its worker.
 _TICK = 0.05
-
-
-def cores() -> int:
-    """The cores this process may run on."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):  # pragma: no cover - not Linux
-        return os.cpu_count() or 1
 
 
 class ClientGone(HTTPError):
@@ -86,7 +79,7 @@ def _worker_main(conn: Any, config: WorkerConfig) -> None:
 
     from ..embed import USEEmbedder, get_embedder
     from ..lexicon import default_lexicon
-    from .results import compare_submitted
+    from .submitted import compare_submitted
 
     threadpool_limits(config.threads)
     lexicon = pickle.loads(config.lexicon) if config.lexicon else default_lexicon()

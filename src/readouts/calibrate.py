@@ -413,6 +413,7 @@ def calibrate(
         **replace(model, provenance=provenance).to_dict(),
         "conflict": conflict.to_dict(),
         "score": score_model.to_dict(),
-        "report": report,
+        # the figures that go with the weights; per-meeting ones are in the printed report
+        "report": {k: v for k, v in report.items() if k != "leave_one_meeting_out"},
     }
     return weights, report

@@ -160,3 +160,26 @@ def test_cli_compare_an_address_that_fails_exits_3(runner, web_server, fixtures)
     )
     assert result.exit_code == 3
     assert f"{web_server}/missing: the server answered 404" in result.output
+
+
+@pytest.mark.parametrize("fmt", ["terminal", "markdown", "html"])
+def test_cli_custom_lexicon_labels_appear_in_every_format(runner, fixtures, tmp_path, fmt):
+    """A topic relabelled by --lexicon is shown with its new label, never the built-in one."""
+    lex = tmp_path / "mine.tsv"
+    lex.write_text(
+        "# version: 1\nid\tcap\tgeneric\tlabel_en\tlabel_zh\tterms_en\tterms_zh\tsource\n"
+        "climate\t7\t0\tWeather diplomacy\t天气外交\tclimate*\t气候\t-\n",
+        encoding="utf-8",
+    )
+    result = _compare(
+        runner,
+        str(fixtures / "call_us.txt"),
+        str(fixtures / "call_cn.txt"),
+        "--lexicon",
+        str(lex),
+        "--format",
+        fmt,
+    )
+    assert result.exit_code == 0, result.output
+    assert "Weather diplomacy" in result.output
+    assert "Climate change" not in result.output

@@ -146,7 +146,7 @@ def compare(
 
     a, b = read_pair(accounts[0], accounts[1], side_a, side_b)
     comparison = do_compare(a, b, lexicon=lexicon, embedder=emb, method=method)
-    write_output(render(comparison, fmt, **options), output)
+    write_output(render(comparison, fmt, lexicon=lexicon, **options), output)
     if plot_path:
         from ..plot import topic_coverage_png
 

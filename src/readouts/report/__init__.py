@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..errors import ConfigError
+from ..lexicon import Lexicon
 from ..model import Comparison
 
 __all__ = ["FORMATS", "RENDERERS", "render"]
@@ -53,10 +54,16 @@ RENDERERS: dict[str, Renderer] = {
 FORMATS = tuple(RENDERERS)
 
 
-def render(comparison: Comparison, fmt: str = "terminal", **options: Any) -> str:
-    """The comparison rendered in ``fmt`` (one of :data:`FORMATS`)."""
+def render(
+    comparison: Comparison, fmt: str = "terminal", lexicon: Lexicon | None = None, **options: Any
+) -> str:
+    """The comparison rendered in ``fmt`` (one of :data:`FORMATS`). ``lexicon`` is the one
+    the comparison was made with (its topic labels and tone readings are shown); the
+    built-in one when not given."""
     try:
         renderer = RENDERERS[fmt]
     except KeyError:
         raise ConfigError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}") from None
+    if fmt != "json":
+        options["lexicon"] = lexicon
     return renderer(comparison, **options)

@@ -6,7 +6,7 @@ report never carries raw HTML or a link made from an account."""
 
 from __future__ import annotations
 
-from ..lexicon import default_lexicon
+from ..lexicon import Lexicon, default_lexicon
 from ..model import Claim, Comparison, Reading
 from ..wording import short
 from .common import (
@@ -45,8 +45,10 @@ def _line(comparison: Comparison, reading: Reading, claim: Claim) -> str:
     return out
 
 
-def render_markdown(comparison: Comparison) -> str:
-    lexicon = default_lexicon()
+def render_markdown(comparison: Comparison, *, lexicon: Lexicon | None = None) -> str:
+    """The comparison as Markdown; topic labels from ``lexicon`` (the built-in one when
+    not given)."""
+    lexicon = lexicon or default_lexicon()
     ra, rb = comparison.readings
     side_a, side_b = side_name(ra, lexicon), side_name(rb, lexicon)
     if side_a == side_b:

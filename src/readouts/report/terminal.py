@@ -10,7 +10,7 @@ from __future__ import annotations
 import shutil
 import unicodedata
 
-from ..lexicon import default_lexicon
+from ..lexicon import Lexicon, default_lexicon
 from ..model import Claim, Comparison, Reading
 from ..wording import short
 from .common import MARKS, claim_text, side_by_side, side_name, speaker_label, verdict
@@ -109,10 +109,14 @@ def _cell(
 
 
 def render_terminal(
-    comparison: Comparison, *, columns: int | None = None, colour: bool = False
+    comparison: Comparison,
+    *,
+    columns: int | None = None,
+    colour: bool = False,
+    lexicon: Lexicon | None = None,
 ) -> str:
     """The comparison as plain text for a terminal ``columns`` wide (default: its width)."""
-    lexicon = default_lexicon()
+    lexicon = lexicon or default_lexicon()
     total = columns_for(columns)
     ra, rb = comparison.readings
     name_a, name_b = side_name(ra, lexicon), side_name(rb, lexicon)

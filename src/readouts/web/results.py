@@ -59,6 +59,7 @@ class Result:
     id: str
     value: Any  # a Comparison, or readouts.multi's result
     accounts: tuple[str, ...]
+    lexicon: Lexicon | None = None  # the one it was compared with: its labels are shown
 
     @property
     def is_pair(self) -> bool:
@@ -66,7 +67,7 @@ class Result:
 
     def render(self, fmt: str, **options: Any) -> str:
         if self.is_pair:
-            return render(self.value, fmt, **options)
+            return render(self.value, fmt, lexicon=self.lexicon, **options)
         from ..report.sides import render_sides
 
         return render_sides(self.value, fmt, **options)
@@ -96,8 +97,8 @@ class ReportStore:
         self._items: OrderedDict[str, Result] = OrderedDict()
         self._lock = threading.Lock()
 
-    def add(self, value: Any, accounts: Sequence[str]) -> Result:
-        result = Result(secrets.token_urlsafe(9), value, tuple(accounts))
+    def add(self, value: Any, accounts: Sequence[str], lexicon: Lexicon | None = None) -> Result:
+        result = Result(secrets.token_urlsafe(9), value, tuple(accounts), lexicon)
         with self._lock:
             self._items[result.id] = result
             while len(self._items) > self.size:
@@ -159,7 +160,7 @@ class Comparer:
                 max_bytes=self.settings.max_bytes,
                 fetch_seconds=self.settings.fetch_seconds,
             )
-        return self.store.add(value, ids)
+        return self.store.add(value, ids, self.lexicon)
 
     async def run(
         self,
@@ -173,7 +174,7 @@ class Comparer:
             return await anyio.to_thread.run_sync(self.compare, items, method)
         self.check(items)
         value, ids = await self.pool.run(Job(tuple(items), method), is_disconnected=is_disconnected)
-        return self.store.add(value, ids)
+        return self.store.add(value, ids, self.lexicon)
 
     def close(self) -> None:
         """Stop the worker processes."""

@@ -104,3 +104,17 @@ def test_corpus_store_digest_ignores_volatile_columns():
                 (stamp,),
             )
     assert a.digest() == b.digest()
+
+
+def test_corpus_store_inserts_by_column_name(tmp_path):
+    """Rows are written by column name, in any order; a column the table lacks is refused."""
+    from readouts.corpus.store import insert_rows
+
+    store = Store(str(tmp_path / "c.db"))
+    row = {"applied_at": "2026-12-03T00:00:00+00:00", "name": "9999_test"}  # not the table's order
+    with store.transaction() as conn:
+        insert_rows(conn, "migrations", [row])
+    got = store.query("SELECT name, applied_at FROM migrations WHERE name = '9999_test'")
+    assert [tuple(r) for r in got] == [("9999_test", "2026-12-03T00:00:00+00:00")]
+    with pytest.raises(StorageError, match="no column applied"), store.transaction() as conn:
+        insert_rows(conn, "migrations", [{"name": "x", "applied": "now"}])

@@ -21,7 +21,7 @@ from typing import Any
 from ..embed import USEEmbedder
 from ..errors import ConfigError
 from .executors import Executor, processes, serial
-from .store import Store, row_account
+from .store import Store, insert_rows, row_account
 from .work import UnitResult, UnitSpec, WorkerConfig, default_threads
 
 __all__ = [
@@ -153,45 +153,28 @@ def _specs(store: Store, batches: Iterable[list[Unit]]) -> Iterator[list[UnitSpe
 
 # --------------------------------------------------------------------------- writing
 
-_INSERTS = {
-    "readings": "INSERT INTO readings VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-    "sentences": "INSERT INTO sentences VALUES (?,?,?,?,?)",
-    "vectors": "INSERT OR IGNORE INTO vectors VALUES (?,?,?,?)",
-    "events": "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-    "comparisons": "INSERT INTO comparisons VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-    "alignments": "INSERT INTO alignments VALUES (?,?,?,?,?,?,?)",
-    "relations": "INSERT INTO relations VALUES (?,?,?,?,?,?)",
-}
-_CLAIM_COLUMNS = (
-    "n, id, account_id, sentence, char_start, char_end, text, speaker, speaker_kind, "
-    "speaker_party, act, plover, topics, tone, negated, frame_start, frame_end, tail_start, "
-    "tail_end"
-)
-
 
 def write_results(store: Store, results: Sequence[UnitResult]) -> None:
-    """Write the rows of a batch of units in one transaction."""
+    """Write the rows of a batch of units in one transaction, by column name."""
+
+    def rows(table: str) -> list[dict[str, Any]]:
+        return [row for r in results for row in r.rows.get(table, ())]
+
     with store.transaction() as conn:
-        for table in ("readings", "sentences", "vectors"):
-            rows = [row for r in results for row in r.rows.get(table, ())]
-            if rows:
-                conn.executemany(_INSERTS[table], rows)
-        claims = [row for r in results for row in r.rows.get("claims", ())]
+        insert_rows(conn, "readings", rows("readings"))
+        insert_rows(conn, "sentences", rows("sentences"))
+        insert_rows(conn, "vectors", rows("vectors"), verb="IGNORE")
+        claims = rows("claims")
         if claims:
             base = int(conn.execute("SELECT coalesce(max(n), 0) FROM claims").fetchone()[0])
-            numbered = {row[0]: base + i + 1 for i, row in enumerate(claims)}
-            conn.executemany(
-                f"INSERT INTO claims ({_CLAIM_COLUMNS}) VALUES ({','.join('?' * 19)})",
-                [(numbered[row[0]], *row) for row in claims],
-            )
+            numbered = {row["id"]: base + i + 1 for i, row in enumerate(claims)}
+            insert_rows(conn, "claims", [{"n": numbered[row["id"]], **row} for row in claims])
             conn.executemany(
                 "INSERT INTO claims_fts (rowid, text) VALUES (?, ?)",
                 [(numbered[cid], text) for r in results for cid, text in r.fts],
             )
         for table in ("events", "comparisons", "alignments", "relations"):
-            rows = [row for r in results for row in r.rows.get(table, ())]
-            if rows:
-                conn.executemany(_INSERTS[table], rows)
+            insert_rows(conn, table, rows(table))
 
 
 def analyze(

@@ -46,7 +46,7 @@ from ..ingest import MAX_BYTES, _iso_date, _plain, _safe_id, account_from_text, 
 from ..lexicon import lexicon_for
 from ..model import Account
 from .keys import PairKeys, pair_keys
-from .store import Store, dumps, now
+from .store import Store, dumps, insert_rows, now
 
 __all__ = [
     "BATCH",
@@ -330,30 +330,31 @@ def _write(store: Store, parsed: list[Parsed], report: IngestReport) -> None:
                 ident = f"{a.id}-{p.hash[:8]}"
             path = str(a.meta.get("path", p.item))
             meta = {k: v for k, v in a.meta.items() if k != "path"}
-            conn.execute(
-                "INSERT INTO accounts VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    ident,
-                    p.hash,
-                    a.language,
-                    a.script,
-                    a.party,
-                    a.side,
-                    a.issuer,
-                    a.date,
-                    a.title,
-                    a.source,
-                    path,
-                    dumps(meta),
-                    len(a.text),
-                    a.text,
-                    now(),
-                ),
+            insert_rows(
+                conn,
+                "accounts",
+                [
+                    {
+                        "id": ident,
+                        "hash": p.hash,
+                        "language": a.language,
+                        "script": a.script,
+                        "party": a.party,
+                        "side": a.side,
+                        "issuer": a.issuer,
+                        "date": a.date,
+                        "title": a.title,
+                        "source": a.source,
+                        "path": path,
+                        "meta": dumps(meta),
+                        "chars": len(a.text),
+                        "text": a.text,
+                        "ingested_at": now(),
+                    }
+                ],
             )
             if p.keys is not None:
-                conn.execute(
-                    "INSERT OR REPLACE INTO pair_keys VALUES (?,?,?,?,?,?,?,?)", p.keys.row(ident)
-                )
+                insert_rows(conn, "pair_keys", [p.keys.row(ident)], verb="REPLACE")
             report.added.append(ident)
 
 

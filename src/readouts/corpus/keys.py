@@ -62,18 +62,18 @@ class PairKeys:
             "persons": list(self.persons),
         }
 
-    def row(self, account_id: str) -> tuple[Any, ...]:
-        """The ``pair_keys`` table row of an account with these keys."""
-        return (
-            account_id,
-            self.party,
-            self.date,
-            self.published,
-            self.format,
-            int(self.meeting),
-            dumps(list(self.counterparts)),
-            dumps(list(self.persons)),
-        )
+    def row(self, account_id: str) -> dict[str, Any]:
+        """The ``pair_keys`` table row of an account with these keys, by column."""
+        return {
+            "account_id": account_id,
+            "party": self.party,
+            "date": self.date,
+            "published": self.published,
+            "format": self.format,
+            "meeting": int(self.meeting),
+            "counterparts": dumps(list(self.counterparts)),
+            "persons": dumps(list(self.persons)),
+        }
 
 
 def _facts(account: Account, sents: tuple[Sentence, ...], lexicon: Lexicon) -> MeetingFacts | None:

@@ -41,7 +41,7 @@ from ..lang import text_view
 from ..lexicon import Lexicon, default_lexicon
 from ..read import read
 from .keys import pair_keys
-from .store import Store, dumps, loads, row_account
+from .store import Store, dumps, insert_rows, loads, row_account
 from .work import account_vector, claim_texts
 
 __all__ = [
@@ -138,7 +138,7 @@ def _ensure_keys(store: Store, lexicon: Lexicon, rekey: bool = False) -> int:
         return 0
     values = [pair_keys(row_account(row), lexicon).row(row["id"]) for row in rows]
     with store.transaction() as conn:
-        store.insert_many(conn, "pair_keys", values, verb="REPLACE")
+        insert_rows(conn, "pair_keys", values, verb="REPLACE")
     return len(values)
 
 
@@ -250,11 +250,16 @@ class _Content:
                     vec = account_vector(self.embedder.encode(texts))
                     self.vectors[account.id] = vec
                     new_vectors.append(
-                        (account.id, self.embedder.name, int(vec.shape[0]), vec.tobytes())
+                        {
+                            "account_id": account.id,
+                            "embedder": self.embedder.name,
+                            "dim": int(vec.shape[0]),
+                            "vector": vec.tobytes(),
+                        }
                     )
         if new_vectors:
             with self.store.transaction() as conn:
-                self.store.insert_many(conn, "vectors", new_vectors, verb="IGNORE")
+                insert_rows(conn, "vectors", new_vectors, verb="IGNORE")
             self.computed += len(new_vectors)
 
     def similarity(self, a: str, b: str) -> tuple[float, list[str]]:
@@ -406,14 +411,22 @@ def pair(
                     (round(g.score, 4), dumps(g.reasons), mid),
                 )
                 continue
-            conn.execute(
-                "INSERT INTO meetings VALUES (?, ?, ?, 'auto', ?, ?)",
-                (mid, min(m.date for m in g.members), dumps(parties), round(g.score, 4),
-                 dumps(g.reasons)),
-            )  # fmt: skip
-            conn.executemany(
-                "INSERT INTO meeting_accounts VALUES (?, ?, ?)",
-                [(mid, m.id, m.party) for m in sorted(g.members, key=lambda m: m.id)],
+            meeting = {
+                "id": mid,
+                "date": min(m.date for m in g.members),
+                "parties": dumps(parties),
+                "status": "auto",
+                "score": round(g.score, 4),
+                "reasons": dumps(g.reasons),
+            }
+            insert_rows(conn, "meetings", [meeting])
+            insert_rows(
+                conn,
+                "meeting_accounts",
+                [
+                    {"meeting_id": mid, "account_id": m.id, "party": m.party}
+                    for m in sorted(g.members, key=lambda m: m.id)
+                ],
             )
         report.added = len(set(desired) - existing)
         report.removed = len(existing - set(desired))
@@ -488,13 +501,19 @@ def _create(conn: Any, members: Sequence[str], reason: str) -> str:
     parties = sorted({p for p, _ in info.values()})
     day = min((d for _, d in info.values() if d), default="")
     mid = meeting_id(members, day, parties)
-    conn.execute(
-        "INSERT INTO meetings VALUES (?, ?, ?, 'confirmed', 1.0, ?)",
-        (mid, day, dumps(parties), dumps([reason])),
-    )
-    conn.executemany(
-        "INSERT INTO meeting_accounts VALUES (?, ?, ?)",
-        [(mid, a, info[a][0]) for a in sorted(members)],
+    meeting = {
+        "id": mid,
+        "date": day,
+        "parties": dumps(parties),
+        "status": "confirmed",
+        "score": 1.0,
+        "reasons": dumps([reason]),
+    }
+    insert_rows(conn, "meetings", [meeting])
+    insert_rows(
+        conn,
+        "meeting_accounts",
+        [{"meeting_id": mid, "account_id": a, "party": info[a][0]} for a in sorted(members)],
     )
     return mid
 

@@ -19,7 +19,7 @@ import json
 import os
 import sqlite3
 import urllib.parse
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -42,6 +42,7 @@ __all__ = [
     "Migration",
     "Store",
     "dumps",
+    "insert_rows",
     "loads",
     "now",
     "row_account",
@@ -311,6 +312,34 @@ def now() -> str:
 def dumps(value: Any) -> str:
     """Compact JSON for a text column."""
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+
+
+def insert_rows(
+    conn: sqlite3.Connection,
+    table: str,
+    rows: Sequence[dict[str, Any]],
+    *,
+    verb: str = "",
+) -> None:
+    """``INSERT [OR verb] INTO table (columns) VALUES (...)`` for rows given by column
+    name (every row with the same columns), inside a transaction. A column the table does
+    not have is a StorageError naming it, never a value in the wrong column."""
+    if not rows:
+        return
+    if table not in TABLES:
+        raise StorageError(f"no table {table!r} in the corpus database")
+    names = list(rows[0])
+    known = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        raise StorageError(f"table {table} has no column {', '.join(unknown)}")
+    if verb not in ("", "IGNORE", "REPLACE"):
+        raise StorageError(f"no insert verb {verb!r}")
+    sql = (
+        f"INSERT{' OR ' + verb if verb else ''} INTO {table} ({', '.join(names)}) "
+        f"VALUES ({', '.join(':' + n for n in names)})"
+    )
+    conn.executemany(sql, rows)
 
 
 def loads(text: str | None, default: Any = None) -> Any:
@@ -624,17 +653,6 @@ class Store:
                 "UPDATE runs SET finished_at = ?, summary = ? WHERE id = ?",
                 (now(), dumps(summary), run_id),
             )
-
-    def insert_many(
-        self, conn: sqlite3.Connection, table: str, rows: Iterable[Sequence[Any]], verb: str = ""
-    ) -> None:
-        """``INSERT [OR verb] INTO table VALUES (...)`` for each row (inside a transaction)."""
-        rows = list(rows)
-        if not rows:
-            return
-        marks = ", ".join("?" * len(rows[0]))
-        or_verb = f" OR {verb}" if verb else ""
-        conn.executemany(f"INSERT{or_verb} INTO {table} VALUES ({marks})", rows)
 
 
 def row_account(row: sqlite3.Row | dict[str, Any]) -> Account:

@@ -70,12 +70,13 @@ class UnitSpec:
 class UnitResult:
     """Rows per table, claims' search text, errors and counts."""
 
-    rows: dict[str, list[tuple[Any, ...]]] = field(default_factory=dict)
+    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # by column name
     fts: list[tuple[str, str]] = field(default_factory=list)  # (claim id, search text)
     errors: list[tuple[str, str]] = field(default_factory=list)  # (account or pair, message)
     stats: dict[str, int] = field(default_factory=dict)
 
-    def add(self, table: str, row: tuple[Any, ...]) -> None:
+    def add(self, table: str, **row: Any) -> None:
+        """A row of ``table``, by column name (see :func:`readouts.corpus.store.insert_rows`)."""
         self.rows.setdefault(table, []).append(row)
 
     def count(self, name: str, n: int = 1) -> None:
@@ -185,52 +186,55 @@ def _reading_rows(out: UnitResult, reading: Reading, lexicon: Lexicon, embedder:
             atmosphere.setdefault(t.term, None)
     out.add(
         "readings",
-        (
-            acc.id,
-            acc.party,
-            len(reading.sentences),
-            len(reading.claims),
-            dumps(topic_order(reading.claims)),
-            dumps(tone),
-            int(top["rung"]),
-            str(top["name"]),
-            dumps(list(atmosphere)),
-            dumps(facts.to_dict()),
-            date,
-            facts.format,
-            facts.requested_by,
-            embedder,
-            None,
-        ),
+        account_id=acc.id,
+        party=acc.party,
+        sentences=len(reading.sentences),
+        claims=len(reading.claims),
+        topics=dumps(topic_order(reading.claims)),
+        tone=dumps(tone),
+        tone_max_rung=int(top["rung"]),
+        ladder=str(top["name"]),
+        atmosphere=dumps(list(atmosphere)),
+        facts=dumps(facts.to_dict()),
+        meeting_date=date,
+        format=facts.format,
+        requested_by=facts.requested_by,
+        embedder=embedder,
+        error=None,
     )
     for s in reading.sentences:
-        out.add("sentences", (acc.id, s.index, s.start, s.end, s.paragraph))
+        out.add(
+            "sentences",
+            account_id=acc.id,
+            idx=s.index,
+            char_start=s.start,
+            char_end=s.end,
+            paragraph=s.paragraph,
+        )
     for c in reading.claims:
         act = lexicon.acts.get(c.act)
         plover = act.plover if act is not None and act.plover not in ("", "-") else ""
         text = acc.text[c.start : c.end]
         out.add(
             "claims",
-            (
-                c.id,
-                acc.id,
-                c.sentence,
-                c.start,
-                c.end,
-                text,
-                c.speaker.name,
-                c.speaker.kind,
-                c.speaker.party,
-                c.act,
-                plover,
-                dumps(list(c.topics)),
-                dumps([[t.term, t.rung] for t in c.tone]),
-                int(c.negated),
-                c.frame_start,
-                c.frame_end,
-                c.tail_start,
-                c.tail_end,
-            ),
+            id=c.id,
+            account_id=acc.id,
+            sentence=c.sentence,
+            char_start=c.start,
+            char_end=c.end,
+            text=text,
+            speaker=c.speaker.name,
+            speaker_kind=c.speaker.kind,
+            speaker_party=c.speaker.party,
+            act=c.act,
+            plover=plover,
+            topics=dumps(list(c.topics)),
+            tone=dumps([[t.term, t.rung] for t in c.tone]),
+            negated=int(c.negated),
+            frame_start=c.frame_start,
+            frame_end=c.frame_end,
+            tail_start=c.tail_start,
+            tail_end=c.tail_end,
         )
         out.fts.append((c.id, fts_text(text, acc.language)))
     for record in reading_events(reading, lexicon):
@@ -238,20 +242,18 @@ def _reading_rows(out: UnitResult, reading: Reading, lexicon: Lexicon, embedder:
         claim = reading.claims[n - 1]
         out.add(
             "events",
-            (
-                record["id"],
-                acc.id,
-                claim.id,
-                record["date"],
-                ";".join(e["party"] for e in record["actor"] if e.get("party")),
-                ";".join(e["party"] for e in record["recipient"] if e.get("party")),
-                ";".join(record["event"]),
-                ";".join(record["mode"]),
-                int(record.get("quad_code", 0)),
-                claim.act,
-                int(bool(record.get("negated"))),
-                dumps(record),
-            ),
+            id=record["id"],
+            account_id=acc.id,
+            claim_id=claim.id,
+            date=record["date"],
+            actor=";".join(e["party"] for e in record["actor"] if e.get("party")),
+            recipient=";".join(e["party"] for e in record["recipient"] if e.get("party")),
+            event=";".join(record["event"]),
+            mode=";".join(record["mode"]),
+            quad_code=int(record.get("quad_code", 0)),
+            act=claim.act,
+            negated=int(bool(record.get("negated"))),
+            record=dumps(record),
         )
     out.count("sentences", len(reading.sentences))
     out.count("claims", len(reading.claims))
@@ -264,25 +266,23 @@ def _comparison_rows(
     labels = [r.label for r in result.relations.values()]
     out.add(
         "comparisons",
-        (
-            cid,
-            meeting,
-            ra.account.id,
-            rb.account.id,
-            result.method,
-            result.score.value,
-            result.score.band,
-            result.score.verdict,
-            dumps({k: round(v, 4) for k, v in result.score.parts.items()}),
-            dumps(list(result.score.reasons)),
-            dumps(list(result.topics.get(ra.account.id, ()))),
-            dumps(list(result.topics.get(rb.account.id, ()))),
-            sum(1 for a in result.alignments if a.kind == "shared"),
-            labels.count("one-sided"),
-            labels.count("conflict"),
-            embedder,
-            None,
-        ),
+        id=cid,
+        meeting_id=meeting,
+        a=ra.account.id,
+        b=rb.account.id,
+        method=result.method,
+        score=result.score.value,
+        band=result.score.band,
+        verdict=result.score.verdict,
+        parts=dumps({k: round(v, 4) for k, v in result.score.parts.items()}),
+        reasons=dumps(list(result.score.reasons)),
+        topics_a=dumps(list(result.topics.get(ra.account.id, ()))),
+        topics_b=dumps(list(result.topics.get(rb.account.id, ()))),
+        shared=sum(1 for a in result.alignments if a.kind == "shared"),
+        one_sided=labels.count("one-sided"),
+        conflicts=labels.count("conflict"),
+        embedder=embedder,
+        error=None,
     )
     seen: set[tuple[str, str, str]] = set()
     for al in result.alignments:
@@ -291,55 +291,76 @@ def _comparison_rows(
         seen.add((al.a, al.b, al.kind))
         out.add(
             "alignments",
-            (
-                cid,
-                al.a,
-                al.b,
-                al.kind,
-                round(al.score, 4),
-                round(al.similarity, 4),
-                dumps(list(al.evidence)),
-            ),
+            comparison_id=cid,
+            a=al.a,
+            b=al.b,
+            kind=al.kind,
+            score=round(al.score, 4),
+            similarity=round(al.similarity, 4),
+            evidence=dumps(list(al.evidence)),
         )
     for reading in result.readings:
         for c in reading.claims:
             rel = result.relations[c.id]
             out.add(
                 "relations",
-                (cid, c.id, rel.label, rel.kind, dumps(list(rel.partners)), dumps(list(rel.flags))),
+                comparison_id=cid,
+                claim_id=c.id,
+                label=rel.label,
+                kind=rel.kind,
+                partners=dumps(list(rel.partners)),
+                flags=dumps(list(rel.flags)),
             )
 
 
 def _error_reading(out: UnitResult, account: Account, message: str, embedder: str) -> None:
     out.add(
         "readings",
-        (
-            account.id,
-            account.party,
-            0,
-            0,
-            "[]",
-            "[]",
-            0,
-            "",
-            "[]",
-            "{}",
-            account.date,
-            "",
-            "",
-            embedder,
-            message,
-        ),
+        account_id=account.id,
+        party=account.party,
+        sentences=0,
+        claims=0,
+        topics="[]",
+        tone="[]",
+        tone_max_rung=0,
+        ladder="",
+        atmosphere="[]",
+        facts="{}",
+        meeting_date=account.date,
+        format="",
+        requested_by="",
+        embedder=embedder,
+        error=message,
     )
 
 
 # --------------------------------------------------------------------------- units
 
 
-def _failed(cid: str, meeting: str, a: str, b: str, embedder: str, error: str) -> tuple[Any, ...]:
+def _failed(
+    out: UnitResult, cid: str, meeting: str, a: str, b: str, embedder: str, error: str
+) -> None:
     """A comparison row recording why the pair could not be compared (retried on request)."""
-    return (cid, meeting, a, b, "readouts", -1, "", "", "{}", "[]", "[]", "[]", 0, 0, 0, embedder,
-            error)  # fmt: skip
+    out.add(
+        "comparisons",
+        id=cid,
+        meeting_id=meeting,
+        a=a,
+        b=b,
+        method="readouts",
+        score=-1,
+        band="",
+        verdict="",
+        parts="{}",
+        reasons="[]",
+        topics_a="[]",
+        topics_b="[]",
+        shared=0,
+        one_sided=0,
+        conflicts=0,
+        embedder=embedder,
+        error=error,
+    )
 
 
 def run_unit(spec: UnitSpec, config: WorkerConfig) -> UnitResult:
@@ -372,20 +393,26 @@ def run_unit(spec: UnitSpec, config: WorkerConfig) -> UnitResult:
             out.count("read")
         if account.id in want_vectors and len(vectors):
             vec = account_vector(vectors)
-            out.add("vectors", (account.id, embedder.name, int(vec.shape[0]), vec.tobytes()))
+            out.add(
+                "vectors",
+                account_id=account.id,
+                embedder=embedder.name,
+                dim=int(vec.shape[0]),
+                vector=vec.tobytes(),
+            )
     pre = Precomputed(embedder, known)
     for cid, meeting, a, b in spec.comparisons:
         if a not in readings or b not in readings:
             message = f"account {a if a not in readings else b} could not be read"
             out.errors.append((cid, message))
-            out.add("comparisons", _failed(cid, meeting, a, b, embedder.name, message))
+            _failed(out, cid, meeting, a, b, embedder.name, message)
             continue
         try:
             result = compare(readings[a], readings[b], lexicon=lexicon, embedder=pre)
         except Exception as exc:  # record the failure with the pair, go on with the rest
             message = f"{exc.__class__.__name__}: {exc}"
             out.errors.append((cid, message))
-            out.add("comparisons", _failed(cid, meeting, a, b, embedder.name, message))
+            _failed(out, cid, meeting, a, b, embedder.name, message)
             continue
         _comparison_rows(out, cid, meeting, result, embedder.name)
         out.count("compared")

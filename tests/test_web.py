@@ -544,7 +544,7 @@ def test_web_api_takes_addresses(client: TestClient, web_server: str) -> None:
 
 
 def test_web_long_ids_are_cut_at_a_word() -> None:
-    from readouts.web.results import slug
+    from readouts.web.submitted import slug
 
     name = "2022-05-23-readout-of-president-bidens-meeting-with-prime-minister-kishida-of-japan-2"
     out = slug(name)

@@ -24,7 +24,7 @@ from .decode import decode
 from .errors import EmptyInputError, FormatError, LanguageError, TooLargeError
 from .extract import clean_inline, front_matter, html_to_text, markdown_to_text, pdf_to_text
 from .files import STDIN, read_limited
-from .lang import declared, detect, en, parse_tag
+from .lang import declared, detect, en, has_chinese
 from .model import Account
 
 __all__ = [
@@ -167,22 +167,18 @@ def _lexicon_words() -> tuple[frozenset[str], tuple[str, ...]]:
 
 
 def _language(text: str, language: str | None) -> tuple[str, str]:
-    """(language, script) of a text: detected, or declared and checked. A short text the
-    detector cannot place ("too few words", "does not look English or Chinese") is read
-    as English when it was declared English or :func:`looks_english` says so."""
+    """(language, script) of a text: declared and checked (:func:`readouts.lang.declared`),
+    or detected; a text the detector cannot place (too few words, no telling stopwords)
+    is read as English when it has no Chinese and :func:`looks_english` says so."""
+    if language is not None:
+        return declared(text, language)
     try:
-        return detect(text) if language is None else declared(text, language)
+        return detect(text)
     except LanguageError as exc:
-        unplaced = "too few words" in exc.message or "does not look English" in exc.message
-        if unplaced and not _CJK_TEXT.search(text):
-            if language is not None and parse_tag(language)[0] == "en":
-                return "en", ""
-            if language is None and looks_english(text):
-                return "en", ""
+        unplaced = getattr(exc, "seen", "") in ("short", "unknown")
+        if unplaced and not has_chinese(text) and looks_english(text):
+            return "en", ""
         raise
-
-
-_CJK_TEXT = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
 
 def account_from_text(

@@ -26,7 +26,7 @@ from harness import CN_TEXT, US_TEXT, SlowEmbedder, alias_bomb, asgi_request, cl
 from pdfs import bomb_pdf
 from readouts.embed import FakeEmbedder
 from readouts.web import Settings, create_app
-from readouts.web.results import Submitted
+from readouts.web.submitted import Submitted
 from readouts.web.workers import ClientGone, Job, cores
 
 pytest.importorskip("fastapi")

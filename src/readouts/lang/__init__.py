@@ -22,6 +22,7 @@ __all__ = [
     "declared",
     "detect",
     "distinct_issues",
+    "has_chinese",
     "parse_tag",
     "simplified",
     "text_view",
@@ -152,7 +153,17 @@ _STOPWORDS = {
         "nel",
     },
 }
-_NAMES = {"fr": "French", "de": "German", "es": "Spanish", "pt": "Portuguese", "it": "Italian"}
+_NAMES = {
+    "fr": "French",
+    "de": "German",
+    "es": "Spanish",
+    "pt": "Portuguese",
+    "it": "Italian",
+    "en": "English",
+    "zh": "Chinese",
+    "ja": "Japanese",
+    "ko": "Korean",
+}
 
 
 def _refused(message: str, seen: str) -> LanguageError:
@@ -167,7 +178,6 @@ def _refused(message: str, seen: str) -> LanguageError:
 #: English words a diplomatic text is made of even when it has no stopwords
 #: ("Talks held.", headline style): the reporting verbs and sentence starters.
 _EN_WORDS = frozenset(en.REPORTING_VERBS) | en.SENTENCE_STARTERS | _STOPWORDS["en"]
-_NAMES = {**_NAMES, "en": "English", "zh": "Chinese", "ja": "Japanese", "ko": "Korean"}
 #: How a declared language may be written: "en", "en-US", "English", "zh-Hant", "中文".
 _DECLARED = {"english": "en", "chinese": "zh", "中文": "zh", "英文": "en", "英语": "en"}
 
@@ -182,10 +192,10 @@ def _spread_sample(text: str, size: int = 20000, parts: int = 4) -> str:
     return "\n".join(text[k * stride : k * stride + step] for k in range(parts))
 
 
-def _identify(text: str) -> tuple[str | None, str, str]:
+def _identify(text: str) -> tuple[str, str, str]:
     """(language, script, message): "en" or "zh" (script "Hans"/"Hant" for Chinese),
-    another language's code with the message that names it, or None when the text is
-    too short or too odd to tell (the message says so)."""
+    another language's code with the message that names it, or "short" / "unknown"
+    when the text is too short or too odd to tell (the message says so)."""
     sample = _spread_sample(text)
     han = _CJK.findall(sample)
     cjk = len(han)
@@ -206,7 +216,7 @@ def _identify(text: str) -> tuple[str | None, str, str]:
         return "zh", _script(han), ""
     words = [w.lower() for w in _WORD.findall(sample)][:2000]
     if len(words) < 3:
-        return None, "", "too few words to tell the language" + only
+        return "short", "", "too few words to tell the language" + only
     counts = Counter(words)
     shares = {
         lang: sum(n for w, n in counts.items() if w in sw) / len(words)
@@ -223,7 +233,7 @@ def _identify(text: str) -> tuple[str | None, str, str]:
     known = sum(n for w, n in counts.items() if w in _EN_WORDS) / len(words)
     if known >= 0.3 and max(shares.values()) < 0.04:
         return "en", "", ""
-    return None, "", "the text does not look English or Chinese" + only
+    return "unknown", "", "the text does not look English or Chinese" + only
 
 
 def detect(text: str) -> tuple[str, str]:
@@ -233,8 +243,13 @@ def detect(text: str) -> tuple[str, str]:
     """
     lang, script, message = _identify(text)
     if lang not in ("en", "zh"):
-        raise _refused(message, lang or ("short" if message.startswith("too few") else "unknown"))
+        raise _refused(message, lang)
     return lang, script
+
+
+def has_chinese(text: str) -> bool:
+    """Does the text hold any Chinese character?"""
+    return _CJK.search(text) is not None
 
 
 #: BCP-47 script and region subtags that say which Chinese script a tag means.
@@ -269,7 +284,8 @@ def parse_tag(tag: str) -> tuple[str, str]:
 
 
 #: A declared language stands for a text of fewer words when no stopword tells it apart
-#: ("President Biden called President Zelenskyy today.").
+#: ("President Biden called President Zelenskyy today."); declared English also stands
+#: for a longer one without Chinese characters.
 _SHORT_WORDS = 30
 
 
@@ -284,9 +300,10 @@ def declared(text: str, tag: str) -> tuple[str, str]:
     only fills in when it cannot be seen)."""
     lang, script = parse_tag(tag)
     seen, seen_script, message = _identify(text)
-    if seen is None:
+    if seen in ("short", "unknown"):
         # too short, or too plain for stopwords to tell: the declaration stands
-        if message.startswith("too few") or len(text.split()) < _SHORT_WORDS:
+        short = seen == "short" or len(text.split()) < _SHORT_WORDS
+        if short or (lang == "en" and not has_chinese(text)):
             return lang, script
         raise LanguageError(f"declared {_NAMES[lang]} ({tag}), but {message}", stage="language")
     if seen != lang:

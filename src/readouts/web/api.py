@@ -18,8 +18,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..errors import InputError
 from .errors import ErrorOut
-from .results import MEDIA, Comparer, Result, Submitted, basename, read_upload, slug
+from .results import MEDIA, Comparer, Result
 from .settings import Settings
+from .submitted import Submitted, basename, read_upload, slug
 
 __all__ = ["AccountIn", "CompareOut", "CompareRequest", "add_api"]
 

@@ -26,16 +26,9 @@ from starlette.datastructures import UploadFile as StarletteUploadFile
 from ..errors import InputError, ReadoutsError
 from .errors import ErrorOut, HTTPError, status_for, wants_html
 from .layout import page
-from .results import (
-    FORMATS,
-    MEDIA,
-    Comparer,
-    Submitted,
-    basename,
-    read_upload,
-    slug,
-)
+from .results import FORMATS, MEDIA, Comparer
 from .settings import SETTINGS, Settings
+from .submitted import Submitted, basename, read_upload, slug
 
 __all__ = ["add_pages"]
 

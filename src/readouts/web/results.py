@@ -27,7 +27,7 @@ from ..model import Comparison
 from ..report import render
 from .errors import HTTPError
 from .settings import Settings
-from .submitted import Submitted, basename, compare_submitted, read_upload, slug
+from .submitted import Submitted, compare_submitted
 from .workers import Job, WorkerPool, worker_config
 
 __all__ = [
@@ -36,11 +36,6 @@ __all__ = [
     "Comparer",
     "ReportStore",
     "Result",
-    "Submitted",
-    "basename",
-    "compare_submitted",
-    "read_upload",
-    "slug",
 ]
 
 FORMATS = {"json": "json", "md": "markdown", "html": "html"}

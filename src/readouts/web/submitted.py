@@ -56,6 +56,39 @@ def basename(filename: str) -> str:
     return name.strip()[:255]
 
 
+def _unique(base: str, used: set[str]) -> str:
+    """``base``, or ``base_2``, ``base_3``... when taken; the id is added to ``used``."""
+    ident, k = base, 2
+    while ident in used:
+        ident, k = f"{base}_{k}", k + 1
+    used.add(ident)
+    return ident
+
+
+def _read(item: Submitted, n: int, max_bytes: int, fetch_seconds: float, used: set[str]) -> Account:
+    """One submitted account read: fetched from its address, or read from its bytes."""
+    if item.url:
+        account = fetch_account(
+            item.url,
+            party=item.party,
+            language=item.language,
+            timeout=fetch_seconds,
+            max_bytes=max_bytes,
+        )
+        return replace(account, id=_unique(item.id or account.id, used))
+    if len(item.data) > max_bytes:
+        raise TooLargeError(f"{len(item.data):,} bytes; the limit is {max_bytes:,}", stage="ingest")
+    stem = slug(PurePosixPath(item.name).stem)
+    ident = _unique(item.id or (stem if stem and not stem.isdigit() else f"account{n}"), used)
+    return account_from_bytes(
+        item.data,
+        name=item.name or f"{ident}.txt",
+        id=ident,
+        party=item.party,
+        language=item.language,
+    )
+
+
 def _accounts(
     items: Sequence[Submitted], max_bytes: int, fetch_seconds: float = 30.0
 ) -> list[Account]:
@@ -65,48 +98,11 @@ def _accounts(
     out: list[Account] = []
     used: set[str] = set()
     for n, item in enumerate(items, start=1):
-        where = f"account {n} ({item.name})" if item.name else f"account {n}"
-        if item.url:
-            try:
-                account = fetch_account(
-                    item.url,
-                    party=item.party,
-                    language=item.language,
-                    timeout=fetch_seconds,
-                    max_bytes=max_bytes,
-                )
-            except ReadoutsError as exc:
-                exc.path = where
-                raise
-            base, k = item.id or account.id, 2
-            ident = base
-            while ident in used:
-                ident, k = f"{base}_{k}", k + 1
-            used.add(ident)
-            out.append(replace(account, id=ident))
-            continue
-        if len(item.data) > max_bytes:
-            raise TooLargeError(
-                f"{len(item.data):,} bytes; the limit is {max_bytes:,}", path=where, stage="ingest"
-            )
-        stem = slug(PurePosixPath(item.name).stem)
-        base = item.id or (stem if stem and not stem.isdigit() else f"account{n}")
-        ident, k = base, 2
-        while ident in used:
-            ident, k = f"{base}_{k}", k + 1
-        used.add(ident)
         try:
-            account = account_from_bytes(
-                item.data,
-                name=item.name or f"{ident}.txt",
-                id=ident,
-                party=item.party,
-                language=item.language,
-            )
+            out.append(_read(item, n, max_bytes, fetch_seconds, used))
         except ReadoutsError as exc:
-            exc.path = where
+            exc.path = f"account {n} ({item.name})" if item.name else f"account {n}"
             raise
-        out.append(account)
     return out
 
 

@@ -21,12 +21,12 @@ import sys
 import time
 from pathlib import Path
 
-from readouts.compare import compare
+from readouts.comparison import compare
 from readouts.embed import USEEmbedder
-from readouts.evaluate import load_gold_dir
+from readouts.evaluation import load_gold_dir
 from readouts.ingest import account_from_text, read_account
 from readouts.lexicon import default_lexicon
-from readouts.read import clear_caches, read
+from readouts.reading import clear_caches, read
 
 
 def pairs_from_gold(shared: Path):

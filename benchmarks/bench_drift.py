@@ -27,7 +27,7 @@ import statistics
 import time
 from pathlib import Path
 
-from readouts.drift import AlignParams, align_sentences, drift
+from readouts.drifts import AlignParams, align_sentences, drift
 from readouts.embed import USEEmbedder
 from readouts.ingest import account_from_text, read_account
 from readouts.lexicon import default_lexicon

@@ -76,7 +76,7 @@ def one_run(account: str, big: str, embedder: str, profile: int) -> dict[str, ob
     """Run in a fresh process: compare ``account`` with ``big``; time and peak memory."""
     import resource
 
-    from readouts.compare import compare
+    from readouts.comparison import compare
     from readouts.embed import get_embedder
     from readouts.ingest import read_account
     from readouts.lexicon import default_lexicon

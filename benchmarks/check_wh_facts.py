@@ -1,6 +1,6 @@
 """Meeting facts over the White House readouts: does extraction run clean, and is it right?
 
-Runs :func:`readouts.facts.extract_facts` (through :func:`readouts.read`) on every file of
+Runs :func:`readouts.facts.extract_facts` (through :func:`readouts.reading`) on every file of
 the White House corpus whose name contains ``readout``, counts errors (there must be
 none) and how often each fact was found, and writes a random sample (fixed seed) with
 the text it was read from, for checking by hand::
@@ -51,7 +51,7 @@ from readouts.facts import counterparts
 from readouts.facts.words import HONORIFICS
 from readouts.ingest import read_account
 from readouts.lexicon import default_lexicon
-from readouts.read import read
+from readouts.reading import read
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus" / "whitehouse"

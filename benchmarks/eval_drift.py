@@ -2,7 +2,7 @@
 
 Reads a key (``eval/drift/key.tsv``: one row per planted difference, see its header) and
 the EN/ZH pairs it names (``<cases>/<case>_en.txt`` and ``_zh.txt``), runs
-``readouts.drift`` on each pair with the default encoder and scores what it reports:
+``readouts.drifts`` on each pair with the default encoder and scores what it reports:
 
 - a reported item is right when an unused key row of the same kind points at one of its
   sentences (the English sentence, or the Chinese one for a sentence only the Chinese
@@ -27,7 +27,7 @@ from pathlib import Path
 
 import _floors
 
-from readouts.drift import DRIFT_KINDS, drift
+from readouts.drifts import DRIFT_KINDS, drift
 from readouts.embed import default_embedder
 from readouts.ingest import read_account
 from readouts.lexicon import default_lexicon, parse_tsv

@@ -1,7 +1,7 @@
 """Event export against labelled sentences: PLOVER's gold records and our own sets.
 
 Each sentence is coded alone, as ``readouts export-events`` codes a one-sentence file
-(:func:`readouts.ingest.account_from_text`, :func:`readouts.read.read`,
+(:func:`readouts.ingest.account_from_text`, :func:`readouts.reading.read`,
 :func:`readouts.events.reading_events`), and compared with its gold label:
 
 - ``talk`` / ``material``: the share of sentences whose gold type is among the emitted
@@ -48,7 +48,7 @@ from readouts.events import reading_events
 from readouts.ingest import account_from_text
 from readouts.lexicon import default_lexicon
 from readouts.plover import default_event_lexicon
-from readouts.read import read
+from readouts.reading import read
 
 ROOT = Path(__file__).resolve().parents[1]
 SETS = {

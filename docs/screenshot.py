@@ -60,7 +60,7 @@ def sentence(f: dict[str, Any]) -> str:
 
 def compute() -> tuple[Any, dict[str, Any]]:
     """The README's example, read by the paths the README gives (relative to the project)."""
-    from readouts.compare import compare
+    from readouts.comparison import compare
 
     os.chdir(ROOT)
     comparison = compare(*(Path("..", "shared", "eval", "accounts", name) for name in ACCOUNTS))

@@ -14,7 +14,7 @@ from readouts.align import (
 from readouts.claimview import claim_views
 from readouts.errors import ConfigError
 from readouts.ingest import account_from_text
-from readouts.read import read
+from readouts.reading import read
 
 
 def test_align_shipped_model_matches_the_features():

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from readouts.brief import (
+from readouts.briefing import (
     QUOTE_MARKS,
     Brief,
     BriefSentence,
@@ -31,13 +31,13 @@ from readouts.brief import (
     render_brief,
     verify_brief,
 )
-from readouts.brief.zh import date_zh, heading_zh, join_zh, lead_zh, number_zh
+from readouts.briefing.zh import date_zh, heading_zh, join_zh, lead_zh, number_zh
 from readouts.cli import main
-from readouts.compare import compare
+from readouts.comparison import compare
 from readouts.errors import BriefUnverified, ConfigError
 from readouts.ingest import read_account
 from readouts.model import Alignment, Comparison, MeetingFacts, Reading, Relation
-from readouts.read import read
+from readouts.reading import read
 from readouts.score import meeting_of_minds
 
 GOLDEN = Path(__file__).parent / "golden" / "briefs"
@@ -705,7 +705,7 @@ def test_brief_gives_a_gist_of_each_chinese_point_it_quotes(call: Comparison) ->
 
 
 def test_brief_gist_says_what_readouts_knows(call: Comparison, lexicon) -> None:
-    from readouts.brief import gist
+    from readouts.briefing import gist
 
     cn = call.readings[1]
     claim = _claim(cn, "停止武装台湾")
@@ -717,7 +717,7 @@ def test_brief_gist_says_what_readouts_knows(call: Comparison, lexicon) -> None:
 
 @pytest.fixture(scope="module")
 def nato_china_versions(shared_dir: Path, use_embedder, lexicon):
-    from readouts.brief import side_version
+    from readouts.briefing import side_version
 
     accounts = shared_dir / "eval" / "accounts"
     comparison = compare(

@@ -261,7 +261,7 @@ def test_browser_index_adds_account_slots(server: str, watched: Watched) -> None
 def test_browser_report_file_prints_cleanly(
     browser, tmp_path: Path, us_account, cn_account, lexicon, fake_embedder, media: str
 ) -> None:
-    from readouts.compare import compare
+    from readouts.comparison import compare
     from readouts.report.html import render_html
 
     c = compare(us_account, cn_account, lexicon=lexicon, embedder=fake_embedder)

@@ -239,7 +239,7 @@ def test_claims_ids_are_unique_and_ordered(us_account):
 
 
 def test_claims_zh_vice_title_is_not_learnt_as_the_title_it_contains():
-    from readouts.read import read
+    from readouts.reading import read
 
     reading = read(
         account_from_text(

@@ -2,7 +2,7 @@ import pytest
 
 from readouts.claimview import claim_views, encoder_text
 from readouts.ingest import account_from_text
-from readouts.read import read
+from readouts.reading import read
 
 
 def _views(text, lexicon, party="", other=""):

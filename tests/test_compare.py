@@ -58,7 +58,7 @@ def test_compare_baseline_uses_sentences(us_account, cn_account, use_embedder):
 def test_compare_script_changes_nothing_but_the_script(fixtures, us_account, use_embedder):
     """The same Chinese text in simplified and in traditional script gives the same JSON,
     the script fields (and the account's own words, quoted in its script) aside."""
-    from readouts.evaluate import _script_free
+    from readouts.evaluation import _script_free
     from readouts.ingest import read_account
 
     simp = read_account(fixtures / "call_cn.txt", id="cn")
@@ -142,7 +142,7 @@ def test_compare_warnings(fake_embedder, date_a, date_b, party_b, text_b, codes)
     ],
 )
 def test_compare_days_apart(a, b, apart):
-    from readouts.compare import _days_apart
+    from readouts.comparison import _days_apart
 
     assert _days_apart(a, b) == apart
 
@@ -153,10 +153,10 @@ def test_compare_no_warning_on_true_pairs(shared_dir, train_dir, lexicon, folder
     """No warning fires on a meeting of the development or the training set, whether the
     accounts are read as the gold file describes them or as `readouts compare FILE FILE`
     reads them (issuing party found from the text)."""
-    from readouts.compare import meeting_warnings
-    from readouts.evaluate import load_gold_dir
+    from readouts.comparison import meeting_warnings
+    from readouts.evaluation import load_gold_dir
     from readouts.ingest import read_account
-    from readouts.read import read
+    from readouts.reading import read
 
     gold = shared_dir / "eval" / "dev" if folder == "dev" else train_dir
     pairs = 0

@@ -5,7 +5,7 @@ import pytest
 from click.testing import CliRunner
 
 from readouts.cli import main
-from readouts.drift import AlignParams, Bead, align_sentences, drift
+from readouts.drifts import AlignParams, Bead, align_sentences, drift
 from readouts.errors import ConfigError
 from readouts.ingest import account_from_text, read_account
 from readouts.versions import version

@@ -3,7 +3,7 @@ import json
 import pytest
 
 from readouts.errors import GoldFormatError
-from readouts.evaluate import check_floors, evaluate, load_gold, spearman
+from readouts.evaluation import check_floors, evaluate, load_gold, spearman
 
 
 def _gold(tmp_path, points, accounts=None):
@@ -71,7 +71,7 @@ def test_evaluate_perfect_tool_scores_one(tmp_path):
     from readouts.model import Alignment, Comparison, Relation, Score
 
     def perfect(a, b, method="readouts"):
-        from readouts.read import read
+        from readouts.reading import read
 
         ra, rb = read(a), read(b)
         rel = {}
@@ -111,7 +111,7 @@ def test_evaluate_floors(tmp_path):
 
 @pytest.mark.slow
 def test_evaluate_dev_set_beats_the_baseline(shared_dir):
-    from readouts.compare import compare
+    from readouts.comparison import compare
 
     ours = evaluate(shared_dir / "eval" / "dev", compare)
     base = evaluate(shared_dir / "eval" / "dev", compare, method="baseline")
@@ -178,7 +178,7 @@ def test_evaluate_reports_the_share_of_lumped_claims(tmp_path):
 
 
 def test_evaluate_diagnose_sorts_mistakes_by_cause(tmp_path):
-    from readouts.evaluate import diagnose_all
+    from readouts.evaluation import diagnose_all
 
     # p1 linked right; p2 never linked though both claims exist (one linked elsewhere);
     # p3 is one-sided but called shared through a link that shares no point
@@ -194,7 +194,7 @@ def test_evaluate_diagnose_sorts_mistakes_by_cause(tmp_path):
 
 
 def test_evaluate_agreement_of_an_annotation_with_itself_is_perfect(tmp_path):
-    from readouts.evaluate import agreement
+    from readouts.evaluation import agreement
 
     folder = _gold(tmp_path, POINTS).parent
     result = agreement(folder, folder)
@@ -204,7 +204,7 @@ def test_evaluate_agreement_of_an_annotation_with_itself_is_perfect(tmp_path):
 
 
 def test_evaluate_agreement_counts_a_disagreement(tmp_path):
-    from readouts.evaluate import agreement
+    from readouts.evaluation import agreement
 
     (tmp_path / "one").mkdir()
     first = _gold(tmp_path / "one", POINTS)

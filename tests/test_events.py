@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from readouts.cli import main
 from readouts.errors import ConfigError
 from readouts.events import CSV_COLUMNS, QUADS, export_events, reading_events, render_events
-from readouts.read import read
+from readouts.reading import read
 
 
 @pytest.fixture()

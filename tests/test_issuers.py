@@ -8,7 +8,7 @@ from click.testing import CliRunner
 from readouts.cli import main
 from readouts.ingest import account_from_text
 from readouts.issuers import issuer_by_domain, issuer_by_name, issuer_in_opening
-from readouts.read import infer_party
+from readouts.reading import infer_party
 
 
 def _names(lexicon):

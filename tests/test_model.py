@@ -4,7 +4,7 @@ import pytest
 
 from readouts.ingest import account_from_text
 from readouts.model import Account, Claim, Speaker, ToneHit, topic_order
-from readouts.read import read
+from readouts.reading import read
 
 
 def test_model_account_round_trip():

@@ -100,7 +100,7 @@ def test_multi_dev_set_equals_the_pairwise_runs_merged(dev_sides, use_embedder):
 
 
 def test_multi_dev_set_groups_the_gold_points_of_both_versions(shared_dir, dev_sides):
-    from readouts.evaluate import load_gold
+    from readouts.evaluation import load_gold
 
     gold = load_gold(shared_dir / "eval" / "dev" / NATO_CHINA)
     _, result = dev_sides

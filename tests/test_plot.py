@@ -12,7 +12,7 @@ pytest.importorskip("matplotlib")
 
 from matplotlib.image import imread
 
-from readouts.compare import compare
+from readouts.comparison import compare
 from readouts.errors import EmptyInputError, InputError
 from readouts.model import Comparison
 from readouts.plot import convergence_png, topic_coverage_png

@@ -4,7 +4,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from readouts.ingest import account_from_text
-from readouts.read import read
+from readouts.reading import read
 
 WORDS = st.sampled_from(
     [

@@ -2,7 +2,7 @@ import pytest
 
 from readouts.ingest import account_from_text
 from readouts.lexicon import default_lexicon
-from readouts.read import infer_party, party_id, read
+from readouts.reading import infer_party, party_id, read
 
 
 @pytest.mark.parametrize(
@@ -51,7 +51,7 @@ def test_read_runs_every_stage():
 
 def test_read_clear_caches_forgets_and_reading_again_gives_the_same(lexicon):
     from readouts.ingest import account_from_text
-    from readouts.read import clear_caches, read
+    from readouts.reading import clear_caches, read
 
     account = account_from_text(
         "The two sides agreed to keep up high-level exchanges, to manage differences "

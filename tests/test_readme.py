@@ -54,7 +54,7 @@ def corpus_example() -> list[list[str]]:
 def test_readme_figures_are_the_programs(shared_dir, use_embedder):
     """The sentence under the picture, and the figures the picture was made with, are
     what `readouts compare` gives on the README's example now."""
-    from readouts.compare import compare
+    from readouts.comparison import compare
 
     shot = _screenshot_module()
     comparison = compare(

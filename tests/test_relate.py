@@ -5,7 +5,7 @@ from readouts.align import AlignResult
 from readouts.claimview import claim_views
 from readouts.ingest import account_from_text
 from readouts.model import Alignment
-from readouts.read import read
+from readouts.reading import read
 from readouts.relate import (
     CONFLICT_FEATURES,
     ConflictModel,

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from readouts.compare import compare
+from readouts.comparison import compare
 from readouts.embed import FakeEmbedder
 from readouts.ingest import account_from_bytes
 from readouts.model import Comparison

@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from readouts.compare import compare
+from readouts.comparison import compare
 from readouts.ingest import account_from_text
 from readouts.model import Comparison, MeetingFacts, ToneHit
 from readouts.report import render
@@ -263,7 +263,7 @@ def test_report_html_is_deterministic(pair: Comparison) -> None:
 def test_report_html_tone_other_uses_and_readings_by_issuer(fake_embedder):
     """建设性 of a demand on the other side is listed apart from the talks' atmosphere, and
     NATO's routine "concerns" is not glossed with the Foreign Ministry's reading."""
-    from readouts.compare import compare
+    from readouts.comparison import compare
     from readouts.ingest import account_from_text
     from readouts.report.html import render_html
 

@@ -2,7 +2,7 @@ import pytest
 
 from readouts.ingest import account_from_text
 from readouts.model import Relation
-from readouts.read import read
+from readouts.reading import read
 from readouts.score import band_of, meeting_of_minds, salience
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from readouts.compare import compare
+from readouts.comparison import compare
 from readouts.ingest import account_from_text
-from readouts.read import read
+from readouts.reading import read
 from readouts.signals import (
     ASYMMETRY,
     LADDER,

@@ -1,7 +1,7 @@
 import pytest
 
 from readouts.ingest import account_from_text
-from readouts.read import read
+from readouts.reading import read
 from readouts.tag import is_negated
 
 

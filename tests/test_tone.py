@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from readouts.ingest import account_from_text
-from readouts.read import read
+from readouts.reading import read
 from readouts.tone import describes_talks, reading_of, talk_hits, usage_readings
 
 

@@ -8,9 +8,9 @@ The library does the work; the ``readouts`` command, the web app and the batch
 runner are thin layers over these functions.
 """
 
-from .brief import Brief, brief
-from .compare import compare
-from .drift import drift
+from .briefing import Brief, brief
+from .comparison import compare
+from .drifts import drift
 from .errors import (
     ConfigError,
     InputError,
@@ -20,7 +20,7 @@ from .errors import (
     ReadoutsError,
     StorageError,
 )
-from .evaluate import evaluate
+from .evaluation import evaluate
 from .events import export_events
 from .ingest import account_from_text, read_account
 from .lexicon import default_lexicon, load_lexicon
@@ -36,7 +36,7 @@ from .model import (
     Speaker,
 )
 from .multi import compare_sides
-from .read import read
+from .reading import read
 from .report import render
 
 __all__ = [

@@ -11,7 +11,7 @@ weights record the digest of the folder they were fitted on).
    value of the sentence-context share (:data:`CONTEXTS`).
 2. **Link decisions.** The threshold, the near-best share and the hub correction of
    :func:`readouts.align.link` are chosen by grid search to maximise alignment F1 +
-   omission F1 + relation accuracy, computed exactly as :mod:`readouts.evaluate`
+   omission F1 + relation accuracy, computed exactly as :mod:`readouts.evaluation`
    computes them, over the full pipeline with conflicts left out.
 3. **Conflict model.** Every candidate pair (likely the same point, or on the same
    specific issue) is an example, positive when both claims cover one gold *conflict*
@@ -38,10 +38,10 @@ import numpy as np
 from .align import FEATURES, AlignModel, AlignResult, decide, pair_features
 from .claimview import ClaimView, claim_views
 from .embed import Embedder, default_embedder
-from .evaluate import GoldMeeting, PairTally, _covers, load_gold_dir, score_pair, spearman
+from .evaluation import GoldMeeting, PairTally, _covers, load_gold_dir, score_pair, spearman
 from .lexicon import Lexicon, default_lexicon
 from .model import Comparison, Reading, Score
-from .read import read
+from .reading import read
 from .relate import CONFLICT_FEATURES, ConflictModel, conflict_features, relate
 from .score import ScoreModel, score_parts
 

@@ -329,7 +329,7 @@ def export_events(
     the reason, and the rest are coded."""
     from .corpus.ingest import Refusal, items, read_item
     from .errors import ReadoutsError
-    from .read import read
+    from .reading import read
 
     lexicon = lexicon or default_lexicon()
     events = events or default_event_lexicon()

@@ -15,7 +15,7 @@ domains it publishes on. Three things about an account name its issuer, tried in
    Ministry ...", 斐济外交部). Only the opening counts: an office named later is usually
    the other side's.
 
-:func:`readouts.read.infer_party` asks these first and then falls back to the subject of
+:func:`readouts.reading.infer_party` asks these first and then falls back to the subject of
 the opening sentence; meeting facts and corpus pairing read the party it gives.
 """
 

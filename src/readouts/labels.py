@@ -12,7 +12,7 @@ document::
 ``doc``, ``party`` (the issuer's actor id) and ``date`` repeat on every row of a
 document; ``para`` numbers its paragraphs. A document is rebuilt from its rows in file
 order (sentences of a paragraph joined by a space in English and directly in Chinese,
-paragraphs by a blank line), read with :func:`readouts.read.read`, and each labelled
+paragraphs by a blank line), read with :func:`readouts.reading.read`, and each labelled
 sentence is compared with the claims that overlap it:
 
 * **speaker** and **act** label the sentence's *first point* (its first claim, where an
@@ -45,7 +45,7 @@ from .files import read_limited
 from .ingest import account_from_text
 from .lexicon import Lexicon, default_lexicon
 from .model import Claim
-from .read import read
+from .reading import read
 
 __all__ = [
     "DEFAULT_LABELS",

@@ -2,8 +2,8 @@
 
 ``compare_sides({"nato": [en, zh], "china": [zh, en]})`` reads every account once,
 compares every account of one side with every account of each other side
-(:func:`readouts.compare.compare`), checks the language versions of each side against
-each other as translations (:func:`readouts.drift.drift`), and merges the result:
+(:func:`readouts.comparison.compare`), checks the language versions of each side against
+each other as translations (:func:`readouts.drifts.drift`), and merges the result:
 
 - **points of a side**: the claims of a side's versions, grouped across versions. Two
   claims of two versions are one point when their sentences translate each other (a
@@ -37,15 +37,15 @@ from typing import Any
 import numpy as np
 
 from .claimview import encoder_text
-from .compare import compare
-from .drift import Drift, drift
+from .comparison import compare
+from .drifts import Drift, drift
 from .embed import Embedder, default_embedder
 from .errors import ConfigError, DuplicateInputError, FormatError, MissingFileError
 from .fetch import is_url, read_source
 from .lang import text_view
 from .lexicon import Lexicon, default_lexicon
 from .model import SCHEMA_VERSION, Account, Comparison, Reading, topic_order
-from .read import infer_party, party_id, read
+from .reading import infer_party, party_id, read
 from .score import band_of
 
 __all__ = [

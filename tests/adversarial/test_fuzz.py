@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from pdfs import text_pdf
 from readouts.cli import main
-from readouts.compare import compare
+from readouts.comparison import compare
 from readouts.embed import FakeEmbedder
 from readouts.errors import ReadoutsError
 from readouts.ingest import account_from_bytes, account_from_text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ..brief import BRIEF_FORMATS, LANGS
+from ..briefing import BRIEF_FORMATS, LANGS
 from . import (
     check_distinct,
     check_outputs,
@@ -77,11 +77,11 @@ def brief_command(
     version, with the original beside it. Without one, an English note gives a gist of
     each Chinese point it quotes, marked as a gist, never as a translation.
     """
-    from ..brief import brief, check_brief, render_brief, side_version
-    from ..compare import compare
+    from ..briefing import brief, check_brief, render_brief, side_version
+    from ..comparison import compare
     from ..embed import get_embedder
     from ..fetch import read_source
-    from ..read import read
+    from ..reading import read
 
     check_outputs(output)
     lexicon = get_lexicon(lexicons)

@@ -141,7 +141,7 @@ def compare(
         write_output(render_sides(result, fmt, **options), output)
         return
 
-    from ..compare import compare as do_compare
+    from ..comparison import compare as do_compare
     from ..report import render
 
     a, b = read_pair(accounts[0], accounts[1], side_a, side_b)
@@ -189,9 +189,9 @@ def eval_(
     invariance: bool,
 ) -> None:
     """Score readouts against gold comparisons (eval/FORMAT.md)."""
-    from ..compare import compare as do_compare
-    from ..evaluate import check_floors, diagnose_all, evaluate, format_errors, format_table
-    from ..evaluate import invariance as check_invariance
+    from ..comparison import compare as do_compare
+    from ..evaluation import check_floors, diagnose_all, evaluate, format_errors, format_table
+    from ..evaluation import invariance as check_invariance
 
     if errors:
         click.echo(format_errors(diagnose_all(gold_dir, do_compare)))
@@ -256,7 +256,7 @@ def agreement(first: str, second: str, as_json: bool) -> None:
 
     Scores SECOND as if it were the tool against FIRST, and the reverse, with the
     metrics of `readouts eval`, for the meetings both folders hold."""
-    from ..evaluate import agreement as do_agreement
+    from ..evaluation import agreement as do_agreement
 
     result = do_agreement(first, second)
     if as_json:

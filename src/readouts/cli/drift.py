@@ -49,7 +49,7 @@ def drift(
     its source; then, in order: sentences one version lacks, and sentences whose number,
     name, negation or tone word differs, each with both spans.
     """
-    from ..drift import drift as do_drift
+    from ..drifts import drift as do_drift
     from ..embed import get_embedder
     from ..report.sides import render_drift
 

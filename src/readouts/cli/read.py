@@ -174,7 +174,7 @@ def read_cmd(
     ACCOUNT is a plain text, Markdown, HTML or PDF file in English or Chinese.
     """
     from ..fetch import read_source
-    from ..read import read
+    from ..reading import read
     from ..signals import account_signals
 
     check_outputs(output)

@@ -21,7 +21,7 @@ from typing import Any
 from ..lang import text_view
 from ..lexicon import Lexicon
 from ..model import Account, MeetingFacts, Sentence
-from ..read import infer_party
+from ..reading import infer_party
 from ..segment import sentences
 from .store import dumps
 

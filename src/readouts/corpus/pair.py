@@ -39,7 +39,7 @@ from ..embed import Embedder
 from ..errors import ConfigError
 from ..lang import text_view
 from ..lexicon import Lexicon, default_lexicon
-from ..read import read
+from ..reading import read
 from .keys import pair_keys
 from .store import Store, dumps, insert_rows, loads, row_account
 from .work import account_vector, claim_texts

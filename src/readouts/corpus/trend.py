@@ -25,7 +25,7 @@ from typing import Any
 
 from ..errors import ConfigError
 from ..lexicon import Lexicon, default_lexicon
-from ..read import party_id
+from ..reading import party_id
 from .store import Store, loads
 
 __all__ = ["TrendRow", "plot_png", "resolve_dyad", "to_csv", "trend", "yearly"]

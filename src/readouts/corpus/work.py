@@ -22,13 +22,13 @@ from typing import Any
 import numpy as np
 
 from ..claimview import encoder_text
-from ..compare import compare
+from ..comparison import compare
 from ..embed import Embedder, FakeEmbedder, USEEmbedder, get_embedder
 from ..events import reading_events
 from ..lang import simplified, text_view
 from ..lexicon import Lexicon, lexicon_for
 from ..model import Account, Comparison, MeetingFacts, Reading, topic_order
-from ..read import read
+from ..reading import read
 from ..signals import ladder_top
 from .store import dumps
 

@@ -3,7 +3,7 @@
 ``render_sides(result, fmt)`` renders a :class:`~readouts.multi.SidesComparison`: the
 score of each pair of sides, the matrix of points (which sides carry each, and how),
 then the version drift within each side. ``render_drift(drift, fmt)`` renders one
-:class:`~readouts.drift.Drift` on its own (``readouts drift``).
+:class:`~readouts.drifts.Drift` on its own (``readouts drift``).
 
 Matrix cells: ``=`` shared, ``≠`` conflict, ``·`` one-sided (only that side), blank
 when the side does not carry the point; ``*`` when the side carries it in some of its
@@ -27,7 +27,7 @@ from .html import report_page, score_card, warnings_banner
 from .terminal import columns_for, pad, width, wrap
 
 if TYPE_CHECKING:
-    from ..drift import Drift, DriftItem
+    from ..drifts import Drift, DriftItem
     from ..multi import MatrixRow, SidePoint, SidesComparison
 
 __all__ = ["FORMATS", "render_drift", "render_sides"]

@@ -121,7 +121,7 @@ def compare_submitted(
     accounts = _accounts(items, max_bytes, fetch_seconds)
     ids = [a.id for a in accounts]
     if len(accounts) == 2:
-        from ..compare import compare
+        from ..comparison import compare
 
         return compare(
             accounts[0], accounts[1], lexicon=lexicon, embedder=embedder, method=method

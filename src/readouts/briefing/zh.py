@@ -1,6 +1,6 @@
 """Chinese for the brief: numbers, dates, lists, headings, and where a quotation starts.
 
-The brief (:mod:`readouts.brief`) is planned once and phrased from the templates in
+The brief (:mod:`readouts.briefing`) is planned once and phrased from the templates in
 ``data/brief_phrases.tsv``; what cannot live in a template lives here: counting words
 (两项, not 二项), dates (2021年9月27日), lists joined with 、 and 和, numbered headings
 (一、二、…), and how a Chinese claim opens ("王毅表示，…": speaker, reporting verb,

@@ -1,7 +1,7 @@
 """Wording helpers shared by the planner and the verifier, in English or Chinese.
 
 Capitals, possessives, lists, counts in words, dates, quotation marks and the trimming of
-a quoted span; the Chinese forms come from :mod:`readouts.brief.zh`.
+a quoted span; the Chinese forms come from :mod:`readouts.briefing.zh`.
 """
 
 from __future__ import annotations

@@ -40,7 +40,7 @@ from .model import (
     Speaker,
     topic_order,
 )
-from .read import read
+from .reading import read
 from .relate import relate
 from .score import band_of, meeting_of_minds
 from .signals import comparison_signals

@@ -115,7 +115,7 @@ def brief(
     """The analyst's note on a comparison, in English (``en``) or Chinese (``zh``).
 
     ``versions`` are the sides' own versions in other languages
-    (:func:`readouts.brief.side_version`): a point of an account in the other language
+    (:func:`readouts.briefing.side_version`): a point of an account in the other language
     than the note's is quoted in the side's version in the note's language, the original
     beside it."""
     if lang not in LANGS:

@@ -2,7 +2,7 @@
 
 Every sentence carries what it rests on: :class:`Ref` spans (claims, meeting facts,
 speakers, tone words) and :class:`Quote` spans, each an exact substring of an account at
-stated offsets (checked by :func:`readouts.brief.verify_brief`). ``to_dict`` gives the JSON
+stated offsets (checked by :func:`readouts.briefing.verify_brief`). ``to_dict`` gives the JSON
 form that ``docs/brief.md`` describes; ``from_dict`` reads it back.
 """
 

@@ -9,7 +9,7 @@ issues, the parties and people named, the numbers) and marked as a gist, never a
 translation.
 
 :func:`side_version` maps each claim of the original to the span of the version that says
-the same (the sentence alignment of :func:`readouts.drift.drift` and the claim grouping
+the same (the sentence alignment of :func:`readouts.drifts.drift` and the claim grouping
 of :func:`readouts.multi.group_claims`); :func:`gist` writes the gist of claims.
 """
 
@@ -64,7 +64,7 @@ def side_version(
     """The version of ``original`` in another language, with each claim of the original
     mapped to the version's words for it. When the two texts are not versions of one
     statement (``Drift.warning``), no claim is mapped."""
-    from ..drift import drift
+    from ..drifts import drift
     from ..multi import group_claims
 
     embedder = embedder or default_embedder()

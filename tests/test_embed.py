@@ -1,5 +1,7 @@
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from readouts.embed import FakeEmbedder, get_embedder
 from readouts.errors import ConfigError
@@ -45,3 +47,29 @@ def test_embed_batch_size_below_one_still_encodes_every_text(use_embedder):
     normal = use_embedder.encode(texts)
     np.testing.assert_allclose(small, normal, atol=1e-5)
     assert np.allclose(np.linalg.norm(small, axis=1), 1.0, atol=1e-4)
+
+
+_TEXTS = st.text(
+    alphabet=st.sampled_from(
+        list("abcdefghijklmnopqrstuvwxyz ABCXYZ  ,.;:'\"-—()$%0123456789\t\n")
+        + list("中国美方双方表示愿同一道推动關係發展，。！？「」")
+        + list("éüñçÉ①ｆｕ")
+    ),
+    max_size=80,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_TEXTS)
+def test_embed_word_by_word_tokenizer_cuts_as_the_package_does(use_embedder, text):
+    """The encoder is given a tokenizer that remembers each word's pieces; it must cut any
+    text exactly as the package's own tokenizer does."""
+    from readouts.embed import _WordPieces
+
+    backend = use_embedder._load()._model
+    assert isinstance(backend.sp, _WordPieces)
+    plain = backend.sp._tokenizer
+    assert backend.sp.encode(text) == plain.encode(text, out_type=int)
+    assert backend.sp.encode([text, text + " again"]) == plain.encode(
+        [text, text + " again"], out_type=int
+    )

@@ -10,8 +10,9 @@ import pytest
 from click.testing import CliRunner
 
 from readouts.cli import main
+from readouts.corpus.export import export_events
 from readouts.errors import ConfigError
-from readouts.events import CSV_COLUMNS, QUADS, export_events, reading_events, render_events
+from readouts.events import CSV_COLUMNS, QUADS, reading_events, render_events
 from readouts.reading import read
 
 

@@ -10,6 +10,7 @@ runner are thin layers over these functions.
 
 from .briefing import Brief, brief
 from .comparison import compare
+from .corpus.export import export_events
 from .drifts import drift
 from .errors import (
     ConfigError,
@@ -21,7 +22,6 @@ from .errors import (
     StorageError,
 )
 from .evaluation import evaluate
-from .events import export_events
 from .ingest import account_from_text, read_account
 from .lexicon import default_lexicon, load_lexicon
 from .model import (

@@ -35,9 +35,7 @@ import io
 import json
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import Any, TextIO
 
 from .coding import code_claim
 from .errors import ConfigError
@@ -47,16 +45,11 @@ from .lexicon import Lexicon, Match, default_lexicon
 from .model import Claim, Reading
 from .plover import EventLexicon, default_event_lexicon
 
-if TYPE_CHECKING:
-    from .corpus.ingest import Refusal
-
 __all__ = [
     "CSV_COLUMNS",
     "FORMATS",
     "QUADS",
-    "EventBatch",
     "claim_event",
-    "export_events",
     "reading_events",
     "render_events",
     "write_events",
@@ -301,50 +294,3 @@ def render_events(events: Iterable[dict[str, Any]], fmt: str) -> str:
 
 
 # --------------------------------------------------------------------------- many files
-
-
-@dataclass
-class EventBatch:
-    """What one export over many sources did: the records, the items coded, and each
-    item refused with its reason."""
-
-    records: list[dict[str, Any]] = field(default_factory=list)
-    coded: list[str] = field(default_factory=list)
-    refused: list[Refusal] = field(default_factory=list)
-    ignored: list[str] = field(default_factory=list)  # furniture: README, LICENSE
-
-    @property
-    def total(self) -> int:
-        return len(self.coded) + len(self.refused)
-
-
-def export_events(
-    sources: Sequence[str | Path],
-    lexicon: Lexicon | None = None,
-    events: EventLexicon | None = None,
-) -> EventBatch:
-    """Code every account of ``sources`` (files, folders, globs, JSON Lines rows, as
-    ``readouts corpus ingest`` reads them). An item that cannot be read (missing,
-    binary, empty, a language other than English or Chinese...) or coded is refused with
-    the reason, and the rest are coded."""
-    from .corpus.ingest import Refusal, items, read_item
-    from .errors import ReadoutsError
-    from .reading import read
-
-    lexicon = lexicon or default_lexicon()
-    events = events or default_event_lexicon()
-    batch = EventBatch()
-    todo, batch.ignored, refused = items(sources)
-    batch.refused.extend(refused)
-    for item in todo:
-        try:
-            records = reading_events(read(read_item(item), lexicon), lexicon, events)
-        except ReadoutsError as exc:
-            batch.refused.append(Refusal(item.name, exc.message))
-            continue
-        except Exception as exc:  # a parser failing on odd input: refuse this item, go on
-            batch.refused.append(Refusal(item.name, f"cannot code it ({exc!r})"))
-            continue
-        batch.records.extend(records)
-        batch.coded.append(item.name)
-    return batch

@@ -210,7 +210,7 @@ def export_events(
     reason and the rest are coded; the exit code is 1 when some were refused, 126 when
     (nearly) all were.
     """
-    from ..events import export_events as do_export
+    from ..corpus.export import export_events as do_export
     from ..events import render_events
 
     check_outputs(output)

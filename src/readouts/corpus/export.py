@@ -20,15 +20,20 @@ import functools
 import json
 import os
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import ConfigError, SystemRefused
-from ..events import write_events
+from ..errors import ConfigError, ReadoutsError, SystemRefused
+from ..events import reading_events, write_events
 from ..files import check_writable
+from ..lexicon import Lexicon, default_lexicon
+from ..plover import EventLexicon, default_event_lexicon
+from ..reading import read
+from .ingest import Refusal, items, read_item
 from .store import TABLES, Store
 
-__all__ = ["FORMATS", "export", "plover_records"]
+__all__ = ["FORMATS", "EventBatch", "export", "export_events", "plover_records"]
 
 FORMATS = ("csv", "parquet", "plover")
 _BLOCK = 20_000
@@ -164,3 +169,46 @@ def _replace(final: Path, write: Callable[[Path], int]) -> int:
             f"cannot write the file ({exc.strerror})", path=str(final), stage="export"
         ) from None
     return n
+
+
+@dataclass
+class EventBatch:
+    """What one export over many sources did: the records, the items coded, and each
+    item refused with its reason."""
+
+    records: list[dict[str, Any]] = field(default_factory=list)
+    coded: list[str] = field(default_factory=list)
+    refused: list[Refusal] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)  # furniture: README, LICENSE
+
+    @property
+    def total(self) -> int:
+        return len(self.coded) + len(self.refused)
+
+
+def export_events(
+    sources: Sequence[str | Path],
+    lexicon: Lexicon | None = None,
+    events: EventLexicon | None = None,
+) -> EventBatch:
+    """Code every account of ``sources`` (files, folders, globs, JSON Lines rows, as
+    ``readouts corpus ingest`` reads them). An item that cannot be read (missing,
+    binary, empty, a language other than English or Chinese...) or coded is refused with
+    the reason, and the rest are coded."""
+    lexicon = lexicon or default_lexicon()
+    events = events or default_event_lexicon()
+    batch = EventBatch()
+    todo, batch.ignored, refused = items(sources)
+    batch.refused.extend(refused)
+    for item in todo:
+        try:
+            records = reading_events(read(read_item(item), lexicon), lexicon, events)
+        except ReadoutsError as exc:
+            batch.refused.append(Refusal(item.name, exc.message))
+            continue
+        except Exception as exc:  # a parser failing on odd input: refuse this item, go on
+            batch.refused.append(Refusal(item.name, f"cannot code it ({exc!r})"))
+            continue
+        batch.records.extend(records)
+        batch.coded.append(item.name)
+    return batch

@@ -1,9 +1,10 @@
-"""Reports for several sides and for version drift: terminal, Markdown, JSON and HTML.
+"""Reports of several sides and of version drift, in the terminal, Markdown and HTML.
 
-``render_sides(result, fmt)`` renders a :class:`~readouts.multi.SidesComparison`: the
-score of each pair of sides, the matrix of points (which sides carry each, and how),
-then the version drift within each side. ``render_drift(drift, fmt)`` renders one
-:class:`~readouts.drifts.Drift` on its own (``readouts drift``).
+``sides_*`` render a :class:`~readouts.multi.SidesComparison` of more than two accounts:
+the score of each pair of sides, the matrix of points (which sides carry each, and
+how), then the version drift within each side. ``drift_*`` render one
+:class:`~readouts.drifts.Drift` on its own (``readouts drift``). They are registered by
+format in :data:`readouts.report.RENDERERS`; call :func:`readouts.report.render`.
 
 Matrix cells: ``=`` shared, ``≠`` conflict, ``·`` one-sided (only that side), blank
 when the side does not carry the point; ``*`` when the side carries it in some of its
@@ -13,12 +14,12 @@ fetched) and every piece of account text is escaped.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
+from collections.abc import Sequence
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from ..errors import ConfigError
+from ..lexicon import Lexicon, default_lexicon
 from ..model import SCHEMA_VERSION, ComparisonWarning
 from ..wording import count
 from .common import MARKS as RELATION_MARKS
@@ -30,9 +31,15 @@ if TYPE_CHECKING:
     from ..drifts import Drift, DriftItem
     from ..multi import MatrixRow, SidePoint, SidesComparison
 
-__all__ = ["FORMATS", "render_drift", "render_sides"]
+__all__ = [
+    "drift_html",
+    "drift_markdown",
+    "drift_terminal",
+    "sides_html",
+    "sides_markdown",
+    "sides_terminal",
+]
 
-FORMATS = ("terminal", "markdown", "json", "html")
 MARKS = {**RELATION_MARKS, "": " "}  # "": the side has no point in the row
 _KIND_NAMES = {
     "missing": "missing sentence",
@@ -41,11 +48,6 @@ _KIND_NAMES = {
     "negation": "negation",
     "tone": "tone word",
 }
-
-
-def _check(fmt: str) -> None:
-    if fmt not in FORMATS:
-        raise ConfigError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
 
 
 def _one_line(text: str) -> str:
@@ -146,26 +148,37 @@ def _md(text: str) -> str:
     return md_text(_one_line(text))
 
 
-def render_drift(drift: Drift, fmt: str = "terminal", **options: Any) -> str:
-    """One statement's two versions: the drift list in ``fmt``."""
-    _check(fmt)
-    if fmt == "json":
-        return json.dumps(drift.to_dict(), ensure_ascii=False, indent=2) + "\n"
-    if fmt == "markdown":
-        return "\n".join(
-            [f"# {drift.a.id} and {drift.b.id}: two versions compared", "", *_drift_markdown(drift)]
-        )
-    if fmt == "html":
-        body = _drift_html(drift).replace("<h2>", "<h2 hidden>", 1)  # the page's title says it
-        return report_page(
-            f"Version drift: {drift.a.id} ↔ {drift.b.id}",
-            body,
-            links=options.get("links", ()),
-            schema_version=SCHEMA_VERSION,
-            script=False,
-        )
-    columns = columns_for(options.get("columns"))
-    return "\n".join(_drift_terminal(drift, columns)).rstrip() + "\n"
+def drift_terminal(
+    drift: Drift,
+    *,
+    columns: int | None = None,
+    colour: bool = False,
+    lexicon: Lexicon | None = None,
+) -> str:
+    """One statement's two versions: the drift list as plain text ``columns`` wide (the
+    drift list has no colour and no topic labels: ``colour`` and ``lexicon`` change
+    nothing)."""
+    return "\n".join(_drift_terminal(drift, columns_for(columns))).rstrip() + "\n"
+
+
+def drift_markdown(drift: Drift, *, lexicon: Lexicon | None = None) -> str:
+    """One statement's two versions: the drift list in Markdown."""
+    return "\n".join(
+        [f"# {drift.a.id} and {drift.b.id}: two versions compared", "", *_drift_markdown(drift)]
+    )
+
+
+def drift_html(
+    drift: Drift, *, links: Sequence[tuple[str, str]] = (), lexicon: Lexicon | None = None
+) -> str:
+    """One statement's two versions: the drift list as one self-contained page."""
+    return report_page(
+        f"Version drift: {drift.a.id} ↔ {drift.b.id}",
+        _drift_html(drift, title_hidden=True),  # the page's title says it
+        links=links,
+        schema_version=SCHEMA_VERSION,
+        script=False,
+    )
 
 
 # --------------------------------------------------------------------------- sides
@@ -297,11 +310,11 @@ def _marked(text: str, span: tuple[int, int], marks: tuple[tuple[int, int], ...]
     return "".join(out)
 
 
-def _drift_html(drift: Drift, level: str = "h2") -> str:
+def _drift_html(drift: Drift, *, title_hidden: bool = False) -> str:
     a, b = drift.a, drift.b
     parts = [
-        f"<{level}>Version drift: {escape(a.id)} ({escape(a.language)}) ↔ "
-        f"{escape(b.id)} ({escape(b.language)})</{level}>"
+        f"<h2{' hidden' if title_hidden else ''}>Version drift: {escape(a.id)} "
+        f"({escape(a.language)}) ↔ {escape(b.id)} ({escape(b.language)})</h2>"
     ]
     if drift.warning:
         parts.append(f'<p class="warning"><strong>Warning:</strong> {escape(drift.warning)}.</p>')
@@ -341,16 +354,6 @@ def _sides_summary(result: SidesComparison) -> str:
     cards = []
     for pair in result.side_pairs():
         s, t = pair["sides"]
-        verdict = pair["verdict"]
-        card = score_card(
-            pair["value"],
-            pair["band"],
-            verdict,
-            {},
-            comparable=pair.get("comparable", True),
-            title=f"{s} ↔ {t}",
-            ids=False,
-        )
         counts = "".join(
             f"<li>{escape(side)}: {c['shared']} shared, {c['conflict']} in conflict, "
             f"{c['one-sided']} one-sided</li>"
@@ -359,8 +362,17 @@ def _sides_summary(result: SidesComparison) -> str:
         scores = ", ".join(
             f"{escape(x['a'])} – {escape(x['b'])}: {x['value']}" for x in pair["scores"]
         )
-        extra = f'<ul class="reasons">{counts}</ul><p class="muted">Account pairs: {scores}</p>'
-        cards.append(card.replace("</section>", extra + "\n</section>", 1))
+        card = score_card(
+            pair["value"],
+            pair["band"],
+            pair["verdict"],
+            {},
+            comparable=pair.get("comparable", True),
+            title=f"{s} ↔ {t}",
+            ids=False,
+            extra=f'<ul class="reasons">{counts}</ul><p class="muted">Account pairs: {scores}</p>',
+        )
+        cards.append(card)
     rows = "".join(
         f'<tr><th scope="row">{escape(s)}</th><td>'
         + ", ".join(
@@ -387,11 +399,8 @@ def _sides_summary(result: SidesComparison) -> str:
     )
 
 
-def _sides_topic_chart(result: SidesComparison) -> str:
+def _sides_topic_chart(result: SidesComparison, lexicon: Lexicon) -> str:
     """How many points each side makes on each topic: one column of bars per side."""
-    from ..lexicon import default_lexicon
-
-    lexicon = default_lexicon()
     sides = list(result.sides)
     counts = {s: Counter(t for p in result.points_of(s) for t in p.topics) for s in sides}
     topics = list(dict.fromkeys(t for s in sides for p in result.points_of(s) for t in p.topics))
@@ -494,7 +503,7 @@ def _sides_matrix(result: SidesComparison) -> str:
     )
 
 
-def _sides_html(result: SidesComparison) -> str:
+def _sides_html(result: SidesComparison, lexicon: Lexicon) -> str:
     """The page of several sides, in the two-account report's layout: warnings, a score
     card per pair of sides, the accounts, a topic chart, the matrix of points, drift."""
     banners = "".join(
@@ -512,7 +521,7 @@ def _sides_html(result: SidesComparison) -> str:
     return (
         banners
         + _sides_summary(result)
-        + _sides_topic_chart(result)
+        + _sides_topic_chart(result, lexicon)
         + _sides_matrix(result)
         + f'<section id="drift">\n{drift}\n</section>\n'
         + f"<footer>readouts comparison of {escape(', '.join(result.sides))}, schema "
@@ -521,19 +530,35 @@ def _sides_html(result: SidesComparison) -> str:
     )
 
 
-def render_sides(result: SidesComparison, fmt: str = "terminal", **options: Any) -> str:
-    """The merged comparison of several sides in ``fmt``; ``columns`` for the terminal."""
-    _check(fmt)
-    if fmt == "json":
-        return json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
-    if fmt == "markdown":
-        return _sides_markdown(result)
-    if fmt == "html":
-        return report_page(
-            f"{', '.join(result.sides)}: accounts compared side by side",
-            _sides_html(result),
-            links=options.get("links", ()),
-            schema_version=result.schema_version,
-            script=False,
-        )
-    return _sides_terminal(result, columns_for(options.get("columns")))
+def sides_terminal(
+    result: SidesComparison,
+    *,
+    columns: int | None = None,
+    colour: bool = False,
+    lexicon: Lexicon | None = None,
+) -> str:
+    """Several sides compared, as plain text ``columns`` wide (the matrix's marks carry
+    the meaning, so ``colour`` changes nothing; it shows no topic labels)."""
+    return _sides_terminal(result, columns_for(columns))
+
+
+def sides_markdown(result: SidesComparison, *, lexicon: Lexicon | None = None) -> str:
+    """Several sides compared, in Markdown."""
+    return _sides_markdown(result)
+
+
+def sides_html(
+    result: SidesComparison,
+    *,
+    links: Sequence[tuple[str, str]] = (),
+    lexicon: Lexicon | None = None,
+) -> str:
+    """Several sides compared, as one self-contained page; topic labels from ``lexicon``
+    (the one the sides were compared with; the built-in one when not given)."""
+    return report_page(
+        f"{', '.join(result.sides)}: accounts compared side by side",
+        _sides_html(result, lexicon or default_lexicon()),
+        links=links,
+        schema_version=result.schema_version,
+        script=False,
+    )

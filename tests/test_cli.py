@@ -217,3 +217,15 @@ def test_cli_compare_a_pair_prints_the_same_with_and_without_sides(runner, fixtu
     assert plain.exit_code == 0, plain.output
     assert sides.exit_code == 0, sides.output
     assert sides.output == plain.output
+
+
+@pytest.mark.parametrize("args", [["--side", "us:{us}", "--side", "china:{cn}"], ["{extra}"]])
+def test_cli_compare_baseline_takes_two_accounts_only(runner, fixtures, tmp_path, args):
+    """The baseline's claims are sentences, with none to merge per side: with --side or a
+    third account it is refused, never silently replaced by the readouts method."""
+    us, cn = _sided_pair(fixtures, tmp_path)
+    extra = str(fixtures / "drift" / "call_outlet.txt")
+    given = [a.format(us=us, cn=cn, extra=extra) for a in args]
+    result = _compare(runner, us, cn, *given, "--method", "baseline")
+    assert result.exit_code == 2
+    assert "--method baseline compares two accounts" in result.output

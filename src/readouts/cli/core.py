@@ -109,6 +109,10 @@ def compare(
     several = bool(manifest or side_specs or len(accounts) > 2)
     if plot_path and several:
         raise click.UsageError("--plot draws the topics of two accounts; give two, without --side")
+    if method != "readouts" and several:  # its claims are sentences: none to merge per side
+        raise click.UsageError(
+            f"--method {method} compares two accounts; give two, without --side or --manifest"
+        )
     specs = parse_sides(side_specs, accounts) if side_specs else None
     check_distinct(accounts)
     # everything that would stop the command after the work is checked before it

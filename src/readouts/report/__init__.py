@@ -24,17 +24,11 @@ from ..errors import ConfigError
 from ..lexicon import Lexicon
 from ..model import Comparison
 from ..multi import SidesComparison
+from .drift import drift_html, drift_markdown, drift_terminal
 from .html import render_html
 from .jsonout import render_json
 from .markdown import render_markdown
-from .sides import (
-    drift_html,
-    drift_markdown,
-    drift_terminal,
-    sides_html,
-    sides_markdown,
-    sides_terminal,
-)
+from .sides import sides_html, sides_markdown, sides_terminal
 from .terminal import render_terminal
 
 __all__ = ["FORMATS", "RENDERERS", "Renderers", "Report", "render"]

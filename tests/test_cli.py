@@ -183,3 +183,49 @@ def test_cli_custom_lexicon_labels_appear_in_every_format(runner, fixtures, tmp_
     assert result.exit_code == 0, result.output
     assert "Weather diplomacy" in result.output
     assert "Climate change" not in result.output
+
+
+def _sided_pair(fixtures, tmp_path) -> list[str]:
+    """call_us.txt and call_cn.txt, each with its side in its front matter."""
+    paths = []
+    for side, name in (("us", "call_us.txt"), ("china", "call_cn.txt")):
+        path = tmp_path / f"{side}.md"
+        text = (fixtures / name).read_text(encoding="utf-8")
+        path.write_text(f"---\nside: {side}\n---\n\n{text}", encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+@pytest.mark.parametrize("fmt", ["terminal", "markdown", "json", "html"])
+def test_cli_compare_a_pair_prints_the_same_with_and_without_sides(runner, fixtures, tmp_path, fmt):
+    """Two accounts are one report, whether their sides are named by --side or not (#14)."""
+    us, cn = _sided_pair(fixtures, tmp_path)
+    plain = _compare(runner, us, cn, "--format", fmt, "--width", "100")
+    sides = _compare(
+        runner,
+        us,
+        cn,
+        "--side",
+        f"us:{us}",
+        "--side",
+        f"china:{cn}",
+        "--format",
+        fmt,
+        "--width",
+        "100",
+    )
+    assert plain.exit_code == 0, plain.output
+    assert sides.exit_code == 0, sides.output
+    assert sides.output == plain.output
+
+
+@pytest.mark.parametrize("args", [["--side", "us:{us}", "--side", "china:{cn}"], ["{extra}"]])
+def test_cli_compare_baseline_takes_two_accounts_only(runner, fixtures, tmp_path, args):
+    """The baseline's claims are sentences, with none to merge per side: with --side or a
+    third account it is refused, never silently replaced by the readouts method."""
+    us, cn = _sided_pair(fixtures, tmp_path)
+    extra = str(fixtures / "drift" / "call_outlet.txt")
+    given = [a.format(us=us, cn=cn, extra=extra) for a in args]
+    result = _compare(runner, us, cn, *given, "--method", "baseline")
+    assert result.exit_code == 2
+    assert "--method baseline compares two accounts" in result.output

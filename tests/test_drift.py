@@ -267,7 +267,7 @@ def test_drift_a_name_inside_a_longer_transliteration_is_not_that_name(tmp_path,
 
 @pytest.mark.parametrize("fmt", ["terminal", "json"])
 def test_drift_warns_when_the_texts_are_not_versions_of_one_statement(use_embedder, fmt):
-    from readouts.report.sides import render_drift
+    from readouts.report import render
 
     a = account_from_text(
         "President Biden hosted governors to discuss the infrastructure law. He highlighted "
@@ -283,5 +283,5 @@ def test_drift_warns_when_the_texts_are_not_versions_of_one_statement(use_embedd
     result = drift(a, b, embedder=use_embedder)
     assert result.warning.startswith("these are not versions of one statement")
     assert result.items == ()
-    out = render_drift(result, fmt)
+    out = render(result, fmt)
     assert "not versions of one statement" in out

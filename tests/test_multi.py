@@ -7,13 +7,14 @@ import readouts
 from readouts.cli import main
 from readouts.errors import ConfigError, DuplicateInputError, FormatError, MissingFileError
 from readouts.ingest import account_from_text
+from readouts.lexicon import load_lexicon
 from readouts.multi import (
     compare_sides,
     load_manifest,
     merge_label,
     sides_from_front_matter,
 )
-from readouts.report.sides import render_sides
+from readouts.report import render
 
 NATO_CHINA = "2021-09-27_nato-china_stoltenberg-wangyi_video.json"
 
@@ -172,7 +173,7 @@ def test_multi_side_pairs_count_points(three_sides):
 
 @pytest.mark.parametrize("fmt", ["terminal", "markdown", "json", "html"])
 def test_multi_render_every_format(three_sides, fmt):
-    text = render_sides(three_sides, fmt, columns=120)
+    text = render(three_sides, fmt, **({"columns": 120} if fmt == "terminal" else {}))
     if fmt == "json":
         data = json.loads(text)
         assert data["kind"] == "sides"
@@ -188,6 +189,27 @@ def test_multi_render_every_format(three_sides, fmt):
         assert "counternarcotics" in text and "outlet" in text
 
 
+def test_multi_html_topics_take_the_lexicons_labels(fixtures, tmp_path, fake_embedder):
+    """The topic chart of several sides shows the labels of the lexicon they were
+    compared with, not the built-in ones (#14)."""
+    lex = tmp_path / "mine.tsv"
+    lex.write_text(
+        "# version: 1\nid\tcap\tgeneric\tlabel_en\tlabel_zh\tterms_en\tterms_zh\tsource\n"
+        "climate\t7\t0\tWeather diplomacy\t天气外交\tclimate*\t气候\t-\n",
+        encoding="utf-8",
+    )
+    lexicon = load_lexicon([lex])
+    sides = {
+        "us": [fixtures / "call_us.txt"],
+        "china": [fixtures / "call_cn.txt"],
+        "outlet": [fixtures / "drift" / "call_outlet.txt"],
+    }
+    result = compare_sides(sides, lexicon=lexicon, embedder=fake_embedder)
+    page = render(result, "html", lexicon=lexicon)
+    assert "Weather diplomacy" in page
+    assert "Climate change" not in page
+
+
 def test_multi_html_escapes_account_text_and_lists_drift(use_embedder):
     en = account_from_text(
         "The two sides met in Geneva. <script>alert(1)</script> They agreed to meet again in 2025.",
@@ -198,7 +220,7 @@ def test_multi_html_escapes_account_text_and_lists_drift(use_embedder):
         "The leaders spoke in Geneva and agreed to meet again next year.", id="side_b"
     )
     result = compare_sides({"a": [en, zh], "b": [other]}, embedder=use_embedder)
-    page = render_sides(result, "html")
+    page = render(result, "html")
     assert "<script>alert(1)</script>" not in page
     assert "&lt;script&gt;" in page
     assert "number" in page and "<mark>2025</mark>" in page and "<mark>2026</mark>" in page
@@ -321,7 +343,7 @@ def test_multi_cli_compare_with_sides(fixtures):
 @pytest.mark.parametrize("fmt", ["terminal", "markdown", "html"])
 def test_multi_rows_give_every_sides_words(three_sides, fmt):
     """A row shared across sides gives each side's own words, so a link can be checked."""
-    text = render_sides(three_sides, fmt, columns=160)
+    text = render(three_sides, fmt, **({"columns": 160} if fmt == "terminal" else {}))
     by_id = {p.id: p for p in three_sides.points}
     row = next(r for r in three_sides.rows if sum(bool(v) for v in r.points.values()) >= 2)
     for side, ids in row.points.items():
@@ -360,8 +382,8 @@ def test_multi_warnings_of_a_pair_come_first(fake_embedder):
     pairs = {tuple(p["sides"]): p for p in data["side_pairs"]}
     assert pairs[("us_jan", "us_may")]["comparable"] is False
     assert pairs[("us_jan", "japan")]["comparable"] is True
-    terminal = render_sides(result, "terminal", columns=120)
+    terminal = render(result, "terminal", columns=120)
     assert terminal.index("WARNING") < terminal.index("MEETING OF MINDS")
     assert "us_jan ↔ us_may: not comparable" in terminal
-    page = render_sides(result, "html")
+    page = render(result, "html")
     assert page.index('class="warnings"') < page.index('class="score-card"')

@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from readouts import compare
+from readouts import compare, compare_sides, drift
 from readouts.errors import ConfigError
 from readouts.report import FORMATS, render
 from readouts.report.common import conflict_pairs, possessive, side_by_side
@@ -48,6 +48,31 @@ def test_report_side_by_side_keeps_every_claim_once(comparison):
 )
 def test_report_wrap_respects_wide_characters(text, columns):
     assert all(width(line) <= columns for line in wrap(text, columns))
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_report_two_sides_of_one_account_each_render_as_the_pair(
+    us_account, cn_account, fake_embedder, fmt
+):
+    """Two sides of one account each are two accounts compared: one report (#14)."""
+    result = compare_sides({"us": [us_account], "china": [cn_account]}, embedder=fake_embedder)
+    assert result.pair is result.comparisons[0]
+    assert render(result, fmt) == render(result.pair, fmt)
+
+
+def test_report_a_side_with_versions_is_no_pair(fixtures, us_account, fake_embedder):
+    sides = {"us": [us_account], "china": [fixtures / "call_cn.txt", fixtures / "call_cn_hant.txt"]}
+    result = compare_sides(sides, embedder=fake_embedder)
+    assert result.pair is None
+    assert render(result, "terminal", columns=100).startswith("readouts: us (call_us en); china")
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_report_every_format_renders_a_drift(fixtures, fake_embedder, fmt):
+    versions = (fixtures / "call_cn.txt", fixtures / "drift" / "call_cn_en.txt")
+    out = render(drift(*versions, embedder=fake_embedder), fmt)
+    assert "call_cn_en" in out
+    assert ("version" in out.lower()) or fmt == "json"
 
 
 def test_report_unknown_format(comparison):

@@ -156,6 +156,15 @@ class SidesComparison:
     schema_version: str = SCHEMA_VERSION
     timings: dict[str, float] = field(default_factory=dict, compare=False)
 
+    @property
+    def pair(self) -> Comparison | None:
+        """The one comparison of two sides of one account each: two accounts compared,
+        which every report shows as it shows a :class:`~readouts.model.Comparison`; None
+        when a side has several versions or there are more than two sides."""
+        if len(self.sides) == 2 and all(len(ids) == 1 for ids in self.sides.values()):
+            return self.comparisons[0]
+        return None
+
     def side_of(self, account_id: str) -> str:
         return next(s for s, ids in self.sides.items() if account_id in ids)
 

@@ -109,6 +109,10 @@ def compare(
     several = bool(manifest or side_specs or len(accounts) > 2)
     if plot_path and several:
         raise click.UsageError("--plot draws the topics of two accounts; give two, without --side")
+    if method != "readouts" and several:  # its claims are sentences: none to merge per side
+        raise click.UsageError(
+            f"--method {method} compares two accounts; give two, without --side or --manifest"
+        )
     specs = parse_sides(side_specs, accounts) if side_specs else None
     check_distinct(accounts)
     # everything that would stop the command after the work is checked before it
@@ -127,9 +131,13 @@ def compare(
             colour if colour is not None else (output is None and sys.stdout.isatty())
         )
         options["columns"] = width
+    from ..model import Comparison
+    from ..multi import SidesComparison
+    from ..report import render
+
+    result: Comparison | SidesComparison
     if several:
         from ..multi import compare_sides, load_manifest
-        from ..report.sides import render_sides
 
         if manifest:
             sides = load_manifest(manifest)
@@ -138,19 +146,16 @@ def compare(
         else:  # every file's front matter names its side, or a one-line error says which not
             sides = sides_from_front_matter_or_usage(accounts)
         result = compare_sides(sides, lexicon=lexicon, embedder=emb)
-        write_output(render_sides(result, fmt, **options), output)
-        return
+    else:
+        from ..comparison import compare as do_compare
 
-    from ..comparison import compare as do_compare
-    from ..report import render
-
-    a, b = read_pair(accounts[0], accounts[1], side_a, side_b)
-    comparison = do_compare(a, b, lexicon=lexicon, embedder=emb, method=method)
-    write_output(render(comparison, fmt, lexicon=lexicon, **options), output)
-    if plot_path:
+        a, b = read_pair(accounts[0], accounts[1], side_a, side_b)
+        result = do_compare(a, b, lexicon=lexicon, embedder=emb, method=method)
+    write_output(render(result, fmt, lexicon=lexicon, **options), output)
+    if plot_path and isinstance(result, Comparison):
         from ..plot import topic_coverage_png
 
-        topic_coverage_png(comparison, plot_path)
+        topic_coverage_png(result, plot_path)
 
 
 @click.command(name="eval")

@@ -51,12 +51,14 @@ def drift(
     """
     from ..drifts import drift as do_drift
     from ..embed import get_embedder
-    from ..report.sides import render_drift
+    from ..report import render
 
     check_outputs(output)
+    lexicon = get_lexicon(lexicons)
     a, b = read_pair(version_a, version_b)
-    result = do_drift(a, b, lexicon=get_lexicon(lexicons), embedder=get_embedder(embedder))
-    write_output(render_drift(result, fmt, columns=width), output)
+    result = do_drift(a, b, lexicon=lexicon, embedder=get_embedder(embedder))
+    options = {"columns": width} if fmt == "terminal" else {}
+    write_output(render(result, fmt, lexicon=lexicon, **options), output)
 
 
 def register(main: click.Group) -> None:

@@ -1,69 +1,75 @@
-"""Report: one comparison, several renderings.
+"""Report: one result, several renderings.
 
-``render(comparison, fmt)`` returns the comparison as ``terminal`` text, ``markdown``,
-``json`` or ``html``; each format is a module of this package registered in
-:data:`RENDERERS` under its name. All of them read the same
-:class:`~readouts.model.Comparison`; none computes anything the others do not show.
+``render(result, fmt)`` returns a result as ``terminal`` text, ``markdown``, ``json`` or
+``html``. A result is two accounts compared (:class:`~readouts.model.Comparison`),
+several sides compared (:class:`~readouts.multi.SidesComparison`), or two versions of one
+statement (:class:`~readouts.drifts.Drift`); :data:`RENDERERS` holds, by format, the
+renderer of each. Two sides of one account each are two accounts compared, and are
+shown as such (:attr:`SidesComparison.pair <readouts.multi.SidesComparison.pair>`), so
+one pair gives one report however its sides were named.
+
+Every renderer takes the result and, as keywords, ``lexicon`` (the one the result was
+made with: its topic labels are shown) and its format's options: ``columns`` and
+``colour`` for the terminal, ``links`` for HTML, ``indent`` for JSON.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
+from ..drifts import Drift
 from ..errors import ConfigError
 from ..lexicon import Lexicon
 from ..model import Comparison
+from ..multi import SidesComparison
+from .drift import drift_html, drift_markdown, drift_terminal
+from .html import render_html
+from .jsonout import render_json
+from .markdown import render_markdown
+from .sides import sides_html, sides_markdown, sides_terminal
+from .terminal import render_terminal
 
-__all__ = ["FORMATS", "RENDERERS", "render"]
+__all__ = ["FORMATS", "RENDERERS", "Renderers", "Report", "render"]
 
-Renderer = Callable[..., str]
-
-
-def _terminal(c: Comparison, **kw: Any) -> str:
-    from .terminal import render_terminal
-
-    return render_terminal(c, **kw)
-
-
-def _markdown(c: Comparison, **kw: Any) -> str:
-    from .markdown import render_markdown
-
-    return render_markdown(c, **kw)
+#: What a report shows.
+Report = Comparison | SidesComparison | Drift
 
 
-def _json(c: Comparison, **kw: Any) -> str:
-    from .jsonout import render_json
+@dataclass(frozen=True)
+class Renderers:
+    """One format's renderers: of two accounts, of several sides, of two versions."""
 
-    return render_json(c, **kw)
-
-
-def _html(c: Comparison, **kw: Any) -> str:
-    from .html import render_html
-
-    return render_html(c, **kw)
+    pair: Callable[..., str]
+    sides: Callable[..., str]
+    drift: Callable[..., str]
 
 
 #: Renderers by format name.
-RENDERERS: dict[str, Renderer] = {
-    "terminal": _terminal,
-    "markdown": _markdown,
-    "json": _json,
-    "html": _html,
+RENDERERS: dict[str, Renderers] = {
+    "terminal": Renderers(render_terminal, sides_terminal, drift_terminal),
+    "markdown": Renderers(render_markdown, sides_markdown, drift_markdown),
+    "json": Renderers(render_json, render_json, render_json),
+    "html": Renderers(render_html, sides_html, drift_html),
 }
 FORMATS = tuple(RENDERERS)
 
 
 def render(
-    comparison: Comparison, fmt: str = "terminal", lexicon: Lexicon | None = None, **options: Any
+    result: Report, fmt: str = "terminal", lexicon: Lexicon | None = None, **options: Any
 ) -> str:
-    """The comparison rendered in ``fmt`` (one of :data:`FORMATS`). ``lexicon`` is the one
-    the comparison was made with (its topic labels and tone readings are shown); the
-    built-in one when not given."""
+    """The result rendered in ``fmt`` (one of :data:`FORMATS`). ``lexicon`` is the one the
+    result was made with (its topic labels and tone readings are shown); the built-in one
+    when not given."""
     try:
-        renderer = RENDERERS[fmt]
+        renderers = RENDERERS[fmt]
     except KeyError:
         raise ConfigError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}") from None
-    if fmt != "json":
-        options["lexicon"] = lexicon
-    return renderer(comparison, **options)
+    if isinstance(result, SidesComparison):
+        if result.pair is None:
+            return renderers.sides(result, lexicon=lexicon, **options)
+        result = result.pair
+    if isinstance(result, Comparison):
+        return renderers.pair(result, lexicon=lexicon, **options)
+    return renderers.drift(result, lexicon=lexicon, **options)

@@ -15,7 +15,9 @@ __all__ = [
     "claim_text",
     "conflict_pairs",
     "grouped",
+    "md_line",
     "md_text",
+    "one_line",
     "possessive",
     "side_by_side",
     "side_name",
@@ -26,6 +28,16 @@ __all__ = [
 MARKS = {"shared": "=", "conflict": "≠", "one-sided": "·"}
 _MD_ESCAPE = re.compile(r"[\\`*\[\]|~]")
 _MD_ENTITY = re.compile(r"&(?=#?\w+;)")
+
+
+def one_line(text: str) -> str:
+    """The text on one line, each run of white space one space."""
+    return " ".join(text.split())
+
+
+def md_line(text: str) -> str:
+    """:func:`md_text` of the text on one line (:func:`one_line`)."""
+    return md_text(one_line(text))
 
 
 def md_text(text: object) -> str:

@@ -147,10 +147,11 @@ def score_card(
     comparable: bool = True,
     title: str = "Meeting of minds",
     ids: bool = True,
+    extra: str = "",
 ) -> str:
     """The score card: the value, its band, a meter, the verdict and the parts; "not
     comparable" in place of the value and the verdict when a warning says so. ``ids``
-    False for a page with several cards."""
+    False for a page with several cards; ``extra``: HTML to end the card with."""
 
     def id_(name: str) -> str:
         return f' id="{name}"' if ids else ""
@@ -160,6 +161,7 @@ def score_card(
         for k, v in parts.items()
     )
     label = ' aria-labelledby="score-title"' if ids else ""
+    end = (extra + "\n" if extra else "") + "</section>\n"
     head = (
         f'<section class="score-card"{id_("score")}{label}>\n'
         f"<h2{id_('score-title')}>{_e(title)}</h2>\n"
@@ -168,8 +170,7 @@ def score_card(
         return (
             head + f'<p class="score-value not-comparable"><span{id_("score-value")}>not comparable'
             "</span></p>\n"
-            f'<p class="verdict"{id_("verdict")}>{_e(NOT_COMPARABLE_VERDICT)}</p>\n'
-            "</section>\n"
+            f'<p class="verdict"{id_("verdict")}>{_e(NOT_COMPARABLE_VERDICT)}</p>\n' + end
         )
     shown = max(0, min(100, value))
     ticks = "".join(
@@ -184,8 +185,7 @@ def score_card(
         f'<rect class="track" x="0" y="0" width="100" height="6"/>'
         f'<rect class="fill" x="0" y="0" width="{shown}" height="6"/>{ticks}</svg>\n'
         f'<p class="verdict"{id_("verdict")}>{_e(verdict)}</p>\n'
-        f'<dl class="parts">{listed}</dl>\n'
-        "</section>\n"
+        f'<dl class="parts">{listed}</dl>\n' + end
     )
 
 

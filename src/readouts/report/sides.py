@@ -1,9 +1,10 @@
-"""Reports for several sides and for version drift: terminal, Markdown, JSON and HTML.
+"""Report of several sides, in the terminal, Markdown and HTML.
 
-``render_sides(result, fmt)`` renders a :class:`~readouts.multi.SidesComparison`: the
-score of each pair of sides, the matrix of points (which sides carry each, and how),
-then the version drift within each side. ``render_drift(drift, fmt)`` renders one
-:class:`~readouts.drifts.Drift` on its own (``readouts drift``).
+``sides_*`` render a :class:`~readouts.multi.SidesComparison` of more than two accounts
+(two sides of one account each are shown as the two-account report): the score of each
+pair of sides, the matrix of points (which sides carry each, and how), then the version
+drift within each side (:mod:`.drift`). They are registered by format in
+:data:`readouts.report.RENDERERS`; call :func:`readouts.report.render`.
 
 Matrix cells: ``=`` shared, ``≠`` conflict, ``·`` one-sided (only that side), blank
 when the side does not carry the point; ``*`` when the side carries it in some of its
@@ -13,65 +14,34 @@ fetched) and every piece of account text is escaped.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
+from collections.abc import Sequence
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from ..errors import ConfigError
-from ..model import SCHEMA_VERSION, ComparisonWarning
+from ..lexicon import Lexicon, default_lexicon
+from ..model import ComparisonWarning
 from ..wording import count
 from .common import MARKS as RELATION_MARKS
-from .common import NOT_COMPARABLE_VERDICT, md_text
+from .common import NOT_COMPARABLE_VERDICT, md_line, one_line
+from .drift import drift_html_section, drift_markdown_lines, drift_terminal_lines
 from .html import report_page, score_card, warnings_banner
 from .terminal import columns_for, pad, width, wrap
 
 if TYPE_CHECKING:
-    from ..drifts import Drift, DriftItem
     from ..multi import MatrixRow, SidePoint, SidesComparison
 
-__all__ = ["FORMATS", "render_drift", "render_sides"]
+__all__ = [
+    "sides_html",
+    "sides_markdown",
+    "sides_terminal",
+]
 
-FORMATS = ("terminal", "markdown", "json", "html")
 MARKS = {**RELATION_MARKS, "": " "}  # "": the side has no point in the row
-_KIND_NAMES = {
-    "missing": "missing sentence",
-    "number": "number",
-    "name": "name",
-    "negation": "negation",
-    "tone": "tone word",
-}
-
-
-def _check(fmt: str) -> None:
-    if fmt not in FORMATS:
-        raise ConfigError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 def _cell(row: MatrixRow, side: str) -> str:
     return MARKS[row.cells[side]] + ("*" if row.partial[side] else "")
-
-
-def _excerpt(drift: Drift, item: DriftItem, side: str) -> str:
-    text = drift.a.text if side == "a" else drift.b.text
-    start, end = item.a if side == "a" else item.b
-    return _one_line(text[start:end]) if end > start else "(nothing)"
-
-
-def _change(drift: Drift, item: DriftItem) -> str:
-    if item.change == "only_a":
-        return f"only in {drift.a.id}"
-    if item.change == "only_b":
-        return f"only in {drift.b.id}"
-    return item.change
-
-
-def _sentence_ref(indices: tuple[int, ...]) -> str:
-    return ",".join(f"s{i + 1}" for i in indices) or "—"
 
 
 def _pair_score(pair: dict[str, Any]) -> tuple[str, str]:
@@ -86,86 +56,7 @@ def _row_texts(result: SidesComparison, row: MatrixRow) -> list[tuple[str, str]]
     """(side, the words of its point) for each side that carries a row, in side order:
     every side's own words, so that a link between them can be checked."""
     by_id = {p.id: p for p in result.points}
-    return [(s, _one_line(by_id[p].text)) for s in result.sides for p in row.points[s]]
-
-
-# --------------------------------------------------------------------------- drift
-
-
-def _drift_terminal(drift: Drift, columns: int) -> list[str]:
-    counts = drift.counts()
-    head = (
-        f"VERSION DRIFT  {drift.a.id} ({drift.a.language}, "
-        f"{count(len(drift.sentences_a), 'sentence')}) ↔ {drift.b.id} ({drift.b.language}, "
-        f"{count(len(drift.sentences_b), 'sentence')})"
-    )
-    out = [head]
-    if drift.warning:
-        lines = wrap(f"Warning: {drift.warning}.", max(20, columns - 2))
-        return [*out, *("  " + line for line in lines), ""]
-    if not drift.items:
-        return [*out, "  The versions say the same things: nothing missing, nothing changed.", ""]
-    out.append("  " + ", ".join(count(n, _KIND_NAMES[k]) for k, n in counts.items() if n))
-    for n, item in enumerate(drift.items, 1):
-        out.append("")
-        out.append(f"  {n}. {_KIND_NAMES[item.kind]} ({_change(drift, item)}): {item.note}")
-        for side, acc, idx in (("a", drift.a, item.a_sentences), ("b", drift.b, item.b_sentences)):
-            label = f"     {acc.id} [{_sentence_ref(idx)}] "
-            body = wrap(_excerpt(drift, item, side), max(20, columns - 8))
-            out.append(label)
-            out += ["       " + line for line in body]
-    out.append("")
-    return out
-
-
-def _drift_markdown(drift: Drift, level: str = "##") -> list[str]:
-    out = [
-        f"{level} Version drift: `{drift.a.id}` ({drift.a.language}) ↔ `{drift.b.id}` "
-        f"({drift.b.language})",
-        "",
-    ]
-    if drift.warning:
-        return [*out, f"**Warning:** {_md(drift.warning)}.", ""]
-    if not drift.items:
-        return [*out, "_The versions say the same things: nothing missing, nothing changed._", ""]
-    out += [f"| # | kind | change | `{drift.a.id}` | `{drift.b.id}` |", "|---|---|---|---|---|"]
-    for n, item in enumerate(drift.items, 1):
-        cells = [
-            str(n),
-            _KIND_NAMES[item.kind],
-            _change(drift, item),
-            _md(f"[{_sentence_ref(item.a_sentences)}] {_excerpt(drift, item, 'a')}"),
-            _md(f"[{_sentence_ref(item.b_sentences)}] {_excerpt(drift, item, 'b')}"),
-        ]
-        out.append("| " + " | ".join(cells) + " |")
-    out += ["", *(f"{n}. {_md(item.note)}" for n, item in enumerate(drift.items, 1)), ""]
-    return out
-
-
-def _md(text: str) -> str:
-    return md_text(_one_line(text))
-
-
-def render_drift(drift: Drift, fmt: str = "terminal", **options: Any) -> str:
-    """One statement's two versions: the drift list in ``fmt``."""
-    _check(fmt)
-    if fmt == "json":
-        return json.dumps(drift.to_dict(), ensure_ascii=False, indent=2) + "\n"
-    if fmt == "markdown":
-        return "\n".join(
-            [f"# {drift.a.id} and {drift.b.id}: two versions compared", "", *_drift_markdown(drift)]
-        )
-    if fmt == "html":
-        body = _drift_html(drift).replace("<h2>", "<h2 hidden>", 1)  # the page's title says it
-        return report_page(
-            f"Version drift: {drift.a.id} ↔ {drift.b.id}",
-            body,
-            links=options.get("links", ()),
-            schema_version=SCHEMA_VERSION,
-            script=False,
-        )
-    columns = columns_for(options.get("columns"))
-    return "\n".join(_drift_terminal(drift, columns)).rstrip() + "\n"
+    return [(s, one_line(by_id[p].text)) for s in result.sides for p in row.points[s]]
 
 
 # --------------------------------------------------------------------------- sides
@@ -223,7 +114,7 @@ def _sides_terminal(result: SidesComparison, columns: int) -> str:
             first = False
     out.append("")
     for d in result.drift:
-        out += _drift_terminal(d, columns)
+        out += drift_terminal_lines(d, columns)
     if not result.drift:
         out.append("VERSION DRIFT  no side has more than one version.")
     return "\n".join(out).rstrip() + "\n"
@@ -231,14 +122,14 @@ def _sides_terminal(result: SidesComparison, columns: int) -> str:
 
 def _sides_markdown(result: SidesComparison) -> str:
     sides = list(result.sides)
-    out = [f"# {', '.join(_md(s) for s in sides)}: accounts compared side by side", ""]
+    out = [f"# {', '.join(md_line(s) for s in sides)}: accounts compared side by side", ""]
     for w in result.warnings():
-        between = " ↔ ".join(_md(x) for x in w["sides"])
-        out += [f"> **Warning ({_md(w['code'])}, {between}):** {_md(w['message'])}", ""]
+        between = " ↔ ".join(md_line(x) for x in w["sides"])
+        out += [f"> **Warning ({md_line(w['code'])}, {between}):** {md_line(w['message'])}", ""]
     out += ["| side | accounts |", "|---|---|"]
     for s, ids in result.sides.items():
         accs = ", ".join(f"`{a}` ({result.readings[a].account.language})" for a in ids)
-        out.append(f"| {_md(s)} | {accs} |")
+        out.append(f"| {md_line(s)} | {accs} |")
     out += ["", "## Meeting of minds, by pair of sides", ""]
     for pair in result.side_pairs():
         s, t = pair["sides"]
@@ -246,11 +137,13 @@ def _sides_markdown(result: SidesComparison) -> str:
         shown, said = _pair_score(pair)
         if not pair.get("comparable", True):
             scores = ", ".join(f"`{x['a']}`–`{x['b']}`" for x in pair["scores"])
-        out.append(f"- **{_md(s)} ↔ {_md(t)}: {_md(shown)}** — {_md(said)} ({scores})")
+        out.append(
+            f"- **{md_line(s)} ↔ {md_line(t)}: {md_line(shown)}** — {md_line(said)} ({scores})"
+        )
         for side in (s, t):
             c = pair["points"][side]
             out.append(
-                f"  - {_md(side)}: {c['shared']} shared, {c['conflict']} in conflict, "
+                f"  - {md_line(side)}: {c['shared']} shared, {c['conflict']} in conflict, "
                 f"{c['one-sided']} one-sided"
             )
     out += [
@@ -260,75 +153,24 @@ def _sides_markdown(result: SidesComparison) -> str:
         "`=` shared, `≠` conflict, `·` one-sided, blank: not carried, "
         "`*` in some of the side's versions only.",
         "",
-        "| row | " + " | ".join(_md(s) for s in sides) + " | point |",
+        "| row | " + " | ".join(md_line(s) for s in sides) + " | point |",
         "|---|" + "---|" * len(sides) + "---|",
     ]
     for row in result.rows:
         cells = [_cell(row, s).strip() for s in sides]
         texts = " ‖ ".join(  # no HTML in Markdown: the sides one after another
-            f"**{_md(side)}:** {_md(text)}" for side, text in _row_texts(result, row)
+            f"**{md_line(side)}:** {md_line(text)}" for side, text in _row_texts(result, row)
         )
         out.append(f"| {row.id} | " + " | ".join(cells) + f" | {texts} |")
     out.append("")
     for d in result.drift:
-        out += _drift_markdown(d)
+        out += drift_markdown_lines(d)
     if not result.drift:
         out += ["## Version drift", "", "_No side has more than one version._", ""]
     return "\n".join(out)
 
 
 # --------------------------------------------------------------------------- html
-
-
-def _marked(text: str, span: tuple[int, int], marks: tuple[tuple[int, int], ...]) -> str:
-    """``text[span]`` escaped, with the marks inside it wrapped in <mark>."""
-    start, end = span
-    if end <= start:
-        return '<span class="muted">(nothing here)</span>'
-    out, pos = [], start
-    for ms, me in sorted(marks):
-        ms, me = max(ms, pos), min(me, end)
-        if ms >= me:
-            continue
-        out.append(escape(text[pos:ms]))
-        out.append(f"<mark>{escape(text[ms:me])}</mark>")
-        pos = me
-    out.append(escape(text[pos:end]))
-    return "".join(out)
-
-
-def _drift_html(drift: Drift, level: str = "h2") -> str:
-    a, b = drift.a, drift.b
-    parts = [
-        f"<{level}>Version drift: {escape(a.id)} ({escape(a.language)}) ↔ "
-        f"{escape(b.id)} ({escape(b.language)})</{level}>"
-    ]
-    if drift.warning:
-        parts.append(f'<p class="warning"><strong>Warning:</strong> {escape(drift.warning)}.</p>')
-        return "\n".join(parts)
-    if not drift.items:
-        parts.append("<p>The versions say the same things: nothing missing, nothing changed.</p>")
-        return "\n".join(parts)
-    counts = ", ".join(count(n, _KIND_NAMES[k]) for k, n in drift.counts().items() if n)
-    parts.append(f'<p class="muted">{escape(counts)}</p>')
-    parts.append(
-        f"<table><thead><tr><th>#</th><th>drift</th><th>{escape(a.id)}</th>"
-        f"<th>{escape(b.id)}</th></tr></thead><tbody>"
-    )
-    for n, item in enumerate(drift.items, 1):
-        parts.append(
-            f'<tr class="item"><td class="num">{n}</td><td class="what"><span class="kind">'
-            f"{escape(_KIND_NAMES[item.kind])}</span> ({escape(_change(drift, item))})"
-            f'<br><span class="muted">{escape(item.note)}</span></td>'
-            f'<td class="text" lang="{escape(a.language)}"><span class="muted">'
-            f"{escape(_sentence_ref(item.a_sentences))}</span> "
-            f"{_marked(a.text, item.a, item.a_marks)}</td>"
-            f'<td class="text" lang="{escape(b.language)}"><span class="muted">'
-            f"{escape(_sentence_ref(item.b_sentences))}</span> "
-            f"{_marked(b.text, item.b, item.b_marks)}</td></tr>"
-        )
-    parts.append("</tbody></table>")
-    return "\n".join(parts)
 
 
 #: Colours of the sides in the topic chart (Okabe-Ito), in side order.
@@ -341,16 +183,6 @@ def _sides_summary(result: SidesComparison) -> str:
     cards = []
     for pair in result.side_pairs():
         s, t = pair["sides"]
-        verdict = pair["verdict"]
-        card = score_card(
-            pair["value"],
-            pair["band"],
-            verdict,
-            {},
-            comparable=pair.get("comparable", True),
-            title=f"{s} ↔ {t}",
-            ids=False,
-        )
         counts = "".join(
             f"<li>{escape(side)}: {c['shared']} shared, {c['conflict']} in conflict, "
             f"{c['one-sided']} one-sided</li>"
@@ -359,8 +191,17 @@ def _sides_summary(result: SidesComparison) -> str:
         scores = ", ".join(
             f"{escape(x['a'])} – {escape(x['b'])}: {x['value']}" for x in pair["scores"]
         )
-        extra = f'<ul class="reasons">{counts}</ul><p class="muted">Account pairs: {scores}</p>'
-        cards.append(card.replace("</section>", extra + "\n</section>", 1))
+        card = score_card(
+            pair["value"],
+            pair["band"],
+            pair["verdict"],
+            {},
+            comparable=pair.get("comparable", True),
+            title=f"{s} ↔ {t}",
+            ids=False,
+            extra=f'<ul class="reasons">{counts}</ul><p class="muted">Account pairs: {scores}</p>',
+        )
+        cards.append(card)
     rows = "".join(
         f'<tr><th scope="row">{escape(s)}</th><td>'
         + ", ".join(
@@ -387,11 +228,8 @@ def _sides_summary(result: SidesComparison) -> str:
     )
 
 
-def _sides_topic_chart(result: SidesComparison) -> str:
+def _sides_topic_chart(result: SidesComparison, lexicon: Lexicon) -> str:
     """How many points each side makes on each topic: one column of bars per side."""
-    from ..lexicon import default_lexicon
-
-    lexicon = default_lexicon()
     sides = list(result.sides)
     counts = {s: Counter(t for p in result.points_of(s) for t in p.topics) for s in sides}
     topics = list(dict.fromkeys(t for s in sides for p in result.points_of(s) for t in p.topics))
@@ -465,7 +303,7 @@ def _sides_matrix(result: SidesComparison) -> str:
         cells = []
         for s in sides:
             label = row.cells[s]
-            tip = " / ".join(_one_line(by_id[p].text) for p in row.points[s])
+            tip = " / ".join(one_line(by_id[p].text) for p in row.points[s])
             title = f' title="{escape(tip)}"' if tip else ""
             cls = f"cell hl rel-{label}" if label else "cell"
             name = f" {label}" if label else ""
@@ -475,7 +313,7 @@ def _sides_matrix(result: SidesComparison) -> str:
             )
         texts = "".join(
             f'<div lang="{escape(_language(result, by_id[p]))}"><span class="muted">'
-            f"{escape(s)}:</span> {escape(_one_line(by_id[p].text))}</div>"
+            f"{escape(s)}:</span> {escape(one_line(by_id[p].text))}</div>"
             for s in sides
             for p in row.points[s]
         )
@@ -494,7 +332,7 @@ def _sides_matrix(result: SidesComparison) -> str:
     )
 
 
-def _sides_html(result: SidesComparison) -> str:
+def _sides_html(result: SidesComparison, lexicon: Lexicon) -> str:
     """The page of several sides, in the two-account report's layout: warnings, a score
     card per pair of sides, the accounts, a topic chart, the matrix of points, drift."""
     banners = "".join(
@@ -505,14 +343,14 @@ def _sides_html(result: SidesComparison) -> str:
         for pair in result.side_pairs()
     )
     drift = (
-        "\n".join(_drift_html(d) for d in result.drift)
+        "\n".join(drift_html_section(d) for d in result.drift)
         if result.drift
         else "<h2>Version drift</h2><p>No side has more than one version.</p>"
     )
     return (
         banners
         + _sides_summary(result)
-        + _sides_topic_chart(result)
+        + _sides_topic_chart(result, lexicon)
         + _sides_matrix(result)
         + f'<section id="drift">\n{drift}\n</section>\n'
         + f"<footer>readouts comparison of {escape(', '.join(result.sides))}, schema "
@@ -521,19 +359,35 @@ def _sides_html(result: SidesComparison) -> str:
     )
 
 
-def render_sides(result: SidesComparison, fmt: str = "terminal", **options: Any) -> str:
-    """The merged comparison of several sides in ``fmt``; ``columns`` for the terminal."""
-    _check(fmt)
-    if fmt == "json":
-        return json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
-    if fmt == "markdown":
-        return _sides_markdown(result)
-    if fmt == "html":
-        return report_page(
-            f"{', '.join(result.sides)}: accounts compared side by side",
-            _sides_html(result),
-            links=options.get("links", ()),
-            schema_version=result.schema_version,
-            script=False,
-        )
-    return _sides_terminal(result, columns_for(options.get("columns")))
+def sides_terminal(
+    result: SidesComparison,
+    *,
+    columns: int | None = None,
+    colour: bool = False,
+    lexicon: Lexicon | None = None,
+) -> str:
+    """Several sides compared, as plain text ``columns`` wide (the matrix's marks carry
+    the meaning, so ``colour`` changes nothing; it shows no topic labels)."""
+    return _sides_terminal(result, columns_for(columns))
+
+
+def sides_markdown(result: SidesComparison, *, lexicon: Lexicon | None = None) -> str:
+    """Several sides compared, in Markdown."""
+    return _sides_markdown(result)
+
+
+def sides_html(
+    result: SidesComparison,
+    *,
+    links: Sequence[tuple[str, str]] = (),
+    lexicon: Lexicon | None = None,
+) -> str:
+    """Several sides compared, as one self-contained page; topic labels from ``lexicon``
+    (the one the sides were compared with; the built-in one when not given)."""
+    return report_page(
+        f"{', '.join(result.sides)}: accounts compared side by side",
+        _sides_html(result, lexicon or default_lexicon()),
+        links=links,
+        schema_version=result.schema_version,
+        script=False,
+    )

@@ -24,6 +24,7 @@ from ..embed import Embedder, get_embedder
 from ..errors import InputError
 from ..lexicon import Lexicon
 from ..model import Comparison
+from ..multi import SidesComparison
 from ..report import render
 from .errors import HTTPError
 from .settings import Settings
@@ -49,27 +50,20 @@ MEDIA = {
 
 @dataclass(frozen=True)
 class Result:
-    """A comparison kept for viewing: two accounts (``pair``) or several sides."""
+    """A comparison kept for viewing: two accounts, or several sides. Every rendering
+    of it, the page and its twins, is :func:`readouts.report.render` of ``value``, as in
+    the CLI."""
 
     id: str
-    value: Any  # a Comparison, or readouts.multi's result
+    value: Comparison | SidesComparison
     accounts: tuple[str, ...]
     lexicon: Lexicon | None = None  # the one it was compared with: its labels are shown
 
-    @property
-    def is_pair(self) -> bool:
-        return isinstance(self.value, Comparison)
-
     def render(self, fmt: str, **options: Any) -> str:
-        if self.is_pair:
-            return render(self.value, fmt, lexicon=self.lexicon, **options)
-        from ..report.sides import render_sides
-
-        return render_sides(self.value, fmt, **options)
+        return render(self.value, fmt, lexicon=self.lexicon, **options)
 
     def to_dict(self) -> dict[str, Any]:
-        if hasattr(self.value, "to_dict"):
-            return dict(self.value.to_dict())
+        """The JSON report, as a dict."""
         return dict(json.loads(self.render("json")))
 
     def links(self) -> dict[str, str]:
@@ -92,7 +86,12 @@ class ReportStore:
         self._items: OrderedDict[str, Result] = OrderedDict()
         self._lock = threading.Lock()
 
-    def add(self, value: Any, accounts: Sequence[str], lexicon: Lexicon | None = None) -> Result:
+    def add(
+        self,
+        value: Comparison | SidesComparison,
+        accounts: Sequence[str],
+        lexicon: Lexicon | None = None,
+    ) -> Result:
         result = Result(secrets.token_urlsafe(9), value, tuple(accounts), lexicon)
         with self._lock:
             self._items[result.id] = result

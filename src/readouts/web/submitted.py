@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import PurePosixPath, PureWindowsPath
-from typing import Any
+from typing import TYPE_CHECKING
 
 from starlette.datastructures import UploadFile as StarletteUploadFile
 
@@ -21,7 +21,10 @@ from ..errors import ReadoutsError, TooLargeError
 from ..fetch import fetch_account
 from ..ingest import account_from_bytes
 from ..lexicon import Lexicon
-from ..model import Account
+from ..model import Account, Comparison
+
+if TYPE_CHECKING:
+    from ..multi import SidesComparison
 
 __all__ = ["Submitted", "basename", "compare_submitted", "read_upload", "slug"]
 
@@ -114,7 +117,7 @@ def compare_submitted(
     *,
     max_bytes: int,
     fetch_seconds: float = 30.0,
-) -> tuple[Any, list[str]]:
+) -> tuple[Comparison | SidesComparison, list[str]]:
     """(comparison, account ids) of the submitted accounts: two compared as a pair,
     three or more by readouts.multi (accounts with the same party form one side, an
     account with no party is a side of its own). Runs in a worker process."""

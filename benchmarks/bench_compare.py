@@ -2,8 +2,11 @@
 
 Prints:
 - the whole compare pipeline's sentences per second, as a ratio to the raw encoder's
-  sentences per second on the same sentences (target >= 0.8);
-- warm latency of one pair of ~400-word accounts (median of repeats; target <= 50 ms);
+  sentences per second on the same sentences (target >= 0.85);
+- what bounds that ratio: the encoder on the texts the pipeline encodes (its claims,
+  which are finer than sentences and repeat a shared frame), against the raw encoder on
+  the sentences; and the pipeline's time outside the encoder;
+- warm latency of one pair of ~400-word accounts (median of repeats; target <= 40 ms);
 - cold CLI time of `readouts compare A B --format json`.
 
 Embedding, lexicon-match and simplified-text caches are cleared before every timed run,
@@ -21,6 +24,7 @@ import sys
 import time
 from pathlib import Path
 
+from readouts.claimview import claim_views
 from readouts.comparison import compare
 from readouts.embed import USEEmbedder
 from readouts.evaluation import load_gold_dir
@@ -62,11 +66,13 @@ def main() -> None:
     pairs = pairs_from_gold(shared)
 
     # the same sentences for both measurements
-    sentences = []
+    sentences, claims = [], []
     for a, b in pairs:
-        for acc in (a, b):
-            r = read(acc, lexicon)
+        ra, rb = read(a, lexicon), read(b, lexicon)
+        for acc, r, other in ((a, ra, rb), (b, rb, ra)):
             sentences += [acc.text[s.start : s.end] for s in r.sentences]
+            views = claim_views(r, lexicon, other_party=other.account.party)
+            claims.append([v.content for v in views])
 
     def forget() -> None:
         embedder.clear_cache()
@@ -78,6 +84,13 @@ def main() -> None:
         embedder.encode(sentences)
         return time.perf_counter() - t
 
+    def claims_only() -> float:
+        forget()
+        t = time.perf_counter()
+        for k in range(0, len(claims), 2):  # one encoder call per pair, as compare makes
+            embedder.encode([*claims[k], *claims[k + 1]])
+        return time.perf_counter() - t
+
     def pipeline() -> float:
         forget()
         t = time.perf_counter()
@@ -87,10 +100,11 @@ def main() -> None:
 
     # raw and pipeline alternate, so that a slow spell on this shared machine lands on
     # both sides of a ratio rather than on one side of the comparison
-    raws, pipes = [], []
+    raws, pipes, encs = [], [], []
     for _ in range(args.repeats):
         raws.append(raw())
         pipes.append(pipeline())
+        encs.append(claims_only())
     ratios = sorted(r / p for r, p in zip(raws, pipes, strict=True))
     raw_t, pipe_t = statistics.median(raws), statistics.median(pipes)
     n = len(sentences)
@@ -99,7 +113,14 @@ def main() -> None:
     print(f"pipeline:    {n / pipe_t:8.1f} sentences/s")
     print(
         f"ratio pipeline/encoder: median {statistics.median(ratios):.2f} "
-        f"(of {len(ratios)} paired runs, {ratios[0]:.2f}-{ratios[-1]:.2f})  (target >= 0.8)"
+        f"(of {len(ratios)} paired runs, {ratios[0]:.2f}-{ratios[-1]:.2f})  (target >= 0.85)"
+    )
+    enc_t = statistics.median(encs)
+    n_claims = sum(map(len, claims))
+    print(
+        f"bound: encoding the pipeline's {n_claims} claim texts takes {enc_t / raw_t:.2f} times "
+        f"the raw encoder's time on the sentences (ceiling {raw_t / enc_t:.2f}); outside "
+        f"the encoder the pipeline spends {1000 * (pipe_t - enc_t) / len(pairs):.1f} ms a pair"
     )
 
     # warm latency of one pair of ~400-word accounts (NATO vs the Chinese statement)
@@ -119,7 +140,7 @@ def main() -> None:
         f"warm latency, {words(a4.text)} + {words(b4.text)} words "
         f"({len(ra.sentences)} + {len(rb.sentences)} sentences): "
         f"median {1000 * statistics.median(lat):.1f} ms, best {1000 * lat[0]:.1f} ms  "
-        f"(target <= 50 ms)"
+        f"(target <= 40 ms)"
     )
 
     # cold command-line run

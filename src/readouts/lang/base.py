@@ -1,6 +1,6 @@
 """What a language gives the stages: one interface, implemented once per language.
 
-The stages (segment, claims, tag, claimview, quantities, negation) ask
+The stages (segment, claims, tag, claimview, roles, quantities, negation) ask
 :func:`readouts.lang.language_for` for the :class:`Language` of an account and call it,
 instead of branching on the language code. English lives in :mod:`readouts.lang.en`,
 Chinese in :mod:`readouts.lang.zh`; a third language is a new folder that implements
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from ..model import Account
     from . import Piece
     from .attribution import Attributor
+    from .roles import Roles
     from .words_zh import Segmenter
 
 __all__ = ["Language", "Negation", "NumberMention"]
@@ -61,6 +62,10 @@ class Language(Protocol):
         self, account: Account, lexicon: Lexicon, view: str, mentions: Sequence[Match]
     ) -> Attributor:
         """What says who made each claim of an account, read from the top."""
+        ...
+
+    def roles(self) -> Roles:
+        """The rules for the source, target and place of an event (:mod:`readouts.roles`)."""
         ...
 
     def numbers(

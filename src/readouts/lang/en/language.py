@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from .. import Piece
 from ..base import Negation, NumberMention
-from . import attribution, claimview, cut, negation, numbers, sentences
+from . import attribution, claimview, cut, negation, numbers, roles, sentences
 
 if TYPE_CHECKING:
     from ...lexicon import Lexicon, Match
@@ -17,6 +17,9 @@ if TYPE_CHECKING:
     from ..words_zh import Segmenter
 
 __all__ = ["English"]
+
+
+_ROLES = roles.EnglishRoles()
 
 
 class English:
@@ -54,6 +57,9 @@ class English:
         self, account: Account, lexicon: Lexicon, view: str, mentions: Sequence[Match]
     ) -> attribution.EnglishAttributor:
         return attribution.EnglishAttributor(account, lexicon, view, mentions)
+
+    def roles(self) -> roles.EnglishRoles:
+        return _ROLES
 
     def numbers(
         self, text: str, masks: Sequence[tuple[int, int]], words: Segmenter | None

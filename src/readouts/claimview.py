@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lang import en, text_view, zh
+from .lang import language_for, text_view
 from .lexicon import Lexicon, Match
 from .model import Claim, Reading
 
@@ -32,20 +32,8 @@ __all__ = [
     "lean",
 ]
 
-_SPEECH_EN = "|".join(
-    sorted(en.SPEECH_VERBS | {"agreed", "agree", "agrees"}, key=len, reverse=True)
-)
-_FRAME_EN = re.compile(r"^[^,;:]{0,90}?\b(?:" + _SPEECH_EN + r")\b(?:\s+that)?[\s,]+", re.I)
-_FRAME_ZH = re.compile(
-    r"^.{0,22}?(?:" + "|".join(sorted(zh.SPEECH_VERBS, key=len, reverse=True)) + r")[，,：:]\s*"
-)
 _LEADING = re.compile(r"^(?:and|but|or|while|whereas|yet|however|also|then|that)\b[\s,]*", re.I)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-# a demand: a party followed by a modal ("美方应恪守", "the U.S. side must observe")
-_DEMAND_EN = re.compile(r"^\W*(?:should|must|ought to|needs? to|has to|have to|shall)\b", re.I)
-_DEMAND_ZH = re.compile(
-    r"^(?:也|还|则|更|都)?(?:应当|应该|必须|须|要|不应|不要|不得|勿|停止|应(?![约邀对]))"
-)
 _MEETING_WORDS = re.compile(
     r"\b(?:met|meets|meeting|held|holds|hosted|spoke|speaks|call|video|virtual|summit|talks)\b"
     r"|会见|会晤|会谈|通话|通电话|视频|举行",
@@ -62,12 +50,7 @@ def content_text(view: str, claim: Claim, language: str) -> str:
         body = view[claim.frame_start : claim.frame_end] + " " + _LEADING.sub("", body)
     if claim.tail_start >= 0:
         body = body.rstrip(" ,，、") + " " + view[claim.tail_start : claim.tail_end]
-    if language == "zh":
-        body = body.replace(" ", "")
-        stripped = _FRAME_ZH.sub("", body, count=1)
-    else:
-        body = _LEADING.sub("", body)
-        stripped = _FRAME_EN.sub("", body, count=1)
+    body, stripped = language_for(language).strip_frame(body)
     return stripped if len(stripped) >= 0.3 * len(body) else body
 
 
@@ -90,11 +73,7 @@ def _stem(word: str) -> str:
 
 def _numbers(text: str, language: str) -> frozenset[str]:
     nums = {n.replace(",", "") for n in _NUMBER.findall(text)}
-    if language != "zh":
-        for w in re.findall(r"[A-Za-z]+", text):
-            month = en.MONTHS.get(w.lower().rstrip("."))
-            if month and w[0].isupper():
-                nums.add(str(month))
+    nums |= language_for(language).months(text)
     return frozenset(nums)
 
 
@@ -158,17 +137,12 @@ def _demands_of(
 ) -> frozenset[str]:
     """The parties the claim makes a demand of: a party named right before a modal
     ("美方应恪守…", "The U.S. side, he said, must observe …", "NATO should …")."""
-    modal = _DEMAND_ZH if language == "zh" else _DEMAND_EN
+    demand_after = language_for(language).demand_after
     out = set()
     for m in found:
         if c.tail_start <= m.start < c.tail_end:
             continue
-        after = view[m.end : m.end + 40]
-        if language != "zh":
-            after = re.sub(r"^\s*(?:side\b)?\s*(?:,[^,]{0,30},)?", "", after)
-        elif after.startswith("方"):
-            after = after[1:]
-        if modal.match(after):
+        if demand_after(view[m.end : m.end + 40]):
             out.add(lexicon.party_of(m.id) or m.id)
     return frozenset(out)
 

@@ -1,29 +1,20 @@
 """Segment: split an account's text into paragraphs and sentences (character spans).
 
-English: a sentence ends at ``.``, ``!`` or ``?`` (with any closing quote) before a
-capital, a digit or the end, unless the word before the period is an abbreviation
-("U.S.", "Sept.", "Gen.", "Mr.") or an initial ("Joseph R. Biden"). Chinese: a
-sentence ends at 。！？ with any closing quote; ； is handled by the claims stage.
-A blank line always ends a paragraph; a single line break ends a sentence only
-after terminal punctuation or on a short heading-like line.
+Where a sentence ends is the language's to say (:mod:`readouts.lang.en.sentences`,
+:mod:`readouts.lang.zh.sentences`). A blank line always ends a paragraph; a single line
+break ends a sentence only after terminal punctuation or on a short heading-like line.
 """
 
 from __future__ import annotations
 
 import re
 
-from .lang import en, zh
+from .lang import language_for
 from .model import Account, Sentence
 
 __all__ = ["paragraph_spans", "sentences"]
 
 _BLANK = re.compile(r"\n[ \t\u3000\u00a0]*\n\s*")
-_EN_END = re.compile(r"(?:\.\.\.|…|[.!?])[\"”’'\)\]]*(?=\s|$)")
-_ZH_END = re.compile(
-    r"(?:……|…|[" + re.escape(zh.SENTENCE_END) + r"]+)[" + re.escape(zh.CLOSERS) + r"]*"
-)
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
-_NEXT_CHAR = re.compile(r"\s*(.)")
 _NEWLINE = re.compile(r"\n")
 _NONSPACE = re.compile(r"\S")
 
@@ -76,55 +67,6 @@ def _first_nonspace(text: str, start: int, end: int) -> int:
     return m.start() if m else -1
 
 
-def _is_abbreviation(text: str, dot: int) -> bool:
-    """Is the period at ``dot`` part of an abbreviation or an initial?"""
-    m = _WORD_BEFORE.search(text[max(0, dot - 20) : dot + 1])
-    if not m:
-        return False
-    word = m.group(1)
-    low = word.lower()
-    if len(word) == 1 and word.isupper():
-        return True  # an initial: "Joseph R. Biden"
-    if low in en.ABBREVIATIONS:
-        if low in ("u.s", "u.k", "u.n", "e.u", "p.r.c", "d.c", "a.m", "p.m", "etc"):
-            follower = re.match(r"\s+[\"“]?([A-Za-z]+)", text[dot + 1 : dot + 40])
-            return not (
-                follower
-                and follower.group(1).lower() in en.SENTENCE_STARTERS
-                and follower.group(1)[0].isupper()
-            )
-        return True
-    return bool(re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word))  # "e.g", "U.S.A"
-
-
-def _split_en(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    out = []
-    s = start
-    for m in _EN_END.finditer(text, start, end):
-        stop = m.end()
-        nxt = _NEXT_CHAR.match(text, stop, end)  # no slice: a paragraph may be megabytes
-        if nxt:
-            ch = nxt.group(1)
-            if not (ch.isupper() or ch.isdigit() or ch in "\"“‘'(" or "\u4e00" <= ch <= "\u9fff"):
-                continue
-        if text[m.start()] == "." and m.group(0)[:3] != "..." and _is_abbreviation(text, m.start()):
-            continue
-        out.append((s, stop))
-        s = stop
-    out.append((s, end))
-    return out
-
-
-def _split_zh(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    out = []
-    s = start
-    for m in _ZH_END.finditer(text, start, end):
-        out.append((s, m.end()))
-        s = m.end()
-    out.append((s, end))
-    return out
-
-
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     while s < e and text[s].isspace():
         s += 1
@@ -136,7 +78,7 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 def sentences(account: Account) -> tuple[Sentence, ...]:
     """The sentences of an account, in order, as spans of its text."""
     text = account.text
-    split = _split_zh if account.language == "zh" else _split_en
+    split = language_for(account.language).split_sentences
     out: list[Sentence] = []
     for p_index, (p_start, p_end) in enumerate(paragraph_spans(text)):
         for l_start, l_end in _line_spans(text, p_start, p_end):

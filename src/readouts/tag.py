@@ -12,56 +12,12 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .lang import en, text_view, zh
+from .lang import language_for
 from .lexicon import Act, Lexicon, Match, default_lexicon
 from .model import Account, Claim, ToneHit
 
 __all__ = ["claim_act", "is_negated", "tag_claims", "tone_hits"]
 
-_EN_NEG = re.compile(
-    r"(?<![\w-])(?:"
-    + "|".join(w for w in en.NEGATIONS if "'" not in w)
-    + r")(?![\w-])|n['’]t\b",  # "n't" also with a typographic apostrophe
-    re.I,
-)
-# Chinese words with 不/无/非/未 that are not negations
-_ZH_NOT_NEG = (
-    "不断",
-    "不仅",
-    "不少",
-    "不同",
-    "不久",
-    "不管",
-    "不论",
-    "不过",
-    "无论",
-    "非常",
-    "不但",
-    "不得不",
-    "无不",
-    "未来",
-    "莫斯科",
-    "无法挽回",
-    "不可或缺",
-    "毫不动摇",
-    "非洲",
-    # 别 and 非 inside ordinary words ("高级别对话", "非法") are not negations
-    "级别",
-    "特别",
-    "分别",
-    "区别",
-    "告别",
-    "类别",
-    "个别",
-    "差别",
-    "识别",
-    "鉴别",
-    "派别",
-    "性别",
-    "无非",
-    "非法",
-)
-_ZH_NEG = re.compile("|".join(sorted(zh.NEGATIONS, key=len, reverse=True)) + "|并非")
 # cue matches that do not carry the act: "issues of mutual concern" is not an expression of concern
 _ACT_EXCEPTIONS = {
     "express_concern": re.compile(r"(mutual|common|shared)\s+concern|共同关心|共同关切|关心的"),
@@ -71,12 +27,7 @@ _ACT_EXCEPTIONS = {
 
 def is_negated(text: str, language: str) -> bool:
     """Does the text carry a negation (of its own, not inside a fixed phrase)?"""
-    if language == "zh":
-        masked = text
-        for word in _ZH_NOT_NEG:
-            masked = masked.replace(word, "＿" * len(word))
-        return bool(_ZH_NEG.search(masked))
-    return bool(_EN_NEG.search(text))
+    return language_for(language).is_negated(text)
 
 
 def _inside(matches: Sequence[Match], start: int, end: int) -> list[Match]:
@@ -133,10 +84,6 @@ _ABOUT_MEETING = re.compile(
 )
 
 
-# "美方应停止...", "双方应坚持...": a demand or call made with the modal 应 (not 应约, 应对)
-_ZH_SHOULD = re.compile(r"(?:方|国|家|各方|双方|两国|人)(?:也|还|更|都)?(?:应|须)(?![约邀对该当])")
-
-
 def tone_hits(lexicon: Lexicon, matches: Sequence[Match]) -> tuple[ToneHit, ...]:
     out = []
     for m in matches:
@@ -159,11 +106,12 @@ def tag_claims(
     """Claims with topics, act, tone and polarity filled in."""
     lexicon = lexicon or default_lexicon()
     lang = account.language
-    subject = text_view(account.text, lang, view)
+    language = language_for(lang)
+    subject = language.view(account.text, view)
     topics = lexicon.topic_matcher.find(account.text, lang, subject)
     acts = lexicon.act_matcher.find(account.text, lang, subject)
     tones = lexicon.tone_matcher.find(account.text, lang, subject)
-    low = subject if lang == "zh" else subject.lower()
+    low = language.lowered(subject)
     out: list[Claim] = []
     for c in claims:
         # a claim is read with its frame and tail: "He set out concerns about | X" is a
@@ -179,11 +127,7 @@ def tag_claims(
         act = claim_act(lexicon, cues, low)
         if _ABOUT_MEETING.match(low, c.start):
             act = "statement"
-        if (
-            act in ("statement", "state")
-            and lang == "zh"
-            and _ZH_SHOULD.search(subject, c.start, c.end)
-        ):
+        if act in ("statement", "state") and language.modal_request(subject, c.start, c.end):
             act = "request"
         out.append(
             replace(
@@ -191,7 +135,7 @@ def tag_claims(
                 topics=tuple(seen),
                 act=act,
                 tone=tone_hits(lexicon, [m for a, b in regions for m in _inside(tones, a, b)]),
-                negated=is_negated(subject[c.start : c.end], lang),
+                negated=language.is_negated(subject[c.start : c.end]),
             )
         )
     return tuple(out)

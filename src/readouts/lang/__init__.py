@@ -1,4 +1,6 @@
-"""Language: tell English from Chinese, and give Chinese text a simplified view.
+"""Language: tell English from Chinese, give Chinese text a simplified view, and give
+each stage the :class:`~readouts.lang.base.Language` that reads an account
+(:func:`language_for`).
 
 Only English and Chinese (simplified and traditional) are read; anything else is
 refused with a :class:`~readouts.errors.LanguageError` that names what it looks like.
@@ -13,9 +15,13 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ..errors import LanguageError
 from . import en
+
+if TYPE_CHECKING:
+    from .base import Language
 
 __all__ = [
     "Piece",
@@ -23,6 +29,8 @@ __all__ = [
     "detect",
     "distinct_issues",
     "has_chinese",
+    "language_for",
+    "languages",
     "parse_tag",
     "simplified",
     "text_view",
@@ -384,12 +392,28 @@ def simplified(text: str) -> str:
 def text_view(text: str, language: str, view: str | None = None) -> str:
     """The text the lexicons read: Chinese in its simplified form (``view`` when the
     caller has it already), any other language as it is. Offsets are shared."""
-    if language != "zh":
-        return text
-    return view if view is not None else simplified(text)
+    return language_for(language).view(text, view)
 
 
 def traditional(text: str) -> str:
     """The text with simplified characters mapped to traditional (character by character
     or phrase by phrase, so the length may change: not for offsets)."""
     return _converters()[1].convert(text)
+
+
+@lru_cache(maxsize=1)
+def languages() -> dict[str, Language]:
+    """The registered languages by code. A third language is a package beside ``en`` and
+    ``zh`` that implements :class:`~readouts.lang.base.Language`, and one line here.
+    Imported on first use: the language packages import the lexicon and the model."""
+    from .en.language import English
+    from .zh.language import Chinese
+
+    return {"en": English(), "zh": Chinese()}
+
+
+def language_for(code: str) -> Language:
+    """The language that reads texts of ``code`` ("en", "zh"). Any other code is read as
+    English, as the stages always did (languages are checked when accounts are read)."""
+    registered = languages()
+    return registered.get(code) or registered["en"]

@@ -1,0 +1,160 @@
+"""What a language gives the stages: one interface, implemented once per language.
+
+The stages (segment, claims, tag, claimview, roles, quantities, negation) ask
+:func:`readouts.lang.language_for` for the :class:`Language` of an account and call it,
+instead of branching on the language code. English lives in :mod:`readouts.lang.en`,
+Chinese in :mod:`readouts.lang.zh`; a third language is a new folder that implements
+the same operations and one line in the registry.
+
+The values the operations return (:class:`NumberMention`, :class:`Negation`) are defined
+here, below the stages that re-export them, with the few helpers both languages' number
+readers share.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+if TYPE_CHECKING:
+    from ..lexicon import Lexicon, Match
+    from ..model import Account
+    from . import Piece
+    from .attribution import Attributor
+    from .roles import Roles
+    from .words_zh import Segmenter
+
+__all__ = ["Language", "Negation", "NumberMention"]
+
+
+@runtime_checkable
+class Language(Protocol):
+    """The operations a language implements for the stages (see the module docstring)."""
+
+    #: The language's code, as accounts carry it ("en", "zh").
+    code: str
+
+    def view(self, text: str, view: str | None = None) -> str:
+        """The text the lexicons read (Chinese in its simplified form; ``view`` when the
+        caller has it already); offsets are shared with ``text``."""
+        ...
+
+    def split_sentences(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """The sentences of the line ``text[start:end]``, as untrimmed spans."""
+        ...
+
+    def cutter(
+        self,
+        text: str,
+        view: str,
+        mentions: Sequence[Match],
+        persons: Sequence[Match],
+        issues: Sequence[tuple[int, int, str]],
+    ) -> Callable[[int, int], Sequence[Piece]]:
+        """A function that cuts a sentence ``[start, end)`` of this text into its
+        propositions. ``mentions`` are the actor mentions in text order, ``persons`` those
+        that name people, ``issues`` the (start, end, topic) of the specific topics."""
+        ...
+
+    def attributor(
+        self, account: Account, lexicon: Lexicon, view: str, mentions: Sequence[Match]
+    ) -> Attributor:
+        """What says who made each claim of an account, read from the top."""
+        ...
+
+    def roles(self) -> Roles:
+        """The rules for the source, target and place of an event (:mod:`readouts.roles`)."""
+        ...
+
+    def numbers(
+        self, text: str, masks: Sequence[tuple[int, int]], words: Segmenter | None
+    ) -> list[NumberMention]:
+        """The numbers in a text, in order (see :mod:`readouts.quantities`)."""
+        ...
+
+    def months(self, text: str) -> set[str]:
+        """The months a text names in words, as numbers ("March" -> "3")."""
+        ...
+
+    def negations(self, text: str, words: Segmenter | None) -> list[Negation]:
+        """The negations of a text, in order (see :mod:`readouts.negation`)."""
+        ...
+
+    def is_negated(self, text: str) -> bool:
+        """Does the text carry a negation of its own (not inside a fixed phrase)?"""
+        ...
+
+    def lowered(self, view: str) -> str:
+        """The view as the act cues' exceptions read it."""
+        ...
+
+    def modal_request(self, view: str, start: int, end: int) -> bool:
+        """Does ``view[start:end]`` make a request with a modal alone ("双方应…")?"""
+        ...
+
+    def strip_frame(self, body: str) -> tuple[str, str]:
+        """A claim's body made plain, and the same without its reporting frame."""
+        ...
+
+    def demand_after(self, after: str) -> bool:
+        """Does the text right after a party's mention make a demand of it ("should")?"""
+        ...
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    """A number in a text: its value (``"291000000000"``, ``"50%"``, ``"date:3-14"``),
+    where it is, and whether it is checked (``strong``) or only matches."""
+
+    value: str
+    start: int
+    end: int
+    strong: bool
+
+
+def fmt(value: float) -> str:
+    if value == int(value):
+        return str(int(value))
+    return f"{value:.6g}"
+
+
+def blank(m: re.Match[str]) -> str:
+    return "＿" * len(m.group(0))
+
+
+def mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    if not spans:
+        return text
+    chars = list(text)
+    for s, e in spans:
+        chars[s:e] = "＿" * (e - s)
+    return "".join(chars)
+
+
+DIGITS = re.compile(r"(?<![A-Za-z0-9\-.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\d])")
+
+
+# --------------------------------------------------------------------------- negation
+
+
+@dataclass(frozen=True)
+class Negation:
+    """A negator and the predicate it negates (the word after it, "" when none)."""
+
+    start: int  # the negator
+    end: int
+    predicate: str
+    predicate_end: int  # where the predicate ends (the span start..predicate_end marks both)
+    strong: bool
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.start, max(self.end, self.predicate_end)
+
+
+CLAUSE_END = re.compile(r"[,;:.!?，；：。！？]")

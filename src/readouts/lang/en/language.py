@@ -1,0 +1,110 @@
+"""English, as the stages see it: the :class:`~readouts.lang.base.Language` operations
+implemented by the modules of this package."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from .. import Piece
+from ..base import Negation, NumberMention
+from . import attribution, claimview, cut, negation, numbers, roles, sentences
+
+if TYPE_CHECKING:
+    from ...lexicon import Lexicon, Match
+    from ...model import Account
+    from ..words_zh import Segmenter
+
+__all__ = ["English"]
+
+
+_ROLES = roles.EnglishRoles()
+
+
+class English:
+    """English text: read as it is written (see :class:`~readouts.lang.base.Language`)."""
+
+    code = "en"
+
+    def view(self, text: str, view: str | None = None) -> str:
+        return text
+
+    def split_sentences(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        return sentences.split(text, start, end)
+
+    def cutter(
+        self,
+        text: str,
+        view: str,
+        mentions: Sequence[Match],
+        persons: Sequence[Match],
+        issues: Sequence[tuple[int, int, str]],
+    ) -> Callable[[int, int], Sequence[Piece]]:
+        def cut_sentence(start: int, end: int) -> Sequence[Piece]:
+            return cut.cut(
+                text,
+                start,
+                end,
+                _near(mentions, start, end),
+                _near(persons, start, end),
+                _near_issues(issues, start, end),
+            )
+
+        return cut_sentence
+
+    def attributor(
+        self, account: Account, lexicon: Lexicon, view: str, mentions: Sequence[Match]
+    ) -> attribution.EnglishAttributor:
+        return attribution.EnglishAttributor(account, lexicon, view, mentions)
+
+    def roles(self) -> roles.EnglishRoles:
+        return _ROLES
+
+    def numbers(
+        self, text: str, masks: Sequence[tuple[int, int]], words: Segmenter | None
+    ) -> list[NumberMention]:
+        return numbers.numbers(text, masks)
+
+    def months(self, text: str) -> set[str]:
+        return claimview.months(text)
+
+    def negations(self, text: str, words: Segmenter | None) -> list[Negation]:
+        return negation.negations(text)
+
+    def is_negated(self, text: str) -> bool:
+        return negation.is_negated(text)
+
+    def lowered(self, view: str) -> str:
+        return view.lower()
+
+    def modal_request(self, view: str, start: int, end: int) -> bool:
+        return claimview.modal_request(view, start, end)
+
+    def strip_frame(self, body: str) -> tuple[str, str]:
+        return claimview.strip_frame(body)
+
+    def demand_after(self, after: str) -> bool:
+        return claimview.demand_after(after)
+
+
+def _near_issues(
+    issues: Sequence[tuple[int, int, str]], start: int, end: int
+) -> list[tuple[int, int, str]]:
+    """The issues found inside ``[start, end)`` (issues are in text order)."""
+    k = bisect_left(issues, start, key=lambda x: x[0])
+    out = []
+    while k < len(issues) and issues[k][0] < end:
+        out.append(issues[k])
+        k += 1
+    return out
+
+
+def _near(mentions: Sequence[Match], start: int, end: int) -> list[Match]:
+    """The mentions that overlap ``[start, end)`` (mentions are in text order)."""
+    k = bisect_left(mentions, start, key=lambda m: m.end)
+    out = []
+    while k < len(mentions) and mentions[k].start < end:
+        out.append(mentions[k])
+        k += 1
+    return out

@@ -1,0 +1,83 @@
+"""Chinese, as the stages see it: the :class:`~readouts.lang.base.Language` operations
+implemented by the modules of this package, all on the simplified view of the text
+(same offsets as the text)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from .. import Piece, simplified
+from ..base import Negation, NumberMention
+from . import attribution, claimview, cut, negation, numbers, roles, sentences
+
+if TYPE_CHECKING:
+    from ...lexicon import Lexicon, Match
+    from ...model import Account
+    from ..words_zh import Segmenter
+
+__all__ = ["Chinese"]
+
+
+_ROLES = roles.ChineseRoles()
+
+
+class Chinese:
+    """Chinese text, simplified or traditional (see :class:`~readouts.lang.base.Language`)."""
+
+    code = "zh"
+
+    def view(self, text: str, view: str | None = None) -> str:
+        return view if view is not None else simplified(text)
+
+    def split_sentences(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        return sentences.split(text, start, end)
+
+    def cutter(
+        self,
+        text: str,
+        view: str,
+        mentions: Sequence[Match],
+        persons: Sequence[Match],
+        issues: Sequence[tuple[int, int, str]],
+    ) -> Callable[[int, int], Sequence[Piece]]:
+        spans = {m.start: m.end for m in mentions}
+
+        def cut_sentence(start: int, end: int) -> Sequence[Piece]:
+            return cut.cut(view, start, end, spans, issues)
+
+        return cut_sentence
+
+    def attributor(
+        self, account: Account, lexicon: Lexicon, view: str, mentions: Sequence[Match]
+    ) -> attribution.ChineseAttributor:
+        return attribution.ChineseAttributor(account, lexicon, view, mentions)
+
+    def roles(self) -> roles.ChineseRoles:
+        return _ROLES
+
+    def numbers(
+        self, text: str, masks: Sequence[tuple[int, int]], words: Segmenter | None
+    ) -> list[NumberMention]:
+        return numbers.numbers(text, masks, words)
+
+    def months(self, text: str) -> set[str]:
+        return set()  # months are written in digits ("3月"), which every view reads
+
+    def negations(self, text: str, words: Segmenter | None) -> list[Negation]:
+        return negation.negations(text, words)
+
+    def is_negated(self, text: str) -> bool:
+        return negation.is_negated(text)
+
+    def lowered(self, view: str) -> str:
+        return view
+
+    def modal_request(self, view: str, start: int, end: int) -> bool:
+        return claimview.modal_request(view, start, end)
+
+    def strip_frame(self, body: str) -> tuple[str, str]:
+        return claimview.strip_frame(body)
+
+    def demand_after(self, after: str) -> bool:
+        return claimview.demand_after(after)

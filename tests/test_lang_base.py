@@ -1,0 +1,170 @@
+"""The language interface (lang/base.py): every registered language implements every
+operation, and the stages give, through it, what they gave when they branched on the
+language code (the expected values below were read from the code before the move)."""
+
+import inspect
+
+import pytest
+
+from readouts.claims import extract_claims
+from readouts.lang import language_for, languages
+from readouts.lang.base import Language
+from readouts.lang.words_zh import segmenter
+from readouts.lexicon import default_lexicon
+from readouts.model import Account
+from readouts.negation import negations
+from readouts.quantities import numbers
+from readouts.segment import sentences
+from readouts.tag import is_negated
+
+OPERATIONS = sorted(
+    name
+    for name, member in vars(Language).items()
+    if not name.startswith("_") and inspect.isfunction(member)
+)
+
+TEXTS = {
+    "en": (
+        "Secretary Blinken met Foreign Minister Wang Yi in Rome on March 14. "
+        "He stressed that the United States does not seek a new Cold War, and urged China "
+        "to stop its military pressure on Taiwan. The two sides agreed to keep lines of "
+        "communication open. The meeting lasted 7 hours."
+    ),
+    "zh": (
+        "3月14日，国务委员兼外长王毅在罗马会见美国国务卿布林肯。王毅表示，中方从不寻求"
+        "新冷战，美方应停止干涉中国内政。双方同意保持沟通，加强合作。会见持续了7个小时。"
+    ),
+}
+PARTY = {"en": "United States", "zh": "China"}
+
+
+def _account(code: str) -> Account:
+    return Account(id=code, text=TEXTS[code], language=code, party=PARTY[code])
+
+
+def test_lang_base_operations_are_the_stages_needs():
+    assert OPERATIONS == [
+        "attributor",
+        "cutter",
+        "demand_after",
+        "is_negated",
+        "lowered",
+        "modal_request",
+        "months",
+        "negations",
+        "numbers",
+        "roles",
+        "split_sentences",
+        "strip_frame",
+        "view",
+    ]
+
+
+@pytest.mark.parametrize("code", sorted(languages()))
+def test_lang_base_every_language_implements_every_operation(code):
+    language = languages()[code]
+    assert isinstance(language, Language)
+    assert language.code == code
+    for name in OPERATIONS:
+        assert callable(getattr(type(language), name)), name
+        own = inspect.signature(getattr(type(language), name))
+        spec = inspect.signature(getattr(Language, name))
+        assert list(own.parameters) == list(spec.parameters), name
+
+
+@pytest.mark.parametrize("code,expected", [("en", "en"), ("zh", "zh"), ("", "en"), ("fr", "en")])
+def test_lang_base_language_for_reads_other_codes_as_english(code, expected):
+    assert language_for(code).code == expected
+
+
+@pytest.mark.parametrize(
+    "code,expected",
+    [
+        (
+            "en",
+            [
+                "Secretary Blinken met Foreign Minister Wang Yi in Rome on March 14.",
+                "He stressed that the United States does not seek a new Cold War, and urged "
+                "China to stop its military pressure on Taiwan.",
+                "The two sides agreed to keep lines of communication open.",
+                "The meeting lasted 7 hours.",
+            ],
+        ),
+        (
+            "zh",
+            [
+                "3月14日，国务委员兼外长王毅在罗马会见美国国务卿布林肯。",
+                "王毅表示，中方从不寻求新冷战，美方应停止干涉中国内政。",
+                "双方同意保持沟通，加强合作。",
+                "会见持续了7个小时。",
+            ],
+        ),
+    ],
+)
+def test_lang_base_sentences_split_as_before(code, expected):
+    account = _account(code)
+    assert [account.text[s.start : s.end] for s in sentences(account)] == expected
+
+
+@pytest.mark.parametrize(
+    "code,expected",
+    [
+        (
+            "en",
+            [
+                (
+                    "Secretary Blinken met Foreign Minister Wang Yi in Rome on March 14.",
+                    "Antony J. Blinken",
+                    "person",
+                ),
+                (
+                    "He stressed that the United States does not seek a new Cold War,",
+                    "Antony J. Blinken",
+                    "person",
+                ),
+                (
+                    "and urged China to stop its military pressure on Taiwan.",
+                    "Antony J. Blinken",
+                    "person",
+                ),
+                (
+                    "The two sides agreed to keep lines of communication open.",
+                    "the two sides",
+                    "both",
+                ),
+                ("The meeting lasted 7 hours.", "United States", "narrator"),
+            ],
+        ),
+        (
+            "zh",
+            [
+                ("3月14日，国务委员兼外长王毅在罗马会见美国国务卿布林肯。", "王毅", "person"),
+                ("王毅表示，中方从不寻求新冷战，", "王毅", "person"),
+                ("美方应停止干涉中国内政。", "王毅", "person"),
+                ("双方同意保持沟通，加强合作。", "双方", "both"),
+                ("会见持续了7个小时。", "China", "narrator"),
+            ],
+        ),
+    ],
+)
+def test_lang_base_claims_cut_and_attributed_as_before(code, expected):
+    account = _account(code)
+    claims = extract_claims(account, sentences(account))
+    got = [(account.text[c.start : c.end], c.speaker.name, c.speaker.kind) for c in claims]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "code,values,negated",
+    [
+        ("en", [("date:3-14", True), ("2", False), ("7", True)], [("not", "seek", True)]),
+        ("zh", [("date:3-14", True), ("7", True)], [("不寻求", "寻求", True)]),
+    ],
+)
+def test_lang_base_numbers_and_negations_as_before(code, values, negated):
+    text = TEXTS[code]
+    words = segmenter(default_lexicon()) if code == "zh" else None
+    assert [(n.value, n.strong) for n in numbers(text, code, (), words)] == values
+    found = [(text[n.start : n.end], n.predicate, n.strong) for n in negations(text, code, words)]
+    assert found == negated
+    assert is_negated(text, code)

@@ -23,7 +23,7 @@ from itertools import islice, pairwise
 from typing import Protocol
 
 from .. import Piece, distinct_issues
-from . import BOTH_SIDES, COMMON_VERBS, MEETING_VERBS, PERSON_PRONOUNS, REPORTING_VERBS
+from . import BOTH_SIDES, COMMON_VERBS, MEETING_VERBS, REPORTING_VERBS
 
 __all__ = [
     "AUX",
@@ -522,6 +522,3 @@ def _trimmed(text: str, p: Piece) -> Piece:
     while b > a and text[b - 1].isspace():
         b -= 1
     return Piece(a, b, p.frame, p.tail)
-
-
-_ = PERSON_PRONOUNS  # re-exported for attribution through the package

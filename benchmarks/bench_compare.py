@@ -24,13 +24,14 @@ import sys
 import time
 from pathlib import Path
 
+from readouts import memo
 from readouts.claimview import claim_views
 from readouts.comparison import compare
 from readouts.embed import USEEmbedder
 from readouts.evaluation import load_gold_dir
 from readouts.ingest import account_from_text, read_account
 from readouts.lexicon import default_lexicon
-from readouts.reading import clear_caches, read
+from readouts.reading import read
 
 
 def pairs_from_gold(shared: Path):
@@ -76,7 +77,7 @@ def main() -> None:
 
     def forget() -> None:
         embedder.clear_cache()
-        clear_caches(lexicon)
+        memo.clear()
 
     def raw() -> float:
         forget()

@@ -49,14 +49,21 @@ def test_read_runs_every_stage():
     assert all(c.act for c in reading.claims)
 
 
-def test_read_clear_caches_forgets_and_reading_again_gives_the_same(lexicon):
+def test_read_forgetting_the_caches_empties_them_and_reading_again_gives_the_same(lexicon):
+    from readouts import memo
     from readouts.ingest import account_from_text
-    from readouts.reading import clear_caches, read
+    from readouts.reading import read
 
-    account = account_from_text(
+    for text in (
         "The two sides agreed to keep up high-level exchanges, to manage differences "
-        "properly, and to avoid conflict."
-    )
-    first = read(account, lexicon)
-    clear_caches(lexicon)
-    assert read(account, lexicon) == first
+        "properly, and to avoid conflict.",
+        "雙方同意保持高層交往，妥善管控分歧。",
+    ):
+        account = account_from_text(text)
+        first = read(account, lexicon)
+        held = memo.sizes()
+        assert held["lexicon.matches"] > 0
+        assert held["readouts.lang.simplified"] > 0 or account.language == "en"
+        memo.clear()
+        assert not any(memo.sizes().values())
+        assert read(account, lexicon) == first

@@ -17,7 +17,6 @@ Chinese terms match the simplified form of the text (see :mod:`readouts.lang`).
 from __future__ import annotations
 
 import re
-from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from functools import lru_cache
@@ -26,6 +25,7 @@ from pathlib import Path
 
 from .errors import InputError, LexiconError
 from .files import read_limited
+from .memo import TextCache, by_text
 
 #: The largest lexicon file read.
 LEXICON_MAX_BYTES = 5_000_000
@@ -393,7 +393,7 @@ def _en_words(term: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=64)
+@by_text(64)
 def _en_tokens(text: str) -> tuple[list[int], list[int], list[str]]:
     """Word starts, ends and words of a normalised English text (shared by the matchers)."""
     starts: list[int] = []
@@ -444,12 +444,8 @@ class Matcher:
         for k in self._zh:
             self._zh[k].sort(key=lambda t: -len(t[0]))
         self._prefix_lengths = sorted({len(k) for k in self._en_prefix})
-        self._cache: OrderedDict[tuple[str, str], list[Match]] = OrderedDict()
+        self._cache: TextCache[list[Match]] = TextCache("lexicon.matches", 2048)
         self._word_cache: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-
-    def clear_cache(self) -> None:
-        """Forget the texts matched so far (benchmarks measure a first reading)."""
-        self._cache.clear()
 
     def _candidates(self, word: str) -> list[tuple[tuple[str, ...], str]]:
         """The terms that may start with ``word`` (exact first words and prefixes)."""
@@ -517,16 +513,10 @@ class Matcher:
         key = (language, (simplified or text) if language == "zh" else text)
         hit = self._cache.get(key)
         if hit is not None:
-            self._cache.move_to_end(key)
             return hit
         if language == "zh":
-            found = self._find_zh(simplified or text)
-        else:
-            found = self._find_en(normalise_en(text))
-        self._cache[key] = found
-        if len(self._cache) > 256:
-            self._cache.popitem(last=False)
-        return found
+            return self._cache.put(key, self._find_zh(simplified or text))
+        return self._cache.put(key, self._find_en(normalise_en(text)))
 
 
 # --------------------------------------------------------------------------- lexicon
@@ -551,21 +541,6 @@ class Lexicon:
         self.issuer_matcher = Matcher((i.id, i.names_en, i.names_zh) for i in self.issuers.values())
         #: web domain -> issuer id (a subdomain counts as its domain)
         self.issuer_domains = {d: i.id for i in self.issuers.values() for d in i.domains}
-
-    def clear_caches(self) -> None:
-        """Forget the texts every matcher has seen."""
-        for m in (
-            self.topic_matcher,
-            self.actor_matcher,
-            self.act_matcher,
-            self.tone_matcher,
-            self.issuer_matcher,
-        ):
-            m.clear_cache()
-        for derived in self.derived.values():  # the Chinese segmenter's words of texts
-            clear = getattr(derived, "clear_cache", None)
-            if clear is not None:
-                clear()
 
     def is_specific(self, topic: str) -> bool:
         """Is this a topic of the lexicon that names an issue (not a generic one)?"""

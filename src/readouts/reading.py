@@ -13,13 +13,13 @@ from dataclasses import replace
 from .claims import extract_claims
 from .facts import extract_facts
 from .issuers import issuer_by_domain, issuer_by_name, issuer_in_opening
-from .lang import simplified, text_view
+from .lang import text_view
 from .lexicon import Lexicon, default_lexicon
 from .model import Account, Reading, Sentence
 from .segment import sentences
 from .tag import tag_claims, tone_hits
 
-__all__ = ["clear_caches", "infer_party", "party_id", "read"]
+__all__ = ["infer_party", "party_id", "read"]
 
 
 def party_id(name: str, lexicon: Lexicon) -> str:
@@ -107,15 +107,3 @@ def read(account: Account, lexicon: Lexicon | None = None) -> Reading:
     tones = tone_hits(lexicon, lexicon.tone_matcher.find(account.text, account.language, view))
     facts = extract_facts(account, sents, claims, lexicon, view)
     return Reading(account=account, sentences=sents, claims=claims, facts=facts, tone=tones)
-
-
-def clear_caches(lexicon: Lexicon | None = None) -> None:
-    """Forget every text-keyed cache of the reading stages (the simplified views, the
-    lexicon matches, the words of sentences), so a benchmark measures a first reading."""
-    from . import lexicon as lexicon_module
-    from .lang.en.cut import tokens
-
-    simplified.cache_clear()
-    tokens.cache_clear()
-    lexicon_module._en_tokens.cache_clear()
-    (lexicon or default_lexicon()).clear_caches()

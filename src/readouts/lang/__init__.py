@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..errors import LanguageError
+from ..memo import by_text
 from . import en
 
 if TYPE_CHECKING:
@@ -375,7 +376,7 @@ def _script(han: list[str]) -> str:
     return "Hant" if traditional_only > simplified_only else "Hans"
 
 
-@lru_cache(maxsize=256)
+@by_text(256)
 def simplified(text: str) -> str:
     """The text with traditional characters mapped to simplified, one for one.
 

@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 from itertools import islice, pairwise
 from typing import Protocol
 
+from ...memo import by_text
 from .. import Piece, distinct_issues
 from . import BOTH_SIDES, COMMON_VERBS, MEETING_VERBS, REPORTING_VERBS
 
@@ -77,7 +77,7 @@ class Span(Protocol):
     def end(self) -> int: ...
 
 
-@lru_cache(maxsize=8192)
+@by_text(8192)
 def tokens(text: str, start: int, end: int) -> tuple[tuple[int, int, str], ...]:
     """The words of ``text[start:end]`` with their offsets (asked for many times over the
     same sentence, so remembered)."""

@@ -32,27 +32,28 @@ def _reading(text: str, party: str = "", lang: str = "en"):
 )
 def test_signals_ladder_reports_the_highest_rung(text, lang, rung):
     top = ladder_top(_reading(text, "china", lang))
-    assert top["rung"] == rung
-    assert top["name"] == LADDER.get(rung, "")
+    assert top.rung == rung
+    assert top.name == LADDER.get(rung, "")
     if rung:
-        assert top["text"] and top["start"] >= 0
+        assert top.text and top.start >= 0
 
 
 def test_signals_account_collects_atmosphere_attributions_topics_length(us_account):
     reading = read(us_account)
     s = account_signals(reading)
-    assert s["party"] == "united_states"
-    assert s["topic_order"][:1] == ["dialogue"]
-    assert "fentanyl" in s["topic_order"] and "taiwan" in s["topic_order"]
-    assert s["length"]["claims"] == len(reading.claims)
-    assert s["attributed"] == []  # the US account quotes no one from the Chinese side
+    assert s.party == "united_states"
+    assert s.topic_order[:1] == ("dialogue",)
+    assert "fentanyl" in s.topic_order and "taiwan" in s.topic_order
+    assert s.length.claims == len(reading.claims)
+    assert s.attributed == ()  # the US account quotes no one from the Chinese side
 
 
 def test_signals_statements_of_the_other_side_are_attributed(cn_account):
     s = account_signals(read(cn_account), other_party="united_states")
-    assert s["attributed"]
-    assert {a["party"] for a in s["attributed"]} == {"united_states"}
-    assert any("布林肯" in a["speaker"] for a in s["attributed"])
+    assert s.attributed
+    assert {a.party for a in s.attributed} == {"united_states"}
+    assert any("布林肯" in a.speaker for a in s.attributed)
+    assert all("relation" not in a.to_dict() for a in s.attributed)  # not compared yet
 
 
 @pytest.mark.parametrize(
@@ -64,7 +65,7 @@ def test_signals_statements_of_the_other_side_are_attributed(cn_account):
 )
 def test_signals_length_in_comparable_units(text, lang, words, units):
     n = length(_reading(text, lang=lang))
-    assert n["words"] == words and n["units"] == units
+    assert n.words == words and n.units == units
 
 
 @pytest.fixture()
@@ -74,20 +75,23 @@ def comparison(us_account, cn_account, fake_embedder):
 
 def test_signals_comparison_reports_fact_and_attribution_findings(comparison):
     s = comparison_signals(comparison)
-    assert s["sides"] == [r.account.id for r in comparison.readings]
-    facts = {d["fact"] for d in s["facts"]}
+    assert s.sides == tuple(r.account.id for r in comparison.readings)
+    facts = {d["fact"] for d in s.facts}
     assert "requested_by" in facts  # China says the US asked; the US does not say
-    assert any("asked for" in f for f in s["findings"])
-    assert s["attributed"]["b"] and all(a["relation"] for a in s["attributed"]["b"])
-    assert s["topic_order"]["a"] == list(comparison.topics[comparison.readings[0].account.id])
+    assert any("asked for" in f for f in s.findings)
+    assert s.attributed[1] and all(a.relation for a in s.attributed[1])
+    assert s.topic_order.a == comparison.topics[comparison.readings[0].account.id]
+    as_json = s.to_dict()
+    assert set(as_json["attributed"]) == {"a", "b"}
+    assert all("relation" in a for a in as_json["attributed"]["b"])
 
 
 def test_signals_comparison_ladder_is_ordinal(comparison):
     s = comparison_signals(comparison)
-    la, lb = s["ladder"]["a"]["rung"], s["ladder"]["b"]["rung"]
-    assert s["ladder"]["mismatch"] == (la != lb)
-    assert s["ladder"]["rungs_apart"] == abs(la - lb)
-    assert all(isinstance(v["rung"], int) for v in (s["ladder"]["a"], s["ladder"]["b"]))
+    la, lb = s.ladder.a.rung, s.ladder.b.rung
+    assert s.ladder.mismatch == (la != lb)
+    assert s.ladder.rungs_apart == abs(la - lb)
+    assert all(isinstance(v.rung, int) for v in (s.ladder.a, s.ladder.b))
 
 
 def test_signals_atmosphere_mismatch(fake_embedder):
@@ -99,10 +103,10 @@ def test_signals_atmosphere_mismatch(fake_embedder):
     )
     b = account_from_text("两国元首坦诚、深入地交换了意见。", id="b", party="china", language="zh")
     s = comparison_signals(compare(a, b, embedder=fake_embedder))
-    assert s["atmosphere"]["only_a"] == ["constructive"]
-    assert {"candid", "in_depth"} <= set(s["atmosphere"]["only_b"])
-    assert s["atmosphere"]["mismatch"]
-    assert any(f.startswith("atmosphere:") for f in s["findings"])
+    assert s.atmosphere.only_a == ("constructive",)
+    assert {"candid", "in_depth"} <= set(s.atmosphere.only_b)
+    assert s.atmosphere.mismatch
+    assert any(f.startswith("atmosphere:") for f in s.findings)
 
 
 def test_signals_length_asymmetry(fake_embedder):
@@ -112,8 +116,8 @@ def test_signals_length_asymmetry(fake_embedder):
     long_text = " ".join(["The two sides discussed trade and climate cooperation at length."] * 4)
     long = account_from_text(long_text, id="b", party="china", language="en")
     s = comparison_signals(compare(short, long, embedder=fake_embedder))
-    assert s["length"]["longer"] == "b"
-    assert s["length"]["ratio"] >= ASYMMETRY and s["length"]["asymmetric"]
+    assert s.length.longer == "b"
+    assert s.length.ratio >= ASYMMETRY and s.length.asymmetric
 
 
 def test_signals_first_issue_is_said_after_the_topics_before_it(fake_embedder):
@@ -128,9 +132,9 @@ def test_signals_first_issue_is_said_after_the_topics_before_it(fake_embedder):
         "双方同意保持沟通。双方讨论了台湾问题。", id="b", party="china", language="zh"
     )
     s = comparison_signals(compare(a, b, embedder=fake_embedder))
-    finding = next(f for f in s["findings"] if f.startswith("first specific issue"))
+    finding = next(f for f in s.findings if f.startswith("first specific issue"))
     assert "Climate change for NATO (after dialogue" in finding
-    assert "raises Climate change first" not in " ".join(s["findings"])
+    assert "raises Climate change first" not in " ".join(s.findings)
 
 
 def test_signals_attribution_finding_counts_and_cuts_at_a_word(fake_embedder):
@@ -146,7 +150,7 @@ def test_signals_attribution_finding_counts_and_cuts_at_a_word(fake_embedder):
         language="en",
     )
     s = comparison_signals(compare(a, b, embedder=fake_embedder))
-    finding = next(f for f in s["findings"] if "attributes" in f)
+    finding = next(f for f in s.findings if "attributes" in f)
     assert "(s)" not in finding and "statement" in finding
     assert "NATO's own account" in finding
 
@@ -175,5 +179,5 @@ def test_signals_same_party_names_tell_the_accounts_apart(fake_embedder):
     long_text = " ".join(["President Biden discussed trade with Prime Minister Kishida."] * 5)
     b = account_from_text(long_text, id="b", party="united_states", language="en")
     s = comparison_signals(compare(a, b, embedder=fake_embedder))
-    finding = next(f for f in s["findings"] if "times as long" in f)
+    finding = next(f for f in s.findings if "times as long" in f)
     assert "(a)" in finding and "(b)" in finding and "States's" not in finding

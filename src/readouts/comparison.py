@@ -222,7 +222,7 @@ def compare(
     reasons = [
         _conflict_reason(comparison) if _CLAIMS_IN_CONFLICT.match(r) else r for r in score.reasons
     ]
-    score = replace(score, reasons=(*reasons, *signals["tone_findings"]))
+    score = replace(score, reasons=(*reasons, *signals.tone_findings))
     return replace(comparison, score=score, signals=signals, warnings=warnings)
 
 

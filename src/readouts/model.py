@@ -342,6 +342,161 @@ class ComparisonWarning:
         return {"code": self.code, "message": self.message}
 
 
+# --------------------------------------------------------------------------- signals
+# What an analyst reads off each account and off the two side by side
+# (readouts.signals computes them); their JSON is part of the comparison's.
+
+
+def _json_lists(value: Any) -> Any:
+    """Tuples as lists, all the way down, as the JSON will have them."""
+    if isinstance(value, tuple | list):
+        return [_json_lists(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _json_lists(v) for k, v in value.items()}
+    return value
+
+
+@dataclass(frozen=True)
+class ToneWord:
+    """A tone word as an account's signals show it: the entry, the words, its valence."""
+
+    term: str
+    text: str
+    category: str
+    rung: int
+    valence: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class LadderTop:
+    """The highest rung of the representations ladder an account reaches (0: none), with
+    the first word that reaches it."""
+
+    rung: int = 0
+    name: str = ""
+    term: str = ""
+    text: str = ""
+    start: int = -1
+    end: int = -1
+
+
+@dataclass(frozen=True)
+class Length:
+    """An account's length; ``units`` are English-word units (Chinese characters divided
+    by readouts.signals.ZH_CHARS_PER_WORD)."""
+
+    characters: int
+    words: int
+    units: float
+    sentences: int
+    paragraphs: int
+    claims: int
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A claim an account puts in the other side's mouth; in a comparison, with the
+    relation the other account gave it ("" when none), else ``None``."""
+
+    claim: str
+    speaker: str
+    party: str
+    act: str
+    text: str
+    relation: str | None = None
+    kind: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in dataclasses.asdict(self).items() if v is not None}
+
+
+@dataclass(frozen=True)
+class AccountSignals:
+    """The signals of one account."""
+
+    account: str
+    party: str
+    language: str
+    atmosphere: tuple[ToneWord, ...]
+    atmosphere_terms: tuple[str, ...]
+    ladder: LadderTop
+    ladder_hits: tuple[ToneWord, ...]
+    attributed: tuple[Attribution, ...]
+    topic_order: tuple[str, ...]
+    length: Length
+
+    def to_dict(self) -> dict[str, Any]:
+        d = dataclasses.asdict(self)
+        d["attributed"] = [a.to_dict() for a in self.attributed]
+        return _json_lists(d)
+
+
+@dataclass(frozen=True)
+class LadderGap:
+    a: LadderTop
+    b: LadderTop
+    mismatch: bool
+    higher: str  # the id of the account on the higher rung, "" when level
+    rungs_apart: int
+
+
+@dataclass(frozen=True)
+class AtmosphereGap:
+    a: tuple[str, ...]  # the atmosphere terms of each account, in order
+    b: tuple[str, ...]
+    shared: tuple[str, ...]
+    only_a: tuple[str, ...]
+    only_b: tuple[str, ...]
+    valence_a: tuple[int, ...]  # (lowest, highest), () when none
+    valence_b: tuple[int, ...]
+    mismatch: bool
+
+
+@dataclass(frozen=True)
+class LengthGap:
+    a: Length
+    b: Length
+    ratio: float
+    longer: str  # the id of the longer account, "" when equal
+    asymmetric: bool
+
+
+@dataclass(frozen=True)
+class TopicOrderGap:
+    a: tuple[str, ...]
+    b: tuple[str, ...]
+    first_a: str  # the first specific issue of each
+    first_b: str
+    only_a: tuple[str, ...]
+    only_b: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Signals:
+    """Where the two accounts of a comparison differ: ``findings`` says each difference
+    in a line, ``tone_findings`` those about the ladder and the atmosphere words."""
+
+    sides: tuple[str, str]
+    ladder: LadderGap
+    atmosphere: AtmosphereGap
+    length: LengthGap
+    topic_order: TopicOrderGap
+    attributed: tuple[tuple[Attribution, ...], tuple[Attribution, ...]]
+    facts: tuple[dict[str, Any], ...]  # readouts.facts.fact_differences
+    findings: tuple[str, ...]
+    tone_findings: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        d = dataclasses.asdict(self)
+        d["attributed"] = {
+            side: [x.to_dict() for x in items]
+            for side, items in zip("ab", self.attributed, strict=True)
+        }
+        return _json_lists(d)
+
+
 @dataclass(frozen=True)
 class Comparison:
     """Two accounts of one meeting compared claim by claim.
@@ -360,7 +515,7 @@ class Comparison:
     schema_version: str = SCHEMA_VERSION
     # where the accounts differ in tone, length, topic order, attributions and meeting
     # facts (readouts.signals.comparison_signals); empty for the baseline
-    signals: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    signals: Signals | None = field(default=None, compare=False, hash=False)
     warnings: tuple[ComparisonWarning, ...] = ()
 
     @property
@@ -379,7 +534,7 @@ class Comparison:
             "relations": [self.relations[c.id].to_dict() for r in self.readings for c in r.claims],
             "score": self.score.to_dict(),
             "topics": {k: list(v) for k, v in self.topics.items()},
-            "signals": self.signals,
+            "signals": self.signals.to_dict() if self.signals else {},
         }
 
 

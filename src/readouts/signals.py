@@ -24,11 +24,26 @@ the development set (1.35 and 1.34 characters per word on the two longest pairs)
 from __future__ import annotations
 
 import re
-from typing import Any
+from dataclasses import replace
 
 from .facts import fact_differences
 from .lexicon import Lexicon, default_lexicon
-from .model import Comparison, Reading, ToneHit, topic_order
+from .model import (
+    AccountSignals,
+    AtmosphereGap,
+    Attribution,
+    Comparison,
+    LadderGap,
+    LadderTop,
+    Length,
+    LengthGap,
+    Reading,
+    Signals,
+    ToneHit,
+    ToneWord,
+    TopicOrderGap,
+    topic_order,
+)
 from .tone import talk_hits
 from .wording import cap, count, possessive, short, the
 
@@ -53,44 +68,40 @@ _EN_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
 
-def _hit(text: str, hit: ToneHit, lexicon: Lexicon) -> dict[str, Any]:
+def _hit(text: str, hit: ToneHit, lexicon: Lexicon) -> ToneWord:
     term = lexicon.tone.get(hit.term)
-    return {
-        "term": hit.term,
-        "text": text[hit.start : hit.end],
-        "category": hit.category,
-        "rung": hit.rung,
-        "valence": term.valence if term else 0,
-        "start": hit.start,
-        "end": hit.end,
-    }
+    return ToneWord(
+        term=hit.term,
+        text=text[hit.start : hit.end],
+        category=hit.category,
+        rung=hit.rung,
+        valence=term.valence if term else 0,
+        start=hit.start,
+        end=hit.end,
+    )
 
 
-def ladder_top(reading: Reading, lexicon: Lexicon | None = None) -> dict[str, Any]:
-    """The highest rung an account reaches, with the first word that reaches it.
-
-    ``{"rung": 0, "name": "", ...}`` when the account uses no ladder word.
-    """
-    lexicon = lexicon or default_lexicon()
+def ladder_top(reading: Reading, lexicon: Lexicon | None = None) -> LadderTop:
+    """The highest rung an account reaches, with the first word that reaches it (rung 0
+    when the account uses no ladder word)."""
     hits = [h for h in reading.tone if h.category == "ladder" and h.rung > 0]
     if not hits:
-        return {"rung": 0, "name": "", "term": "", "text": "", "start": -1, "end": -1}
+        return LadderTop()
     top = max(hits, key=lambda h: (h.rung, -h.start))
-    out = _hit(reading.account.text, top, lexicon)
-    return {
-        "rung": top.rung,
-        "name": LADDER.get(top.rung, ""),
-        "term": top.term,
-        "text": out["text"],
-        "start": top.start,
-        "end": top.end,
-    }
+    return LadderTop(
+        rung=top.rung,
+        name=LADDER.get(top.rung, ""),
+        term=top.term,
+        text=reading.account.text[top.start : top.end],
+        start=top.start,
+        end=top.end,
+    )
 
 
 _SPACE = re.compile(r"\s")
 
 
-def length(reading: Reading) -> dict[str, Any]:
+def length(reading: Reading) -> Length:
     """Characters, words, English-word units, sentences, paragraphs and claims of an account.
 
     ``words`` counts English words, or Chinese characters (and any Latin words) in a
@@ -102,17 +113,17 @@ def length(reading: Reading) -> dict[str, Any]:
     zh = reading.account.language == "zh"
     words = han + latin if zh else latin
     units = han / ZH_CHARS_PER_WORD + latin if zh else float(latin)
-    return {
-        "characters": len(text) - len(_SPACE.findall(text)),
-        "words": words,
-        "units": round(units, 1),
-        "sentences": len(reading.sentences),
-        "paragraphs": len({s.paragraph for s in reading.sentences}),
-        "claims": len(reading.claims),
-    }
+    return Length(
+        characters=len(text) - len(_SPACE.findall(text)),
+        words=words,
+        units=round(units, 1),
+        sentences=len(reading.sentences),
+        paragraphs=len({s.paragraph for s in reading.sentences}),
+        claims=len(reading.claims),
+    )
 
 
-def _attributed(reading: Reading, other_party: str) -> list[dict[str, Any]]:
+def _attributed(reading: Reading, other_party: str) -> tuple[Attribution, ...]:
     """Claims whose speaker stands for a party other than the issuer's (or ``other_party``)."""
     own = reading.account.party
     text = reading.account.text
@@ -123,41 +134,29 @@ def _attributed(reading: Reading, other_party: str) -> list[dict[str, Any]]:
             continue
         if other_party and sp.party != other_party:
             continue
-        out.append(
-            {
-                "claim": c.id,
-                "speaker": sp.name,
-                "party": sp.party,
-                "act": c.act,
-                "text": text[c.start : c.end],
-            }
-        )
-    return out
+        out.append(Attribution(c.id, sp.name, sp.party, c.act, text[c.start : c.end]))
+    return tuple(out)
 
 
 def account_signals(
     reading: Reading, other_party: str = "", lexicon: Lexicon | None = None
-) -> dict[str, Any]:
+) -> AccountSignals:
     """The signals of one account (see the module doc)."""
     lexicon = lexicon or default_lexicon()
     text = reading.account.text
-    atmosphere = [_hit(text, h, lexicon) for h in talk_hits(reading)]
-    ladder = [_hit(text, h, lexicon) for h in reading.tone if h.category == "ladder"]
-    terms: dict[str, None] = {}
-    for h in atmosphere:
-        terms.setdefault(h["term"], None)
-    return {
-        "account": reading.account.id,
-        "party": reading.account.party,
-        "language": reading.account.language,
-        "atmosphere": atmosphere,
-        "atmosphere_terms": list(terms),
-        "ladder": ladder_top(reading, lexicon),
-        "ladder_hits": ladder,
-        "attributed": _attributed(reading, other_party),
-        "topic_order": topic_order(reading.claims),
-        "length": length(reading),
-    }
+    atmosphere = tuple(_hit(text, h, lexicon) for h in talk_hits(reading))
+    return AccountSignals(
+        account=reading.account.id,
+        party=reading.account.party,
+        language=reading.account.language,
+        atmosphere=atmosphere,
+        atmosphere_terms=tuple(dict.fromkeys(h.term for h in atmosphere)),
+        ladder=ladder_top(reading, lexicon),
+        ladder_hits=tuple(_hit(text, h, lexicon) for h in reading.tone if h.category == "ladder"),
+        attributed=_attributed(reading, other_party),
+        topic_order=tuple(topic_order(reading.claims)),
+        length=length(reading),
+    )
 
 
 def _cut_quote(text: str, limit: int = 80) -> str:
@@ -178,7 +177,7 @@ def _name(reading: Reading, lexicon: Lexicon) -> str:
     return lexicon.party_name(party) if party else reading.account.id
 
 
-def comparison_signals(comparison: Comparison, lexicon: Lexicon | None = None) -> dict[str, Any]:
+def comparison_signals(comparison: Comparison, lexicon: Lexicon | None = None) -> Signals:
     """Where the two accounts of a comparison differ in tone, length, topics, attributions
     and meeting facts; ``findings`` says each difference in one line, ``tone_findings``
     those about the ladder and the atmosphere words."""
@@ -192,29 +191,29 @@ def comparison_signals(comparison: Comparison, lexicon: Lexicon | None = None) -
     findings: list[str] = []
 
     # the ladder: ordinal, compared rung against rung
-    la, lb = sa["ladder"], sb["ladder"]
-    ladder_mismatch = la["rung"] != lb["rung"]
+    la, lb = sa.ladder, sb.ladder
+    ladder_mismatch = la.rung != lb.rung
     higher = ""
     if ladder_mismatch:
-        hi, lo, hi_name, lo_name = (la, lb, na, nb) if la["rung"] > lb["rung"] else (lb, la, nb, na)
+        hi, lo, hi_name, lo_name = (la, lb, na, nb) if la.rung > lb.rung else (lb, la, nb, na)
         higher = ra.account.id if hi is la else rb.account.id
-        lo_text = f"{lo['name']} ({lo['text']})" if lo["rung"] else "no rung of the ladder"
+        lo_text = f"{lo.name} ({lo.text})" if lo.rung else "no rung of the ladder"
         findings.append(
-            f"{cap(hi_name)} goes up to {hi['name']} ({hi['text']}), rung {hi['rung']} of 5; "
+            f"{cap(hi_name)} goes up to {hi.name} ({hi.text}), rung {hi.rung} of 5; "
             f"{lo_name} reaches {lo_text}"
         )
 
     # atmosphere words
-    ta, tb = sa["atmosphere_terms"], sb["atmosphere_terms"]
-    only_a = [t for t in ta if t not in tb]
-    only_b = [t for t in tb if t not in ta]
-    shared = [t for t in ta if t in tb]
+    ta, tb = sa.atmosphere_terms, sb.atmosphere_terms
+    only_a = tuple(t for t in ta if t not in tb)
+    only_b = tuple(t for t in tb if t not in ta)
+    shared = tuple(t for t in ta if t in tb)
     atmosphere_mismatch = bool(only_a or only_b)
 
-    def words(signals: dict[str, Any], terms: list[str]) -> str:
+    def words(signals: AccountSignals, terms: tuple[str, ...]) -> str:
         first: dict[str, str] = {}
-        for h in signals["atmosphere"]:
-            first.setdefault(h["term"], h["text"])
+        for h in signals.atmosphere:
+            first.setdefault(h.term, h.text)
         return ", ".join(f'"{first[t]}"' for t in terms)
 
     if atmosphere_mismatch:
@@ -223,12 +222,12 @@ def comparison_signals(comparison: Comparison, lexicon: Lexicon | None = None) -
         findings.append(f"atmosphere: {na} {left}; {nb} {right}")
     tone_findings = list(findings)  # the ladder and the atmosphere, for the score's reasons
 
-    def valence(signals: dict[str, Any]) -> list[int]:
-        vals = [h["valence"] for h in signals["atmosphere"]]
-        return [min(vals), max(vals)] if vals else []
+    def valence(signals: AccountSignals) -> tuple[int, ...]:
+        vals = [h.valence for h in signals.atmosphere]
+        return (min(vals), max(vals)) if vals else ()
 
     # length, in English-word units
-    ua, ub = sa["length"]["units"], sb["length"]["units"]
+    ua, ub = sa.length.units, sb.length.units
     ratio = round(max(ua, ub) / min(ua, ub), 2) if min(ua, ub) > 0 else 0.0
     longer = "" if ua == ub else (ra.account.id if ua > ub else rb.account.id)
     asymmetric = ratio >= ASYMMETRY
@@ -241,8 +240,8 @@ def comparison_signals(comparison: Comparison, lexicon: Lexicon | None = None) -
 
     # topics, in the order each side raises them: the first specific issue of each, and
     # what (generic) topics come before it, so that "first" is never said of a later one
-    oa = list(comparison.topics.get(ra.account.id, sa["topic_order"]))
-    ob = list(comparison.topics.get(rb.account.id, sb["topic_order"]))
+    oa = list(comparison.topics.get(ra.account.id, sa.topic_order))
+    ob = list(comparison.topics.get(rb.account.id, sb.topic_order))
     first_a = next((t for t in oa if lexicon.is_specific(t)), "")
     first_b = next((t for t in ob if lexicon.is_specific(t)), "")
     if first_a and first_b and first_a != first_b:
@@ -255,67 +254,45 @@ def comparison_signals(comparison: Comparison, lexicon: Lexicon | None = None) -
         findings.append(
             f"first specific issue: {first_issue(oa, first_a, na)}; {first_issue(ob, first_b, nb)}"
         )
-    topic_only_a = [t for t in oa if t not in ob]
-    topic_only_b = [t for t in ob if t not in oa]
 
     # statements attributed to the other side, with what the other account made of them
-    def with_relation(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def with_relation(items: tuple[Attribution, ...]) -> tuple[Attribution, ...]:
         out = []
         for item in items:
-            rel = comparison.relations.get(item["claim"])
-            out.append(
-                {**item, "relation": rel.label if rel else "", "kind": rel.kind if rel else ""}
-            )
-        return out
+            rel = comparison.relations.get(item.claim)
+            label, kind = (rel.label, rel.kind) if rel else ("", "")
+            out.append(replace(item, relation=label, kind=kind))
+        return tuple(out)
 
-    att_a, att_b = with_relation(sa["attributed"]), with_relation(sb["attributed"])
+    att_a, att_b = with_relation(sa.attributed), with_relation(sb.attributed)
     for items, name, other in ((att_a, na, nb), (att_b, nb, na)):
-        lonely = [i for i in items if i["relation"] in ("one-sided", "conflict")]
+        lonely = [i for i in items if i.relation in ("one-sided", "conflict")]
         if lonely:
             findings.append(
                 f"{cap(name)} attributes {count(len(lonely), 'statement')} to {other} "
                 f"that {possessive(other)} own account does not carry "
-                f"(first: {_cut_quote(lonely[0]['text'])})"
+                f"(first: {_cut_quote(lonely[0].text)})"
             )
 
     facts = fact_differences(ra.facts, rb.facts, (na, nb), lexicon)
     findings.extend(d["finding"] for d in facts)
-    return {
-        "sides": [ra.account.id, rb.account.id],
-        "ladder": {
-            "a": la,
-            "b": lb,
-            "mismatch": ladder_mismatch,
-            "higher": higher,
-            "rungs_apart": abs(la["rung"] - lb["rung"]),
-        },
-        "atmosphere": {
-            "a": ta,
-            "b": tb,
-            "shared": shared,
-            "only_a": only_a,
-            "only_b": only_b,
-            "valence_a": valence(sa),
-            "valence_b": valence(sb),
-            "mismatch": atmosphere_mismatch,
-        },
-        "length": {
-            "a": sa["length"],
-            "b": sb["length"],
-            "ratio": ratio,
-            "longer": longer,
-            "asymmetric": asymmetric,
-        },
-        "topic_order": {
-            "a": oa,
-            "b": ob,
-            "first_a": first_a,
-            "first_b": first_b,
-            "only_a": topic_only_a,
-            "only_b": topic_only_b,
-        },
-        "attributed": {"a": att_a, "b": att_b},
-        "facts": facts,
-        "findings": findings,
-        "tone_findings": tone_findings,
-    }
+    return Signals(
+        sides=(ra.account.id, rb.account.id),
+        ladder=LadderGap(la, lb, ladder_mismatch, higher, abs(la.rung - lb.rung)),
+        atmosphere=AtmosphereGap(
+            ta, tb, shared, only_a, only_b, valence(sa), valence(sb), atmosphere_mismatch
+        ),
+        length=LengthGap(sa.length, sb.length, ratio, longer, asymmetric),
+        topic_order=TopicOrderGap(
+            tuple(oa),
+            tuple(ob),
+            first_a,
+            first_b,
+            tuple(t for t in oa if t not in ob),
+            tuple(t for t in ob if t not in oa),
+        ),
+        attributed=(att_a, att_b),
+        facts=tuple(facts),
+        findings=tuple(findings),
+        tone_findings=tuple(tone_findings),
+    )

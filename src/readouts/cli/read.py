@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -20,6 +20,9 @@ from . import (
     run,
     write_output,
 )
+
+if TYPE_CHECKING:
+    from ..model import AccountSignals
 
 __all__ = ["register"]
 
@@ -84,33 +87,33 @@ def _claim_line(reading: Any, claim: Any, lexicon: Any) -> tuple[str, str, str, 
     return who, act, topics, tone, reading.account.text[claim.start : claim.end]
 
 
-def _tone_lines(signals: dict[str, Any]) -> list[tuple[str, str]]:
+def _tone_lines(signals: AccountSignals) -> list[tuple[str, str]]:
     first: dict[str, str] = {}
-    for h in signals["atmosphere"]:
-        first.setdefault(h["term"], h["text"])
-    atmosphere = ", ".join(f"{first[t]} ({t})" for t in signals["atmosphere_terms"]) or "-"
-    top = signals["ladder"]
-    ladder = f'rung {top["rung"]} of 5, {top["name"]} ("{top["text"]}")' if top["rung"] else "-"
-    length = signals["length"]
+    for h in signals.atmosphere:
+        first.setdefault(h.term, h.text)
+    atmosphere = ", ".join(f"{first[t]} ({t})" for t in signals.atmosphere_terms) or "-"
+    top = signals.ladder
+    ladder = f'rung {top.rung} of 5, {top.name} ("{top.text}")' if top.rung else "-"
+    length = signals.length
     return [
         ("atmosphere", atmosphere),
         ("ladder", ladder),
-        ("attributed", f"{count(len(signals['attributed']), 'statement')} by the other side"),
-        ("topics", ", ".join(signals["topic_order"]) or "-"),
+        ("attributed", f"{count(len(signals.attributed), 'statement')} by the other side"),
+        ("topics", ", ".join(signals.topic_order) or "-"),
         (
             "length",
-            f"{count(length['characters'], 'character')}, {count(length['words'], 'word')}, "
-            f"{count(length['claims'], 'claim')} in {count(length['paragraphs'], 'paragraph')}",
+            f"{count(length.characters, 'character')}, {count(length.words, 'word')}, "
+            f"{count(length.claims, 'claim')} in {count(length.paragraphs, 'paragraph')}",
         ),
     ]
 
 
-def render_reading(reading: Any, signals: dict[str, Any], fmt: str, lexicon: Any) -> str:
+def render_reading(reading: Any, signals: AccountSignals, fmt: str, lexicon: Any) -> str:
     """One account read, as terminal text, Markdown or JSON."""
     acc = reading.account
     if fmt == "json":
         data = reading.to_dict()
-        data["signals"] = signals
+        data["signals"] = signals.to_dict()
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     head = f"{acc.title or acc.id}"
     meta = ", ".join(

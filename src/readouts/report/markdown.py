@@ -61,8 +61,9 @@ def render_markdown(comparison: Comparison, *, lexicon: Lexicon | None = None) -
     shown, said = verdict(comparison)
     out += [f"**Meeting of minds: {md_text(shown)}** — {md_text(said)}", ""]
     out += [f"- {md_text(r)}" for r in s.reasons]
-    tone = set(comparison.signals.get("tone_findings", []))  # already among the reasons
-    findings = [f for f in comparison.signals.get("findings", []) if f not in tone]
+    signals = comparison.signals
+    tone = set(signals.tone_findings if signals else ())  # already among the reasons
+    findings = [f for f in (signals.findings if signals else ()) if f not in tone]
     if findings:
         out += ["", "## Findings", ""]
         out += [f"- {md_text(f)}" for f in findings]

@@ -134,8 +134,9 @@ def render_terminal(
     for reason in s.reasons:
         lines = wrap(reason, total - 4)
         out += ["  - " + lines[0], *("    " + ln for ln in lines[1:])]
-    tone = set(comparison.signals.get("tone_findings", []))  # already among the reasons
-    findings = [f for f in comparison.signals.get("findings", []) if f not in tone]
+    signals = comparison.signals
+    tone = set(signals.tone_findings if signals else ())  # already among the reasons
+    findings = [f for f in (signals.findings if signals else ()) if f not in tone]
     if findings:
         out += ["", "FINDINGS"]
         for finding in findings:

@@ -1,7 +1,10 @@
 """Lexicons: versioned tab-separated data files, English and Chinese side by side.
 
 Built-in files live in ``readouts/data``: ``topics.tsv``, ``actors.tsv``, ``acts.tsv``,
-``tone.tsv`` and ``issuers.tsv`` (who publishes statements, mapped to an actor's party).
+``tone.tsv`` and ``issuers.tsv`` (who publishes statements, mapped to an actor's party),
+with the word lists and weights the readers use: ``words.tsv`` (vocabularies, English and
+Chinese side by side), ``lists.tsv`` (lists of one language or of none) and
+``weights.tsv`` (numbers). A list or a weight is one entry, overridden as a whole.
 Each starts with comment lines (``#``), one of which is ``# version: N``, then a header
 row naming the columns, then one entry per line.
 
@@ -35,10 +38,13 @@ __all__ = [
     "Actor",
     "Issuer",
     "Lexicon",
+    "ListEntry",
     "Match",
     "Matcher",
     "ToneTerm",
     "Topic",
+    "Weight",
+    "WordList",
     "default_lexicon",
     "lexicon_for",
     "load_lexicon",
@@ -118,6 +124,34 @@ class Issuer:
     source: str
 
 
+@dataclass(frozen=True)
+class WordList:
+    """A vocabulary a reader uses, English and Chinese (data/words.tsv)."""
+
+    id: str
+    words_en: tuple[str, ...]
+    words_zh: tuple[str, ...]
+    note: str
+
+
+@dataclass(frozen=True)
+class ListEntry:
+    """A list of one language, or of none (act ids), named by its id (data/lists.tsv)."""
+
+    id: str
+    items: tuple[str, ...]
+    note: str
+
+
+@dataclass(frozen=True)
+class Weight:
+    """A number the program weighs or cuts by (data/weights.tsv)."""
+
+    id: str
+    value: float
+    note: str
+
+
 _SCHEMAS: dict[str, tuple[type, tuple[str, ...]]] = {
     "topics": (
         Topic,
@@ -160,6 +194,9 @@ _SCHEMAS: dict[str, tuple[type, tuple[str, ...]]] = {
         Issuer,
         ("id", "kind", "party", "names_en", "names_zh", "domains", "source"),
     ),
+    "words": (WordList, ("id", "words_en", "words_zh", "note")),
+    "lists": (ListEntry, ("id", "items", "note")),
+    "weights": (Weight, ("id", "value", "note")),
 }
 
 _ACTOR_KINDS = {"country", "org", "person"}
@@ -264,6 +301,18 @@ def _build(kind: str, row: dict[str, str], path: str, line: int) -> object:
             cues_zh=_split(row["cues_zh"]),
             source=row["source"],
         )
+    if kind == "words":
+        return WordList(row["id"], _split(row["words_en"]), _split(row["words_zh"]), row["note"])
+    if kind == "lists":
+        return ListEntry(row["id"], _split(row["items"]), row["note"])
+    if kind == "weights":
+        try:
+            value = float(row["value"])
+        except ValueError:
+            raise LexiconError(
+                f"column 'value' must be a number, got {row['value']!r}", path=path, line=line
+            ) from None
+        return Weight(row["id"], value, row["note"])
     if kind == "issuers":
         _one_of(row["kind"], _ISSUER_KINDS, "kind", path, line)
         if not row["party"]:
@@ -531,6 +580,9 @@ class Lexicon:
         self.acts: dict[str, Act] = tables["acts"]  # type: ignore[assignment]
         self.tone: dict[str, ToneTerm] = tables["tone"]  # type: ignore[assignment]
         self.issuers: dict[str, Issuer] = tables.get("issuers", {})  # type: ignore[assignment]
+        self.words: dict[str, WordList] = tables.get("words", {})  # type: ignore[assignment]
+        self.lists: dict[str, ListEntry] = tables.get("lists", {})  # type: ignore[assignment]
+        self.weights: dict[str, Weight] = tables.get("weights", {})  # type: ignore[assignment]
         self.versions = versions
         #: what other modules compute once from these tables (a word segmenter, name maps)
         self.derived: dict[str, object] = {}
@@ -541,6 +593,15 @@ class Lexicon:
         self.issuer_matcher = Matcher((i.id, i.names_en, i.names_zh) for i in self.issuers.values())
         #: web domain -> issuer id (a subdomain counts as its domain)
         self.issuer_domains = {d: i.id for i in self.issuers.values() for d in i.domains}
+
+    def word_list(self, name: str, language: str = "en") -> tuple[str, ...]:
+        """The words of one list of data/words.tsv (or of an override file)."""
+        entry = self.words[name]
+        return entry.words_zh if language == "zh" else entry.words_en
+
+    def weight(self, name: str) -> float:
+        """One number of data/weights.tsv (or of an override file)."""
+        return self.weights[name].value
 
     def is_specific(self, topic: str) -> bool:
         """Is this a topic of the lexicon that names an issue (not a generic one)?"""

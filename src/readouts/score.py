@@ -1,6 +1,8 @@
 """Score: how far the minds met, 0-100, with a verdict and the reasons for it.
 
-The score is built from four parts, each reported:
+The numbers below are data: the salience weights in ``data/weights.tsv``, the fitted
+score weights in ``data/align_weights.json``; a ``--lexicon`` weights file replaces any
+of them (``salience_fall``, ``score_topic``...). The score is built from four parts, each reported:
 
 - ``mirrored``: the salience-weighted share of each account's claims that the other
   account also reports, combined as the harmonic mean over the accounts, so the score
@@ -29,14 +31,22 @@ of minds. Every score says how many claims (points) it rests on.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 
 from .claimview import lean
 from .lexicon import Lexicon
 from .model import Claim, Reading, Relation, Score, topic_order
 
-__all__ = ["BANDS", "ScoreModel", "band_of", "load_score_model", "meeting_of_minds", "salience"]
+__all__ = [
+    "BANDS",
+    "ScoreModel",
+    "band_of",
+    "load_score_model",
+    "meeting_of_minds",
+    "salience",
+    "score_model",
+]
 
 
 @dataclass(frozen=True)
@@ -74,6 +84,18 @@ def load_score_model() -> ScoreModel:
     return ScoreModel(**raw) if raw else ScoreModel()
 
 
+def score_model(lexicon: Lexicon) -> ScoreModel:
+    """The shipped score weights, each ``score_<name>`` weight of the lexicon (a
+    ``--lexicon`` weights file) in place of its fitted value."""
+    shipped = load_score_model()
+    given = {
+        f.name: lexicon.weights[f"score_{f.name}"].value
+        for f in fields(ScoreModel)
+        if f"score_{f.name}" in lexicon.weights
+    }
+    return replace(shipped, **given) if given else shipped
+
+
 #: (lower bound, band, verdict), highest first.
 BANDS = (
     (75, "full", "The accounts tell the same story."),
@@ -98,14 +120,17 @@ def band_of(value: float) -> tuple[str, str]:
 def salience(claims: Sequence[Claim], lexicon: Lexicon) -> list[float]:
     """Weight of each claim in its account (see the module docstring)."""
     n = len(claims)
+    first, fall = lexicon.weight("salience_first"), lexicon.weight("salience_fall")
+    boilerplate = lexicon.weight("salience_boilerplate")
+    unspecific = lexicon.weight("salience_unspecific")
     out = []
     for k, c in enumerate(claims):
-        w = 1.0 - 0.4 * (k / (n - 1) if n > 1 else 0.0)
+        w = first - fall * (k / (n - 1) if n > 1 else 0.0)
         specific = [t for t in c.topics if lexicon.is_specific(t)]
         if c.act == "consult" and not specific:
-            w *= 0.5
+            w *= boilerplate
         elif not specific:
-            w *= 0.7
+            w *= unspecific
         out.append(w)
     return out
 
@@ -141,7 +166,7 @@ def meeting_of_minds(
     """The meeting-of-minds score of two (or more) accounts, with its explanation.
     ``stances`` are the claims' stances from their views (by claim id); without them the
     act lexicon's stance of each claim is used."""
-    model = model or load_score_model()
+    model = model or score_model(lexicon)
     mirrored_parts, conflict_parts = [], []
     counts = {"shared": 0, "one-sided": 0, "conflict": 0}
     total = 0

@@ -43,28 +43,13 @@ _TONE_EXCEPTIONS = {
     ),
     "zh": re.compile(r"共同关心|共同关切|共同关注|彼此关切|相互关切|各自关切|关心的|关注的"),
 }
-#: Chinese short forms of two or more parties: "中美关系", "中俄双方".
-_ZH_SHORT_PARTIES = {
-    "中": "china",
-    "美": "united_states",
-    "俄": "russia",
-    "欧": "european_union",
-    "日": "japan",
-    "印": "india",
-    "英": "united_kingdom",
-    "法": "france",
-    "德": "germany",
-    "韩": "south_korea",
-    "朝": "north_korea",
-    "澳": "australia",
-    "加": "canada",
-}
 #: Runs of short forms that name a region, not parties (中亚: Central Asia).
 _ZH_NOT_SHORT = ("中亚",)
 #: Words with 华 for China: "对华贸易逆差", "访华" (not 华盛顿).
 _ZH_HUA = re.compile(r"(?<=[对访来涉赴驻援])华(?!盛顿|人|裔|侨|为)")
-_ZH_SHORT = re.compile(
-    "([" + "".join(_ZH_SHORT_PARTIES) + "]{2,3})(?=关系|双方|两国|元首|合作|峰会|会晤|联合|"
+#: What follows a run of short forms of parties: "中美关系", "中俄双方".
+_ZH_SHORT_AFTER = (
+    "]{2,3})(?=关系|双方|两国|元首|合作|峰会|会晤|联合|"
     "三方|战略|之间|贸易|经贸|共同|军事|两军|友好)"
 )
 #: Characters that may stand right before a Chinese name as a word of their own.
@@ -213,6 +198,18 @@ def _ambiguous_names(lexicon: Lexicon) -> dict[str, frozenset[str]]:
     return found  # type: ignore[return-value]
 
 
+def _fixed_short(lexicon: Lexicon) -> tuple[dict[str, str], re.Pattern[str]]:
+    """The short forms every text uses ("中" china, "美" united_states: the
+    ``zh_short_parties`` list of data/lists.tsv, "char actor" items), and the pattern of
+    a run of them before a word for two ("中美关系"); built once per lexicon."""
+    built = lexicon.derived.get("zh_fixed_short")
+    if built is None:
+        fixed = dict(item.split() for item in lexicon.lists["zh_short_parties"].items)
+        pattern = re.compile("([" + "".join(fixed) + _ZH_SHORT_AFTER)
+        built = lexicon.derived["zh_fixed_short"] = (fixed, pattern)
+    return built  # type: ignore[return-value]
+
+
 def _short_parties(lexicon: Lexicon) -> dict[str, frozenset[str]]:
     """One-character short forms of parties: the fixed ones ("中", "美") and the X of each
     "X方" name of the lexicon ("哈" from 哈方; "巴" from 巴方, Brazil or Pakistan)."""
@@ -226,7 +223,7 @@ def _short_parties(lexicon: Lexicon) -> dict[str, frozenset[str]]:
                 if len(name) == 2 and name[1] == "方":
                     seen.setdefault(name[0], set()).add(actor.party)
         found = {ch: frozenset(p) for ch, p in seen.items()}
-        found.update({ch: frozenset((p,)) for ch, p in _ZH_SHORT_PARTIES.items()})
+        found.update({ch: frozenset((p,)) for ch, p in _fixed_short(lexicon)[0].items()})
         lexicon.derived["zh_short_parties"] = found
     return found  # type: ignore[return-value]
 
@@ -234,9 +231,10 @@ def _short_parties(lexicon: Lexicon) -> dict[str, frozenset[str]]:
 def _zh_parties(view: str, words: Any, lexicon: Lexicon) -> list[tuple[int, frozenset[str]]]:
     """(offset, parties) named by short forms: "中美关系", "中哈贸易", "对华", "中巴"."""
     short = _short_parties(lexicon)
+    fixed, fixed_run = _fixed_short(lexicon)
     china = frozenset(("china",))
     out = [(m.start(), china) for m in _ZH_HUA.finditer(view)]
-    for m in _ZH_SHORT.finditer(view):
+    for m in fixed_run.finditer(view):
         out += [(m.start() + k, short[ch]) for k, ch in enumerate(m.group(1))]
     taken = {at for at, _ in out}
     chars = "".join(sorted(short))
@@ -248,7 +246,7 @@ def _zh_parties(view: str, words: Any, lexicon: Lexicon) -> list[tuple[int, froz
         if view.startswith(_ZH_NOT_SHORT, m.start()):
             continue
         # "中老铁路", "美日": with China in it, or only the parties everyone shortens
-        if "中" in word or all(ch in _ZH_SHORT_PARTIES for ch in word):
+        if "中" in word or all(ch in fixed for ch in word):
             out += [(m.start() + k, short[ch]) for k, ch in enumerate(word)]
     return out
 

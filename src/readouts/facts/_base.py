@@ -15,6 +15,7 @@ from typing import Any
 
 from ..lexicon import Lexicon, Match
 from ..model import Account
+from .words import name_words
 
 __all__ = ["MEETING_WINDOW", "Party", "ReaderBase"]
 
@@ -49,6 +50,7 @@ class ReaderBase:
         self.account = account
         self.text = text
         self.lexicon = lexicon
+        self.words = name_words(lexicon)
         self.zh = account.language == "zh"
         self.mentions = lexicon.actor_matcher.find(account.text, account.language, text)
         self.year = int(account.date[:4]) if re.match(r"\d{4}-", account.date) else None

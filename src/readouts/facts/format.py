@@ -16,7 +16,6 @@ from collections.abc import Sequence
 from ..model import Sentence
 from ._base import Party, ReaderBase
 from .dates import MONTH, WD
-from .words import TITLE_WORDS
 
 __all__ = ["meeting_format", "meeting_place", "title_place"]
 
@@ -224,7 +223,7 @@ def meeting_place(
             continue  # "Special Representative ... in Conflict": part of a title
         if g == "place" and re.match(r"(?:the\s+)?(?:\d|[A-Z]{2,}\b(?!\s))", value) is None:
             words = value.split()
-            if all(w.lower() in TITLE_WORDS for w in words if w != "the"):
+            if all(w.lower() in reader.words.title_words for w in words if w != "the"):
                 continue
         value = re.sub(r"\s+(?:on|of)$", "", value)
         if value.endswith(".") and not re.search(r"[A-Z]\.[A-Z]\.$", value):

@@ -18,18 +18,7 @@ from ..model import Sentence
 from ._base import MEETING_WINDOW, Party, ReaderBase
 from .dates import EN_DATE
 from .request import EN_INVITE, EN_REQUEST
-from .words import (
-    DEPARTMENTS,
-    DOMAIN_WORDS,
-    FUNCTION_WORDS,
-    GROUP_HEADS,
-    HONORIFICS,
-    NAME_PARTICLES,
-    ORG_HEADS,
-    ORG_WORDS,
-    PERSON_TITLES,
-    TITLE_WORDS,
-)
+from .words import HONORIFICS, NameWords
 
 __all__ = ["EnglishNames"]
 
@@ -158,17 +147,19 @@ def _clean_role(role: str) -> str:
     return re.sub(r"\s+(?:Dr|Mr|Mrs|Ms)\.?$", "", role)
 
 
-def _after_department(toks: Sequence[tuple[int, int, str]], k: int) -> int | None:
+def _after_department(toks: Sequence[tuple[int, int, str]], k: int, lists: NameWords) -> int | None:
     """Where a name starts after a title's department: in "Secretary of Transportation
     Pete Buttigieg" (``toks[k]`` is "Transportation", after "of") the name is "Pete
     Buttigieg"; None when the words from ``k`` are no department followed by a name."""
-    if not any(t[2].lower() in PERSON_TITLES for t in toks[:k]):
+    if not any(t[2].lower() in lists.person_titles for t in toks[:k]):
         return None
     words = [t[2].lower() for t in toks]
     for size in (2, 1):
-        if tuple(words[k : k + size]) in DEPARTMENTS:
+        if tuple(words[k : k + size]) in lists.departments:
             rest = toks[k + size :]
-            if rest and all(t[2][:1].isupper() and t[2].lower() not in TITLE_WORDS for t in rest):
+            if rest and all(
+                t[2][:1].isupper() and t[2].lower() not in lists.title_words for t in rest
+            ):
                 return k + size
     return None
 
@@ -187,14 +178,16 @@ class EnglishNames(ReaderBase):
         if not m:
             return end, ""
         before = _TOKEN.findall(piece[: m.start()])
-        particle = before and before[-1].lower().split("-")[0] in NAME_PARTICLES  # "al-Saud"
+        particle = (
+            before and before[-1].lower().split("-")[0] in self.words.name_particles
+        )  # "al-Saud"
         if (
             not before
-            or before[-1].lower() in TITLE_WORDS
+            or before[-1].lower() in self.words.title_words
             or (before[-1][0].islower() and not particle)
         ):
             return end, ""  # "Secretary of Veterans Affairs X": the "of" is part of a title
-        if not any(w.lower() in PERSON_TITLES for w in before) and not any(
+        if not any(w.lower() in self.words.person_titles for w in before) and not any(
             self.lexicon.actors[x.id].kind != "person"
             for x in self._mentions(start + m.start(), end)
         ):
@@ -208,7 +201,7 @@ class EnglishNames(ReaderBase):
             r"(?:\s+[A-Z][\w’'.-]*){2,4}\s*", self.text[places[-1].end : end]
         ):
             return end, ""  # "... for Restoration of Ukraine Oleksandr Kubrakov": a name follows
-        if any(w.lower() in PERSON_TITLES for w in _TOKEN.findall(m.group(1))[1:]):
+        if any(w.lower() in self.words.person_titles for w in _TOKEN.findall(m.group(1))[1:]):
             return end, ""  # "... of the United States Coast Guard Vice Admiral Pete Gautier"
         return start + m.start(), m.group(1)
 
@@ -232,7 +225,7 @@ class EnglishNames(ReaderBase):
             and " " not in text[persons[-1].start : persons[-1].end].strip()
             and before
             and before[-1][:1].isupper()
-            and before[-1].lower() not in TITLE_WORDS
+            and before[-1].lower() not in self.words.title_words
         ):
             persons = []  # "Taoiseach Simon Harris": not the Harris the lexicon knows
         if persons:
@@ -243,7 +236,7 @@ class EnglishNames(ReaderBase):
             stated = self._party_in(core_end, end) if affiliation else ""
             name_start = m.start
             for t in _TOKEN.finditer(text, m.start, m.end):
-                if t.group(0).lower() not in TITLE_WORDS:
+                if t.group(0).lower() not in self.words.title_words:
                     break
                 name_start = t.end()  # "President Xi": the title is part of the match
             while name_start < m.end and text[name_start].isspace():
@@ -272,13 +265,17 @@ class EnglishNames(ReaderBase):
         first, last = toks[0][2], toks[-1][2]
         if last.lower() in ("him", "her", "them", "counterparts", "counterpart"):
             return None
-        if first.lower() == "the" and len(toks) > 2 and GROUP_HEADS.fullmatch(toks[1][2]):
+        if (
+            first.lower() == "the"
+            and len(toks) > 2
+            and self.words.group_heads.fullmatch(toks[1][2])
+        ):
             first = toks[1][2]  # "the leaders of the ports of Los Angeles": a group
         sides = [m for m in found if self.lexicon.actors[m.id].kind != "person"]
         if (
-            (last[0].islower() and last.lower().split("-")[0] not in NAME_PARTICLES)
-            or GROUP_HEADS.fullmatch(last)
-            or (first[0].islower() and GROUP_HEADS.fullmatch(first))
+            (last[0].islower() and last.lower().split("-")[0] not in self.words.name_particles)
+            or self.words.group_heads.fullmatch(last)
+            or (first[0].islower() and self.words.group_heads.fullmatch(first))
         ):
             kind = "side" if sides and len(toks) <= 3 else "group"  # "the Chinese side"
             return Party(
@@ -289,29 +286,31 @@ class EnglishNames(ReaderBase):
         while i > 0:
             w = toks[i - 1][2]
             lw = w.lower()
-            particle = lw in NAME_PARTICLES or lw.split("-")[0] in NAME_PARTICLES  # "al-Saud"
-            if lw in TITLE_WORDS or (w[0].islower() and not particle):
+            particle = (
+                lw in self.words.name_particles or lw.split("-")[0] in self.words.name_particles
+            )  # "al-Saud"
+            if lw in self.words.title_words or (w[0].islower() and not particle):
                 break
             if _ACRONYM.fullmatch(w) or any(m.start <= toks[i - 1][0] < m.end for m in sides):
                 break  # an acronym ("CARICOM"), a country or organisation ("Ukrainian", "Japan")
-            if i >= 2 and toks[i - 2][2].lower() in FUNCTION_WORDS:
-                named = _after_department(toks, i - 1)
+            if i >= 2 and toks[i - 2][2].lower() in self.words.function_words:
+                named = _after_department(toks, i - 1, self.words)
                 if named is not None:  # "Secretary of Transportation Pete Buttigieg"
                     i = named
                     break
                 i = len(toks) if i == len(toks) or toks[i - 2][2].lower() != "and" else i
                 break  # "Office of Public Engagement": an organisation's name, not a person's
             i -= 1
-        while i < len(toks) and toks[i][2] in NAME_PARTICLES:  # "bin", not the name "Le"
+        while i < len(toks) and toks[i][2] in self.words.name_particles:  # "bin", not the name "Le"
             i += 1
-        while len(toks) - i > 2 and toks[i][2].lower() in DOMAIN_WORDS:
+        while len(toks) - i > 2 and toks[i][2].lower() in self.words.domain_words:
             i += 1  # "... for International Economics Mike Pyle": the title's domain, not the name
         if i == len(toks):
             # titles only ("the President of Guatemala", "His Highness"), or an organisation
             role = re.sub(r"^(?:the|and)\s+", "", piece)
             if not affiliation:
                 of = re.search(r".*\bof\s+(?:the\s+)?([A-Z][^,]*)$", piece)
-                if of and of.group(1).split()[0].lower() not in TITLE_WORDS:
+                if of and of.group(1).split()[0].lower() not in self.words.title_words:
                     affiliation = of.group(1)
             whole = re.sub(r"^the\s+", "", piece, flags=re.I)
             if sides and sides[-1].start == end - len(whole) and sides[-1].end == end:
@@ -319,7 +318,9 @@ class EnglishNames(ReaderBase):
             # "Minister of Foreign Affairs" names a person; "Office of the National Cyber
             # Director" and "the Dominican Republic" an organisation
             words = [t[2].lower() for t in toks if t[2].lower() != "the"]
-            if (words and words[0] in ORG_HEADS) or not any(w in PERSON_TITLES for w in words):
+            if (words and words[0] in self.words.org_heads) or not any(
+                w in self.words.person_titles for w in words
+            ):
                 return Party(
                     piece, "", party, affiliation, "group", start=start, end=end, name_start=start
                 )
@@ -358,7 +359,9 @@ class EnglishNames(ReaderBase):
         after = _TOKEN.match(text, sep_end, end)
         if after is None or not after.group(0)[:1].isupper():
             return False
-        if after.group(0).lower() in TITLE_WORDS or self._mentions(after.start(), after.end()):
+        if after.group(0).lower() in self.words.title_words or self._mentions(
+            after.start(), after.end()
+        ):
             return False
         left = text[left_start:sep_start]
         domain = _DOMAIN_AND.search(left)
@@ -366,14 +369,17 @@ class EnglishNames(ReaderBase):
             words = [w for w in domain.group(0).split()[1:] if w != "the"]
             # one word ("of Management"), or words that end in a domain ("for Clean Energy
             # Innovation"), not a name ("of Transportation Pete Buttigieg")
-            if len(words) == 1 or domain.group("last").lower() in DOMAIN_WORDS | ORG_WORDS:
+            if (
+                len(words) == 1
+                or domain.group("last").lower() in self.words.domain_words | self.words.org_words
+            ):
                 return True
         words = _TOKEN.findall(left)
         if len(words) == 1 and words[0][:1].isupper() and not self._mentions(left_start, sep_start):
             # one capitalised word, then a title that holds a name: "Health and Human
             # Services Secretary Xavier Becerra"
             rest = _TOKEN.findall(text[sep_end:end].split(",")[0])
-            return any(w.lower() in PERSON_TITLES for w in rest)
+            return any(w.lower() in self.words.person_titles for w in rest)
         return False
 
     def _people_en(self, start: int, end: int, default_party: str = "") -> list[Party]:
@@ -405,9 +411,9 @@ class EnglishNames(ReaderBase):
                 and prev is not None
                 and prev.kind == "person"
                 and words
-                and words[0].lower().strip(",") in PERSON_TITLES
+                and words[0].lower().strip(",") in self.words.person_titles
                 and re.search(r"\s(?:of|for|to|at)\s", text[a:b])
-                and not GROUP_HEADS.search(words[-1])
+                and not self.words.group_heads.search(words[-1])
             ):
                 # "Jennifer Klein, Assistant to the President and Director of the Gender
                 # Policy Council": an office, not a group
@@ -437,7 +443,7 @@ class EnglishNames(ReaderBase):
                 p.kind == "group"
                 and prev is not None
                 and prev.kind == "person"
-                and text[a:b].split()[0].lower() in PERSON_TITLES
+                and text[a:b].split()[0].lower() in self.words.person_titles
                 and text[a:b][:1].islower()
             ):
                 # "Wang Yi, member of the Political Bureau ...": a lower-case apposition
@@ -453,7 +459,7 @@ class EnglishNames(ReaderBase):
                         prev.kind == "person"
                         and text[p.end - 1 : p.end].islower()
                         and not any(
-                            w.lower() in PERSON_TITLES
+                            w.lower() in self.words.person_titles
                             for w in _TOKEN.findall(text[prev.start : prev.end])
                         )
                     )
@@ -504,7 +510,7 @@ class EnglishNames(ReaderBase):
                     or (
                         prev.kind in ("group", "side")
                         and text[prev.end - 1 : prev.end].islower()
-                        and not GROUP_HEADS.search(text[prev.start : prev.end])
+                        and not self.words.group_heads.search(text[prev.start : prev.end])
                     )
                 )
             ):
@@ -532,7 +538,7 @@ class EnglishNames(ReaderBase):
                 m
                 and re.fullmatch(r"\s+(?:on|for)", m.group(0))
                 and before
-                and before[-1].lower() in ORG_HEADS
+                and before[-1].lower() in self.words.org_heads
                 and self.text[m.end() : m.end() + 2].strip()[:1].isupper()
             ):
                 pos = m.end()  # "the Council on Supply Chain Resilience": part of a name
@@ -584,7 +590,10 @@ class EnglishNames(ReaderBase):
                 or EN_DATE.fullmatch(head)
                 or re.fullmatch(r"\d{4}", head)
                 or re.match(r"(?:to|as|in|on|at|after|during|following|with|for)\s", head)
-                or (place_part and not any(w.lower() in TITLE_WORDS for w in head.split()))
+                or (
+                    place_part
+                    and not any(w.lower() in self.words.title_words for w in head.split())
+                )
             ):
                 placed = re.match(r"(?:in|at)\s+[A-Z]", head) is not None
                 a = comma + 1

@@ -14,7 +14,6 @@ from collections.abc import Sequence
 
 from ..model import Sentence
 from ._base import MEETING_WINDOW, Party, ReaderBase
-from .words import ZH_TITLES
 
 __all__ = ["ChineseNames"]
 
@@ -77,7 +76,7 @@ class ChineseNames(ReaderBase):
                 name_start=m.start,
             )
         best, title = -1, ""
-        for t in ZH_TITLES:
+        for t in self.words.zh_titles:
             k = piece.rfind(t)
             if k >= 0 and k + len(t) > best:
                 best, title = k + len(t), t

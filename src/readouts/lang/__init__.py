@@ -46,122 +46,20 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f']+")
 
-_STOPWORDS = {
-    "en": {
-        "the",
-        "of",
-        "and",
-        "to",
-        "in",
-        "a",
-        "that",
-        "is",
-        "for",
-        "on",
-        "with",
-        "as",
-        "was",
-        "he",
-        "his",
-        "their",
-        "by",
-        "said",
-        "would",
-        "two",
-        "be",
-        "are",
-        "it",
-        "its",
-        "at",
-    },
-    "fr": {
-        "le",
-        "la",
-        "les",
-        "des",
-        "et",
-        "du",
-        "une",
-        "est",
-        "que",
-        "dans",
-        "pour",
-        "avec",
-        "sur",
-        "au",
-        "aux",
-        "il",
-        "ont",
-    },
-    "de": {
-        "der",
-        "die",
-        "das",
-        "und",
-        "den",
-        "von",
-        "mit",
-        "ist",
-        "nicht",
-        "ein",
-        "eine",
-        "zu",
-        "auf",
-        "sich",
-        "dem",
-        "des",
-    },
-    "es": {
-        "el",
-        "los",
-        "las",
-        "del",
-        "y",
-        "que",
-        "en",
-        "por",
-        "con",
-        "una",
-        "para",
-        "es",
-        "se",
-        "su",
-        "al",
-    },
-    "pt": {
-        "o",
-        "os",
-        "as",
-        "do",
-        "da",
-        "dos",
-        "das",
-        "e",
-        "que",
-        "em",
-        "com",
-        "uma",
-        "para",
-        "não",
-        "ao",
-    },
-    "it": {
-        "il",
-        "lo",
-        "gli",
-        "della",
-        "delle",
-        "e",
-        "che",
-        "di",
-        "con",
-        "una",
-        "per",
-        "non",
-        "sono",
-        "nel",
-    },
-}
+
+#: The stopwords of each language, in the order of data/lists.tsv (``stopwords_XX``).
+@lru_cache(maxsize=1)
+def _stopwords() -> dict[str, frozenset[str]]:
+    from ..lexicon import default_lexicon
+
+    lists = default_lexicon().lists
+    return {
+        k.removeprefix("stopwords_"): frozenset(e.items)
+        for k, e in lists.items()
+        if k.startswith("stopwords_")
+    }
+
+
 _NAMES = {
     "fr": "French",
     "de": "German",
@@ -186,7 +84,11 @@ def _refused(message: str, seen: str) -> LanguageError:
 
 #: English words a diplomatic text is made of even when it has no stopwords
 #: ("Talks held.", headline style): the reporting verbs and sentence starters.
-_EN_WORDS = frozenset(en.REPORTING_VERBS) | en.SENTENCE_STARTERS | _STOPWORDS["en"]
+@lru_cache(maxsize=1)
+def _en_words() -> frozenset[str]:
+    return frozenset(en.REPORTING_VERBS) | en.SENTENCE_STARTERS | _stopwords()["en"]
+
+
 #: How a declared language may be written: "en", "en-US", "English", "zh-Hant", "中文".
 _DECLARED = {"english": "en", "chinese": "zh", "中文": "zh", "英文": "en", "英语": "en"}
 
@@ -229,7 +131,7 @@ def _identify(text: str) -> tuple[str, str, str]:
     counts = Counter(words)
     shares = {
         lang: sum(n for w, n in counts.items() if w in sw) / len(words)
-        for lang, sw in _STOPWORDS.items()
+        for lang, sw in _stopwords().items()
     }
     best = max(shares, key=lambda k: shares[k])
     if best == "en" and shares["en"] >= 0.08:
@@ -237,9 +139,10 @@ def _identify(text: str) -> tuple[str, str, str]:
     if shares["en"] >= 0.15:
         return "en", "", ""
     if best != "en" and shares[best] >= 0.08:
-        return best, "", f"the text looks {_NAMES[best]}" + only
+        return best, "", f"the text looks {_NAMES.get(best, best)}" + only
     # no stopwords at all ("Talks 1 held. Talks 2 held."): English words all the same?
-    known = sum(n for w, n in counts.items() if w in _EN_WORDS) / len(words)
+    en_words = _en_words()
+    known = sum(n for w, n in counts.items() if w in en_words) / len(words)
     if known >= 0.3 and max(shares.values()) < 0.04:
         return "en", "", ""
     return "unknown", "", "the text does not look English or Chinese" + only

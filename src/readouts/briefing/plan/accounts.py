@@ -39,7 +39,7 @@ class AccountsPlanner(PlannerBase):
                 weight *= 1.5
             elif label == "shared":
                 weight *= 0.5
-            if claim_class(c) in PRESSED:
+            if claim_class(c, self.lex) in PRESSED:
                 weight *= 1.4
             if any(t in self.only_topics[side.index] for t in c.topics):
                 weight *= 1.3
@@ -62,7 +62,7 @@ class AccountsPlanner(PlannerBase):
         covered: set[str] = set()
         for unit in ranked:  # the most telling first; skip a repeat of issues already quoted
             topics = self._specific_only(unit.claims)
-            pressed = any(claim_class(c) in PRESSED for c in unit.claims)
+            pressed = any(claim_class(c, self.lex) in PRESSED for c in unit.claims)
             if topics and topics <= covered and not pressed:
                 continue
             picked.append(unit)
@@ -113,7 +113,7 @@ class AccountsPlanner(PlannerBase):
     def _gist(self, claims: Sequence[Claim]) -> str:
         """The template for a run of claims quoted in another language: by what they
         press on the other side, else by the strongest speech act."""
-        classes = {claim_class(c) for c in claims}
+        classes = {claim_class(c, self.lex) for c in claims}
         for cls, key in (
             ("objection", "gist.objection"),
             ("concern", "gist.express_concern"),

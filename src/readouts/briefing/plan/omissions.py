@@ -32,7 +32,7 @@ class OmissionsPlanner(PlannerBase):
         claims = x.reading.claims
         one_sided = [c for c in claims if self.label(c) == "one-sided"]
         out: list[BriefSentence] = []
-        pressed = [c for c in claims if self._own(x, c) and claim_class(c) in PRESSED]
+        pressed = [c for c in claims if self._own(x, c) and claim_class(c, self.lex) in PRESSED]
         left = [c for c in pressed if self.label(c) == "one-sided"]
         named: set[str] = set()
         if left:
@@ -117,7 +117,7 @@ class OmissionsPlanner(PlannerBase):
     def _omit_pressed(
         self, x: Side, y: Side, pressed: Sequence[Claim], left: Sequence[Claim]
     ) -> BriefSentence:
-        classes = [k for k in PRESSED if any(claim_class(c) == k for c in pressed)]
+        classes = [k for k in PRESSED if any(claim_class(c, self.lex) == k for c in pressed)]
         one = len(pressed) == 1
         what = join_list(
             [self.book.template(f"what.{k}{'.one' if one else ''}") for k in classes], self.lang

@@ -13,6 +13,7 @@ from readouts.lang.words_zh import segmenter
 from readouts.lexicon import default_lexicon
 from readouts.model import Account
 from readouts.negation import negations
+from readouts.plover import Hit
 from readouts.quantities import numbers
 from readouts.segment import sentences
 from readouts.tag import is_negated
@@ -168,3 +169,31 @@ def test_lang_base_numbers_and_negations_as_before(code, values, negated):
     found = [(text[n.start : n.end], n.predicate, n.strong) for n in negations(text, code, words)]
     assert found == negated
     assert is_negated(text, code)
+
+
+def _hit(start: int, end: int, frame: str) -> Hit:
+    return Hit(start, end, frame, "", "", (), 100, "")
+
+
+@pytest.mark.parametrize(
+    "code,text,adverbial_end",
+    [
+        ("en", "After the signing of the deal, China will impose sanctions.", 30),
+        ("zh", "在会见期间，中方宣布制裁。", 6),
+    ],
+)
+def test_lang_base_adverbial_read_as_before(code, text, adverbial_end):
+    m = language_for(code).roles().adverbial.match(text, 0, len(text))
+    assert m is not None and m.end() == adverbial_end
+
+
+@pytest.mark.parametrize(
+    "code,kept",
+    [("en", [(6, 8), (8, 10), (13, 14)]), ("zh", [(8, 10)])],
+)
+def test_lang_base_predicates_as_before(code, kept):
+    # 对美方的做法 (2, 8) is a coverb's object; 将 at 13 is the coverb, not "will"
+    text = "中方对美方的做法表示不满，将其列入清单。"
+    hits = [_hit(6, 8, "event"), _hit(8, 10, "event"), _hit(13, 14, "intent")]
+    got = language_for(code).roles().predicates(text, 0, len(text), hits)
+    assert [(h.start, h.end) for h in got] == kept

@@ -27,9 +27,10 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .lang import language_for
 from .lexicon import Lexicon, Match
 from .plover import ACTIVE_FRAMES, EventLexicon, EventType, Hit, cue_hits, near
-from .roles import BA_ZH, Predicate, actor_mentions, place_of, source_and_target
+from .roles import Predicate, actor_mentions, place_of, source_and_target
 from .tag import PHRASE_WINDOW
 
 __all__ = ["DECLARED", "Coded", "code_claim"]
@@ -49,24 +50,6 @@ _WORD = re.compile(r"\w+")
 _STOP = re.compile(
     r"\b(?:stop|stopping|halt|cease|end|cancel|abandon|renounce)\b|停止|不要|取消|中止|结束|放弃",
     re.I,
-)
-# a leading adverbial or conditional clause, left out when an event follows it
-_ADVERBIAL_EN = re.compile(
-    r"\s*(?:in|on|with|under|after|before|despite|during|following|at(?!\s+(?:least|most)\b)|"
-    r"for|amid|amidst|since|last|earlier|later|meanwhile|however|also|upon|as|when|while|"
-    r"given|having|through|throughout|over|according|if|unless|should|once)\b[^;]{0,160}?"
-    r",(?!\d)",
-    re.I,
-)
-_ADVERBIAL_ZH = re.compile(
-    r"\s*(?:(?:在|根据|按照|为了|随着|鉴于|针对|关于|对于|当地时间|应|如果|若|一旦|倘若|假如|"
-    r"除非|只要)[^，。；]{0,40}|[\d０-９]+年?[\d０-９]*月?[\d０-９]+日[^，。；]{0,10})，"
-)
-# Chinese phrases whose cues are objects, not the predicate: "对X的做法表示不满" (the
-# verb follows the coverb phrase), "在谈判中作出让步" (a place or occasion)
-_OBJECT_ZH = re.compile(
-    r"(?:(?<![反应面相绝核比派配])对|就|针对|关于|对于)[^，。；]{1,40}?(?=表示|提出|予以|作出|进行|发表|达成|深表)|"
-    r"在[^，。；]{1,24}?(?:中|上|期间|之际|时)(?=[^，。；])"
 )
 
 
@@ -236,8 +219,7 @@ class _Reader:
 def _body_start(text: str, lang: str, start: int, end: int, hits: Sequence[Hit]) -> int:
     """Where the claim's main clause starts: after a leading adverbial or conditional
     clause, when an event cue follows it."""
-    pattern = _ADVERBIAL_ZH if lang == "zh" else _ADVERBIAL_EN
-    m = pattern.match(text, start, end)
+    m = language_for(lang).roles().adverbial.match(text, start, end)
     if m and any(h.frame in ACTIVE_FRAMES and h.start >= m.end() for h in hits):
         return m.end()
     return start
@@ -247,10 +229,6 @@ def _in_name(h: Hit, names: Sequence[tuple[int, int]]) -> bool:
     """Does the cue begin or end inside an actor's name ("Amnesty International")? A
     gap pattern may span a name ("give Malawi a loan")."""
     return any(a <= h.start < b or a < h.end <= b for a, b in names)
-
-
-def _overlaps(h: Hit, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(a < h.end and h.start < b for a, b in spans)
 
 
 def code_claim(
@@ -265,7 +243,8 @@ def code_claim(
 ) -> Coded | None:
     """The event ``text[start:end]`` reports (see the module doc), or None when it has
     no cue of one."""
-    subject = view if language == "zh" else text
+    lang = language_for(language)
+    subject = lang.view(text, view)
     mentions = actor_mentions(text, language, view, lexicon, start, end)
     names = [(m.start, m.end) for m in mentions]
     every = cue_hits(text, language, view, lexicon, events)
@@ -276,15 +255,7 @@ def code_claim(
             break
         if h.end <= end and h.frame != "ignore" and not _in_name(h, names):
             hits.append(h)
-    if language == "zh":  # objects of a coverb phrase, and the coverb 将, are no predicates
-        objects = [m.span() for m in _OBJECT_ZH.finditer(subject, start, end)]
-        ba = {m.start() for m in BA_ZH.finditer(subject, start, end)}
-        hits = [
-            h
-            for h in hits
-            if not (h.frame in ACTIVE_FRAMES and _overlaps(h, objects))
-            and not (h.frame == "intent" and h.start in ba)
-        ]
+    hits = lang.roles().predicates(subject, start, end, hits)
     body = _body_start(subject, language, start, end, hits)
     hits = [h for h in hits if h.start >= body]
     mentions = [m for m in mentions if m.start >= body]

@@ -19,11 +19,10 @@ from collections.abc import Sequence
 
 from .lang import language_for
 from .lang.roles import Predicate
-from .lang.zh.roles import BA_ZH
 from .lexicon import Lexicon, Match
 from .plover import REPORT_FRAMES, Hit, near
 
-__all__ = ["BA_ZH", "Predicate", "actor_mentions", "place_of", "source_and_target"]
+__all__ = ["Predicate", "actor_mentions", "place_of", "source_and_target"]
 
 
 def actor_mentions(

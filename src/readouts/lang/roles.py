@@ -3,7 +3,9 @@
 :mod:`readouts.roles` finds the frame and the mentions before and after an event's
 predicate; :class:`Roles` says, per language, which actors are joined into one group
 ("X and Y", "X、Y"), where the event's clause ends, which mentions only say what a
-clause is about, and which groups are the source and the target
+clause is about, and which groups are the source and the target; for
+:mod:`readouts.coding` also which cues may be the predicate and what a leading
+adverbial looks like
 (:mod:`readouts.lang.en.roles`, :mod:`readouts.lang.zh.roles`).
 """
 
@@ -40,6 +42,9 @@ class Roles(ABC):
     join: re.Pattern[str]
     #: What stands before an actor that is the place of an event ("in", "在").
     place: re.Pattern[str]
+    #: A leading adverbial or conditional clause ("After the signing of ...,", "在…期间，"),
+    #: left out of a claim's main clause when an event follows it (:mod:`readouts.coding`).
+    adverbial: re.Pattern[str]
 
     def group(self, text: str, mentions: Sequence[Match]) -> tuple[Match, ...]:
         """The first mention and those joined to it ("X and Y", "X、Y")."""
@@ -57,6 +62,11 @@ class Roles(ABC):
     def pairs(self, view: str, lexicon: Lexicon, start: int, end: int) -> list[Match]:
         """Parties named together without mentions of their own ("中俄两国")."""
         return []
+
+    def predicates(self, text: str, start: int, end: int, hits: Sequence[Hit]) -> list[Hit]:
+        """The cues of the claim ``text[start:end]`` that may name its event (each, unless
+        the language's grammar makes some of them objects)."""
+        return list(hits)
 
     def about(self, text: str, body: int, end: int) -> list[tuple[int, int]]:
         """The spans that only say what a clause is about; they name no role."""

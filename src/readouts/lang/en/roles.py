@@ -42,9 +42,20 @@ def _possessor(text: str, choice: Predicate, mentions: Sequence[Match]) -> tuple
     return ()
 
 
+# a leading adverbial or conditional clause, left out when an event follows it
+_ADVERBIAL_EN = re.compile(
+    r"\s*(?:in|on|with|under|after|before|despite|during|following|at(?!\s+(?:least|most)\b)|"
+    r"for|amid|amidst|since|last|earlier|later|meanwhile|however|also|upon|as|when|while|"
+    r"given|having|through|throughout|over|according|if|unless|should|once)\b[^;]{0,160}?"
+    r",(?!\d)",
+    re.I,
+)
+
+
 class EnglishRoles(Roles):
     join = _JOIN_EN
     place = _PLACE_EN
+    adverbial = _ADVERBIAL_EN
 
     def trailing_end(self, text: str, hits: Sequence[Hit], after: int, end: int) -> int:
         stop = end

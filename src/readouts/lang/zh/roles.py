@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from ...lexicon import Lexicon, Match
-from ...plover import Hit, clause_break
+from ...plover import ACTIVE_FRAMES, Hit, clause_break
 from ..roles import Predicate, Roles
 
 __all__ = ["BA_ZH", "ChineseRoles"]
@@ -33,6 +33,22 @@ _TOPIC_ZH = re.compile(
     r"(?=交换|进行|表示|达成|深入|坦诚|举行|展开|开展|沟通|磋商|讨论|发表|阐述|介绍|，)"
 )
 
+# a leading adverbial or conditional clause, left out when an event follows it
+_ADVERBIAL_ZH = re.compile(
+    r"\s*(?:(?:在|根据|按照|为了|随着|鉴于|针对|关于|对于|当地时间|应|如果|若|一旦|倘若|假如|"
+    r"除非|只要)[^，。；]{0,40}|[\d０-９]+年?[\d０-９]*月?[\d０-９]+日[^，。；]{0,10})，"
+)
+# Chinese phrases whose cues are objects, not the predicate: "对X的做法表示不满" (the
+# verb follows the coverb phrase), "在谈判中作出让步" (a place or occasion)
+_OBJECT_ZH = re.compile(
+    r"(?:(?<![反应面相绝核比派配])对|就|针对|关于|对于)[^，。；]{1,40}?(?=表示|提出|予以|作出|进行|发表|达成|深表)|"
+    r"在[^，。；]{1,24}?(?:中|上|期间|之际|时)(?=[^，。；])"
+)
+
+
+def _overlaps(h: Hit, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a < h.end and h.start < b for a, b in spans)
+
 
 @lru_cache(maxsize=4)
 def _abbreviations(lexicon: Lexicon) -> dict[str, str]:
@@ -53,6 +69,18 @@ def _abbreviations(lexicon: Lexicon) -> dict[str, str]:
 class ChineseRoles(Roles):
     join = _JOIN_ZH
     place = _PLACE_ZH
+    adverbial = _ADVERBIAL_ZH
+
+    def predicates(self, text: str, start: int, end: int, hits: Sequence[Hit]) -> list[Hit]:
+        # objects of a coverb phrase, and the coverb 将, are no predicates
+        objects = [m.span() for m in _OBJECT_ZH.finditer(text, start, end)]
+        ba = {m.start() for m in BA_ZH.finditer(text, start, end)}
+        return [
+            h
+            for h in hits
+            if not (h.frame in ACTIVE_FRAMES and _overlaps(h, objects))
+            and not (h.frame == "intent" and h.start in ba)
+        ]
 
     def pairs(self, view: str, lexicon: Lexicon, start: int, end: int) -> list[Match]:
         out = []

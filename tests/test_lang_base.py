@@ -24,6 +24,9 @@ OPERATIONS = sorted(
     if not name.startswith("_") and inspect.isfunction(member)
 )
 
+#: The interface's values, as opposed to its operations.
+ATTRIBUTES = ("code", "intensity_reach")
+
 TEXTS = {
     "en": (
         "Secretary Blinken met Foreign Minister Wang Yi in Rome on March 14. "
@@ -53,9 +56,12 @@ def test_lang_base_operations_are_the_stages_needs():
         "modal_request",
         "months",
         "negations",
+        "not_parties",
         "numbers",
         "roles",
+        "segmenter",
         "split_sentences",
+        "stands_in",
         "strip_frame",
         "view",
     ]
@@ -71,6 +77,8 @@ def test_lang_base_every_language_implements_every_operation(code):
         own = inspect.signature(getattr(type(language), name))
         spec = inspect.signature(getattr(Language, name))
         assert list(own.parameters) == list(spec.parameters), name
+    for name in ATTRIBUTES:
+        assert isinstance(getattr(language, name), type(getattr(languages()["en"], name))), name
 
 
 @pytest.mark.parametrize("code,expected", [("en", "en"), ("zh", "zh"), ("", "en"), ("fr", "en")])
@@ -169,6 +177,40 @@ def test_lang_base_numbers_and_negations_as_before(code, values, negated):
     found = [(text[n.start : n.end], n.predicate, n.strong) for n in negations(text, code, words)]
     assert found == negated
     assert is_negated(text, code)
+
+
+@pytest.mark.parametrize(
+    "code,text,spans,stand_in",
+    [
+        (
+            "en",
+            "Ships of the U.S. sailed the South China Sea, paid in US dollars near the Korean "
+            "Peninsula. He said bilateral trade grew.",
+            [(29, 44), (54, 64), (74, 90)],
+            True,
+        ),
+        ("en", "China and the United States", [], False),
+        (
+            "zh",
+            "美方舰船在南海航行，以美元结算，朝鲜半岛局势。",
+            [(5, 7), (11, 13), (16, 20)],
+            False,
+        ),
+        ("zh", "中美两国", [], True),
+        ("zh", "双方同意", [], True),
+    ],
+)
+def test_lang_base_drift_names_read_as_before(code, text, spans, stand_in):
+    language = language_for(code)
+    assert language.not_parties(text) == spans
+    assert language.stands_in(text) is stand_in
+
+
+@pytest.mark.parametrize("code,reach,has_segmenter", [("en", 12, False), ("zh", 4, True)])
+def test_lang_base_drift_values_as_before(code, reach, has_segmenter):
+    language = language_for(code)
+    assert language.intensity_reach == reach
+    assert (language.segmenter(default_lexicon()) is not None) is has_segmenter
 
 
 def _hit(start: int, end: int, frame: str) -> Hit:

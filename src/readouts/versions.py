@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import negation
-from .lang import drift_words, en, simplified, zh
+from .lang import drift_words, language_for
 from .lexicon import Lexicon, Match
 from .model import Account, Reading, Sentence
 from .quantities import NumberMention, numbers, same
@@ -54,51 +54,7 @@ _ZH_SHORT_AFTER = (
 )
 #: Characters that may stand right before a Chinese name as a word of their own.
 _ZH_BEFORE_NAME = set("同与和及对向在的是为了被由将把给跟请让使称说、，。；：“”（）《》")
-_EN_STAND_INS = re.compile(
-    r"\b(?:"
-    + "|".join(
-        re.escape(w)
-        for w in sorted(
-            # "bilateral trade" stands for "中马贸易": the pair, named by a word for two
-            {
-                *en.PERSON_PRONOUNS,
-                *en.BOTH_SIDES,
-                *en.TITLES,
-                "his",
-                "its",
-                "their",
-                "them",
-                "bilateral",
-                "two-way",
-            },
-            key=len,
-            reverse=True,
-        )
-    )
-    + r")\b",
-    re.I,
-)
-_ZH_STAND_INS = re.compile(
-    "|".join(
-        sorted(
-            {*zh.PERSON_PRONOUNS, *zh.BOTH_SIDES, *zh.TITLES, "其", "对方", "彼此", "各方", "双边"},
-            key=len,
-            reverse=True,
-        )
-    )
-)
 _EN_WORD = re.compile(r"[A-Za-z]+")
-#: Place and currency phrases whose country names name no party ("South China Sea", "US
-#: dollars", 朝鲜半岛); names inside them are not compared.
-_EN_NOT_PARTIES = re.compile(
-    r"\b(?:(?:South|East)\s+China\s+Sea|Korean\s+Peninsula|Taiwan\s+Strait|Middle\s+East|"
-    r"(?:US|U\.S\.|American|Australian|Canadian|Hong\s+Kong|Singapore)\s+dollars?|"
-    r"Indian\s+Ocean|Japanese\s+yen|Chinese\s+yuan)\b",
-    re.I,
-)
-_ZH_NOT_PARTIES = re.compile(
-    r"朝鲜半岛|南海|东海|台湾海峡|台海|中东|印度洋|印太|美元|日元|澳元|加元|港元"
-)
 
 
 class _Spans:
@@ -295,14 +251,10 @@ def version(reading: Reading | Account, lexicon: Lexicon) -> Version:
     account = reading.account if isinstance(reading, Reading) else reading
     sents = reading.sentences if isinstance(reading, Reading) else split_sentences(account)
     lang = account.language
-    view = account.text
-    if lang == "zh" and account.script != "Hans":  # simplified text is its own view
-        view = simplified(account.text)
-    words = None
-    if lang == "zh":
-        from .lang.words_zh import segmenter
-
-        words = segmenter(lexicon)
+    language = language_for(lang)
+    # simplified text is its own view
+    view = language.view(account.text, account.text if account.script == "Hans" else None)
+    words = language.segmenter(lexicon)
     tone = lexicon.tone_matcher.find(account.text, lang, view)
     exception = _TONE_EXCEPTIONS.get(lang)
     if exception is not None:
@@ -310,10 +262,7 @@ def version(reading: Reading | Account, lexicon: Lexicon) -> Version:
         tone = [t for t in tone if not masked.covers(t.start)]
     actors: list[_Name] = []
     names: list[Span] = []  # every name, so no numeral is read inside one
-    places = _Spans(
-        [m.span() for m in (_ZH_NOT_PARTIES if lang == "zh" else _EN_NOT_PARTIES).finditer(view)],
-        lambda x: x[0],
-    )
+    places = _Spans(language.not_parties(view), lambda x: x[0])
     ambiguous = _ambiguous_names(lexicon)
     for m in lexicon.actor_matcher.find(account.text, lang, view):
         names.append((m.start, m.end))
@@ -322,7 +271,7 @@ def version(reading: Reading | Account, lexicon: Lexicon) -> Version:
         actor = lexicon.actors[m.id]
         if words is not None and not _whole_name(view, m, words, actor.kind == "person"):
             continue
-        surface = view[m.start : m.end] if lang == "zh" else view[m.start : m.end].lower()
+        surface = language.lowered(view[m.start : m.end])
         parties = ambiguous.get(surface, frozenset((actor.party,)))
         actors.append(_Name(m.start, m.end, m.id, actor.kind, parties))
     taken = _Spans([(n.start, n.end) for n in actors], lambda x: x[0])
@@ -402,8 +351,8 @@ def check_numbers(va: Version, vb: Version, sa: Span, sb: Span) -> tuple | None:
 
 def _stand_in(version: Version, span: Span) -> bool:
     text = version.view[span[0] : span[1]]
-    pattern = _ZH_STAND_INS if version.account.language == "zh" else _EN_STAND_INS
-    return bool(pattern.search(text)) or bool(version.sides.inside(span))
+    language = language_for(version.account.language)
+    return language.stands_in(text) or bool(version.sides.inside(span))
 
 
 def check_names(va: Version, vb: Version, sa: Span, sb: Span) -> tuple | None:
@@ -472,7 +421,7 @@ def _intensity(version: Version, span: Span, lexicon: Lexicon) -> tuple[int, lis
     """(intensity, the words) of a passage: intensifiers minus downtoners that stand next
     to a charged word (within a few characters before it, or inside it)."""
     targets = _charged(version, span, lexicon)
-    reach = 4 if version.account.language == "zh" else 12
+    reach = language_for(version.account.language).intensity_reach
     score, used = 0, []
     for w in version.words.inside(span):
         if w.kind == "judgement":

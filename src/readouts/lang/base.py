@@ -35,6 +35,8 @@ class Language(Protocol):
 
     #: The language's code, as accounts carry it ("en", "zh").
     code: str
+    #: How far, in characters, an intensity word may stand before the word it modifies.
+    intensity_reach: int
 
     def view(self, text: str, view: str | None = None) -> str:
         """The text the lexicons read (Chinese in its simplified form; ``view`` when the
@@ -87,7 +89,8 @@ class Language(Protocol):
         ...
 
     def lowered(self, view: str) -> str:
-        """The view as the act cues' exceptions read it."""
+        """The view with its case folded, where the script has case (as the act cues'
+        exceptions and the drift checks' ambiguous names read it)."""
         ...
 
     def modal_request(self, view: str, start: int, end: int) -> bool:
@@ -100,6 +103,21 @@ class Language(Protocol):
 
     def demand_after(self, after: str) -> bool:
         """Does the text right after a party's mention make a demand of it ("should")?"""
+        ...
+
+    def segmenter(self, lexicon: Lexicon) -> Segmenter | None:
+        """What cuts the language's text into words, for a language written without
+        spaces between them (None when spaces mark the words)."""
+        ...
+
+    def not_parties(self, view: str) -> list[tuple[int, int]]:
+        """The place and currency phrases whose country names name no party ("South
+        China Sea", "US dollars", 朝鲜半岛), as spans."""
+        ...
+
+    def stands_in(self, text: str) -> bool:
+        """Does the text name someone without a name: a pronoun, a title, "both sides",
+        a word for the pair ("bilateral")?"""
         ...
 
 

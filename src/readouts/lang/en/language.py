@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from .. import Piece
 from ..base import Negation, NumberMention
-from . import attribution, claimview, cut, negation, numbers, roles, sentences
+from . import attribution, claimview, cut, drift, negation, numbers, roles, sentences
 
 if TYPE_CHECKING:
     from ...lexicon import Lexicon, Match
@@ -26,6 +26,7 @@ class English:
     """English text: read as it is written (see :class:`~readouts.lang.base.Language`)."""
 
     code = "en"
+    intensity_reach = drift.INTENSITY_REACH
 
     def view(self, text: str, view: str | None = None) -> str:
         return text
@@ -86,6 +87,15 @@ class English:
 
     def demand_after(self, after: str) -> bool:
         return claimview.demand_after(after)
+
+    def segmenter(self, lexicon: Lexicon) -> Segmenter | None:
+        return None  # words are spaced
+
+    def not_parties(self, view: str) -> list[tuple[int, int]]:
+        return drift.not_parties(view)
+
+    def stands_in(self, text: str) -> bool:
+        return drift.stands_in(text)
 
 
 def _near_issues(

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from .. import Piece, simplified
 from ..base import Negation, NumberMention
-from . import attribution, claimview, cut, negation, numbers, roles, sentences
+from . import attribution, claimview, cut, drift, negation, numbers, roles, sentences
 
 if TYPE_CHECKING:
     from ...lexicon import Lexicon, Match
@@ -26,6 +26,7 @@ class Chinese:
     """Chinese text, simplified or traditional (see :class:`~readouts.lang.base.Language`)."""
 
     code = "zh"
+    intensity_reach = drift.INTENSITY_REACH
 
     def view(self, text: str, view: str | None = None) -> str:
         return view if view is not None else simplified(text)
@@ -81,3 +82,14 @@ class Chinese:
 
     def demand_after(self, after: str) -> bool:
         return claimview.demand_after(after)
+
+    def segmenter(self, lexicon: Lexicon) -> Segmenter | None:
+        from ..words_zh import segmenter
+
+        return segmenter(lexicon)
+
+    def not_parties(self, view: str) -> list[tuple[int, int]]:
+        return drift.not_parties(view)
+
+    def stands_in(self, text: str) -> bool:
+        return drift.stands_in(text)

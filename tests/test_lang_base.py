@@ -7,7 +7,7 @@ import inspect
 import pytest
 
 from readouts.claims import extract_claims
-from readouts.lang import language_for, languages
+from readouts.lang import language_for, languages, text_view
 from readouts.lang.base import Language
 from readouts.lang.words_zh import segmenter
 from readouts.lexicon import default_lexicon
@@ -51,6 +51,7 @@ def test_lang_base_operations_are_the_stages_needs():
         "attributor",
         "cutter",
         "demand_after",
+        "describes_talks",
         "is_negated",
         "lowered",
         "modal_request",
@@ -177,6 +178,23 @@ def test_lang_base_numbers_and_negations_as_before(code, values, negated):
     found = [(text[n.start : n.end], n.predicate, n.strong) for n in negations(text, code, words)]
     assert found == negated
     assert is_negated(text, code)
+
+
+@pytest.mark.parametrize(
+    "code,text,word,expected",
+    [
+        ("en", "The meeting was candid and constructive.", "constructive", True),
+        ("en", "Both sides should play a constructive role.", "constructive", False),
+        ("en", "They will hold constructive talks.", "constructive", False),
+        ("zh", "此次会晤是积极和建设性的。", "建设性", True),
+        ("zh", "双方应发挥建設性作用。", "建設性", False),
+        ("zh", "愿同美方开展建设性对话。", "建设性", False),
+    ],
+)
+def test_lang_base_talks_described_as_before(code, text, word, expected):
+    start = text.index(word)
+    view = text_view(text, code)
+    assert language_for(code).describes_talks(view, start, start + len(word)) is expected
 
 
 @pytest.mark.parametrize(

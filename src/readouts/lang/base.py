@@ -8,7 +8,8 @@ the same operations and one line in the registry.
 
 The values the operations return (:class:`NumberMention`, :class:`Negation`) are defined
 here, below the stages that re-export them, with the few helpers both languages' number
-readers share.
+readers share and the reading of the words around an atmosphere word
+(:class:`TalkWords`), which each language fills with its own.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from .roles import Roles
     from .words_zh import Segmenter
 
-__all__ = ["Language", "Negation", "NumberMention"]
+__all__ = ["Language", "Negation", "NumberMention", "TalkWords"]
 
 
 @runtime_checkable
@@ -105,6 +106,11 @@ class Language(Protocol):
         """Does the text right after a party's mention make a demand of it ("should")?"""
         ...
 
+    def describes_talks(self, view: str, start: int, end: int) -> bool:
+        """Does the atmosphere word ``view[start:end]`` characterise the talks, as the
+        words around it say ("the meeting was constructive", not "a constructive role")?"""
+        ...
+
     def segmenter(self, lexicon: Lexicon) -> Segmenter | None:
         """What cuts the language's text into words, for a language written without
         spaces between them (None when spaces mark the words)."""
@@ -176,3 +182,41 @@ class Negation:
 
 
 CLAUSE_END = re.compile(r"[,;:.!?，；：。！？]")
+
+
+# --------------------------------------------------------------------------- talks
+
+
+@dataclass(frozen=True)
+class TalkWords:
+    """The words around an atmosphere word that say whether it characterises the talks
+    (:func:`readouts.tone.describes_talks`); each language gives its own."""
+
+    #: Words that name the talks (and the verbs of talking).
+    talks: re.Pattern[str]
+    #: Nouns that, right after the word, show it qualifies something other than the talks.
+    other: re.Pattern[str]
+    #: Before the word in its clause: a demand, a wish or an offer, about talks to come.
+    modal: re.Pattern[str]
+    #: What ends the clause a word is read in.
+    clause: re.Pattern[str]
+
+    def describe(self, text: str, start: int, end: int) -> bool:
+        """Does the word ``text[start:end]`` characterise the talks: nothing else it
+        qualifies right after it, no modal before it in its clause, and the talks named
+        in that clause?"""
+        if self.other.match(text, end):
+            return False
+        lo, hi = self._clause(text, start, end)
+        if self.modal.search(text, lo, start):
+            return False
+        return self.talks.search(text, lo, hi) is not None
+
+    def _clause(self, text: str, start: int, end: int) -> tuple[int, int]:
+        """The clause of ``text`` that holds ``text[start:end]``."""
+        mark = self.clause
+        lo = 0
+        for m in mark.finditer(text, max(0, start - 200), start):
+            lo = m.end()
+        after = mark.search(text, end, end + 200)
+        return lo, (after.start() if after else min(len(text), end + 200))

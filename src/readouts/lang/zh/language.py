@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from .. import Piece, simplified
 from ..base import Negation, NumberMention
-from . import attribution, claimview, cut, drift, negation, numbers, roles, sentences
+from . import attribution, claimview, cut, drift, negation, numbers, roles, sentences, tone
 
 if TYPE_CHECKING:
     from ...lexicon import Lexicon, Match
@@ -82,6 +82,9 @@ class Chinese:
 
     def demand_after(self, after: str) -> bool:
         return claimview.demand_after(after)
+
+    def describes_talks(self, view: str, start: int, end: int) -> bool:
+        return tone.TALK_WORDS.describe(view, start, end)
 
     def segmenter(self, lexicon: Lexicon) -> Segmenter | None:
         from ..words_zh import segmenter

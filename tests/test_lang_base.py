@@ -25,7 +25,7 @@ OPERATIONS = sorted(
 )
 
 #: The interface's values, as opposed to its operations.
-ATTRIBUTES = ("code", "intensity_reach")
+ATTRIBUTES = ("code", "intensity_reach", "sentence_gap")
 
 TEXTS = {
     "en": (
@@ -49,9 +49,11 @@ def _account(code: str) -> Account:
 def test_lang_base_operations_are_the_stages_needs():
     assert OPERATIONS == [
         "attributor",
+        "count_words",
         "cutter",
         "demand_after",
         "describes_talks",
+        "index_text",
         "is_negated",
         "lowered",
         "modal_request",
@@ -229,6 +231,32 @@ def test_lang_base_drift_values_as_before(code, reach, has_segmenter):
     language = language_for(code)
     assert language.intensity_reach == reach
     assert (language.segmenter(default_lexicon()) is not None) is has_segmenter
+
+
+@pytest.mark.parametrize(
+    "code,text,index,words,units",
+    [
+        (
+            "en",
+            "Blinken met Wang Yi's team in 2024.",
+            "Blinken met Wang Yi's team in 2024.",
+            7,
+            7.0,
+        ),
+        ("zh", "會談在羅馬 AI 2024", " 会  谈  在  罗  马  AI 2024", 7, 5 / 1.35 + 2),
+        ("zh", "王毅会见布林肯，讨论AI问题。", None, 12, 9.148148148148147),
+    ],
+)
+def test_lang_base_text_counted_and_indexed_as_before(code, text, index, words, units):
+    language = language_for(code)
+    if index is not None:
+        assert language.index_text(text) == index
+    assert language.count_words(text) == (words, units)
+
+
+@pytest.mark.parametrize("code,gap", [("en", " "), ("zh", "")])
+def test_lang_base_sentences_joined_as_before(code, gap):
+    assert language_for(code).sentence_gap == gap
 
 
 def _hit(start: int, end: int, frame: str) -> Hit:

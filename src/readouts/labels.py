@@ -43,6 +43,7 @@ from typing import Any
 from .errors import GoldFormatError, InputError, MissingFileError
 from .files import read_limited
 from .ingest import account_from_text
+from .lang import language_for
 from .lexicon import Lexicon, default_lexicon
 from .model import Claim
 from .reading import read
@@ -184,7 +185,7 @@ def _documents(rows: list[LabelRow]) -> dict[str, tuple[str, list[LabelRow]]]:
             if r.lang != items[0].lang:
                 raise GoldFormatError(f"document {doc!r} mixes languages", path=r.where)
             if text:
-                text += "\n\n" if r.para != para else ("" if r.lang == "zh" else " ")
+                text += "\n\n" if r.para != para else language_for(r.lang).sentence_gap
             para = r.para
             r.start, r.end = len(text), len(text) + len(r.text)
             text += r.text

@@ -27,6 +27,8 @@ import re
 from dataclasses import replace
 
 from .facts import fact_differences
+from .lang import language_for
+from .lang.zh.writing import ZH_CHARS_PER_WORD
 from .lexicon import Lexicon, default_lexicon
 from .model import (
     AccountSignals,
@@ -59,13 +61,8 @@ __all__ = [
 
 #: The rungs of the representations ladder, mildest first (codewords.md §3).
 LADDER = {1: "concern", 2: "regret", 3: "dissatisfaction", 4: "opposition", 5: "protest"}
-#: Chinese characters per English word when comparing lengths across languages.
-ZH_CHARS_PER_WORD = 1.35
 #: One account is "much longer" when it is at least this many times the other's length.
 ASYMMETRY = 1.5
-
-_EN_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
-_HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 def _hit(text: str, hit: ToneHit, lexicon: Lexicon) -> ToneWord:
@@ -108,11 +105,7 @@ def length(reading: Reading) -> Length:
     Chinese account; ``units`` is ``words`` in English-word units.
     """
     text = reading.account.text
-    han = len(_HAN.findall(text))
-    latin = len(_EN_WORD.findall(text))
-    zh = reading.account.language == "zh"
-    words = han + latin if zh else latin
-    units = han / ZH_CHARS_PER_WORD + latin if zh else float(latin)
+    words, units = language_for(reading.account.language).count_words(text)
     return Length(
         characters=len(text) - len(_SPACE.findall(text)),
         words=words,

@@ -25,7 +25,7 @@ from ..claimview import encoder_text
 from ..comparison import compare
 from ..embed import Embedder, FakeEmbedder, USEEmbedder, get_embedder
 from ..events import reading_events
-from ..lang import simplified, text_view
+from ..lang import language_for, text_view
 from ..lexicon import Lexicon, lexicon_for
 from ..model import Account, Comparison, MeetingFacts, Reading, topic_order
 from ..reading import read
@@ -88,15 +88,7 @@ class UnitResult:
 
 def fts_text(text: str, language: str) -> str:
     """The text the full-text index sees: Chinese simplified, one token per character."""
-    if language != "zh":
-        return text
-    out = []
-    for ch in simplified(text):
-        if "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff":
-            out.append(f" {ch} ")
-        else:
-            out.append(ch)
-    return "".join(out)
+    return language_for(language).index_text(text)
 
 
 def claim_texts(reading: Reading) -> list[str]:

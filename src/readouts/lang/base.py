@@ -1,6 +1,7 @@
 """What a language gives the stages: one interface, implemented once per language.
 
-The stages (segment, claims, tag, claimview, roles, quantities, negation) ask
+The stages (segment, claims, tag, claimview, roles, quantities, negation, coding,
+versions, tone, signals, labels and the corpus index) ask
 :func:`readouts.lang.language_for` for the :class:`Language` of an account and call it,
 instead of branching on the language code. English lives in :mod:`readouts.lang.en`,
 Chinese in :mod:`readouts.lang.zh`; a third language is a new folder that implements
@@ -38,6 +39,8 @@ class Language(Protocol):
     code: str
     #: How far, in characters, an intensity word may stand before the word it modifies.
     intensity_reach: int
+    #: What stands between two sentences of one paragraph (" " in English, "" in Chinese).
+    sentence_gap: str
 
     def view(self, text: str, view: str | None = None) -> str:
         """The text the lexicons read (Chinese in its simplified form; ``view`` when the
@@ -124,6 +127,15 @@ class Language(Protocol):
     def stands_in(self, text: str) -> bool:
         """Does the text name someone without a name: a pronoun, a title, "both sides",
         a word for the pair ("bilateral")?"""
+        ...
+
+    def count_words(self, text: str) -> tuple[int, float]:
+        """The words of a text (in Chinese its characters and any Latin words), and the
+        same in English-word units, to compare lengths across languages."""
+        ...
+
+    def index_text(self, text: str) -> str:
+        """The text the full-text index sees (Chinese simplified, one token a character)."""
         ...
 
 

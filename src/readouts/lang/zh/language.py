@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from .. import Piece, simplified
 from ..base import Negation, NumberMention
-from . import attribution, claimview, cut, drift, negation, numbers, roles, sentences, tone
+from . import attribution, claimview, cut, drift, negation, numbers, roles, sentences, tone, writing
 
 if TYPE_CHECKING:
     from ...lexicon import Lexicon, Match
@@ -27,6 +27,7 @@ class Chinese:
 
     code = "zh"
     intensity_reach = drift.INTENSITY_REACH
+    sentence_gap = writing.SENTENCE_GAP
 
     def view(self, text: str, view: str | None = None) -> str:
         return view if view is not None else simplified(text)
@@ -96,3 +97,9 @@ class Chinese:
 
     def stands_in(self, text: str) -> bool:
         return drift.stands_in(text)
+
+    def count_words(self, text: str) -> tuple[int, float]:
+        return writing.count_words(text)
+
+    def index_text(self, text: str) -> str:
+        return writing.index_text(text)

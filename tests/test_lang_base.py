@@ -3,6 +3,7 @@ operation, and the stages give, through it, what they gave when they branched on
 language code (the expected values below were read from the code before the move)."""
 
 import inspect
+from datetime import date
 
 import pytest
 
@@ -51,6 +52,7 @@ def test_lang_base_operations_are_the_stages_needs():
         "attributor",
         "count_words",
         "cutter",
+        "dates",
         "demand_after",
         "describes_talks",
         "index_text",
@@ -285,3 +287,33 @@ def test_lang_base_predicates_as_before(code, kept):
     hits = [_hit(6, 8, "event"), _hit(8, 10, "event"), _hit(13, 14, "intent")]
     got = language_for(code).roles().predicates(text, 0, len(text), hits)
     assert [(h.start, h.end) for h in got] == kept
+
+
+@pytest.mark.parametrize(
+    "code,text,expected",
+    [
+        (
+            "en",
+            "Biden met Xi on Monday, September 27, 2021. The next day, they spoke again; "
+            "on 16-17 March they meet.",
+            [
+                ("on Monday, September 27, 2021", "2021-09-27", "", False),
+                ("The next day", "2021-09-28", "", True),
+                ("16-17 March", "2021-03-16", "2021-03-17", False),
+            ],
+        ),
+        (
+            "zh",
+            "2021年9月27日晚，双方通话。次日，双方会晤。近5日，18日至19日。",
+            [
+                ("2021年9月27日晚", "2021-09-27", "", False),
+                ("次日", "2021-09-28", "", True),
+                ("18日至19日", "2021-09-18", "2021-09-19", False),
+            ],
+        ),
+    ],
+)
+def test_lang_base_dates_read_as_before(code, text, expected):
+    found = language_for(code).dates(text, date(2021, 10, 1))
+    got = sorted(found, key=lambda d: d.start)
+    assert [(d.text, d.iso, d.iso_end, d.relative) for d in got] == expected

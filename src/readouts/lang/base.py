@@ -1,7 +1,7 @@
 """What a language gives the stages: one interface, implemented once per language.
 
 The stages (segment, claims, tag, claimview, roles, quantities, negation, coding,
-versions, tone, signals, labels and the corpus index) ask
+versions, tone, signals, labels, the corpus index and the facts' dates) ask
 :func:`readouts.lang.language_for` for the :class:`Language` of an account and call it,
 instead of branching on the language code. English lives in :mod:`readouts.lang.en`,
 Chinese in :mod:`readouts.lang.zh`; a third language is a new folder that implements
@@ -21,10 +21,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from ..lexicon import Lexicon, Match
     from ..model import Account
     from . import Piece
     from .attribution import Attributor
+    from .dates import DateMention
     from .roles import Roles
     from .words_zh import Segmenter
 
@@ -127,6 +130,11 @@ class Language(Protocol):
     def stands_in(self, text: str) -> bool:
         """Does the text name someone without a name: a pronoun, a title, "both sides",
         a word for the pair ("bilateral")?"""
+        ...
+
+    def dates(self, text: str, anchor: date | None) -> list[DateMention]:
+        """The date expressions of a text, resolved against ``anchor`` (the account's
+        date), as found: absolute ones, then relative ones (see :mod:`readouts.facts.dates`)."""
         ...
 
     def count_words(self, text: str) -> tuple[int, float]:

@@ -9,11 +9,26 @@ from typing import TYPE_CHECKING
 
 from .. import Piece
 from ..base import Negation, NumberMention
-from . import attribution, claimview, cut, drift, negation, numbers, roles, sentences, tone, writing
+from . import (
+    attribution,
+    claimview,
+    cut,
+    dates,
+    drift,
+    negation,
+    numbers,
+    roles,
+    sentences,
+    tone,
+    writing,
+)
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from ...lexicon import Lexicon, Match
     from ...model import Account
+    from ..dates import DateMention
     from ..words_zh import Segmenter
 
 __all__ = ["English"]
@@ -100,6 +115,9 @@ class English:
 
     def stands_in(self, text: str) -> bool:
         return drift.stands_in(text)
+
+    def dates(self, text: str, anchor: date | None) -> list[DateMention]:
+        return dates.dates(text, anchor)
 
     def count_words(self, text: str) -> tuple[int, float]:
         return writing.count_words(text)

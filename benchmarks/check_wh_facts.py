@@ -35,6 +35,7 @@ the first part of the one checked ("Wilmington" for "Wilmington, Delaware").
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import random
 import re
@@ -68,8 +69,8 @@ def readout_files(corpus: Path) -> list[Path]:
 def _counterpart_text(facts: Any) -> str:
     out = []
     for p in counterparts(facts):
-        name = p["name"] or p["role"]
-        extra = ", ".join(x for x in (p["role"] if p["name"] else "", p["affiliation"]) if x)
+        name = p.name or p.role
+        extra = ", ".join(x for x in (p.role if p.name else "", p.affiliation) if x)
         out.append(f"{name} ({extra})" if extra else name)
     return "; ".join(out)
 
@@ -199,7 +200,7 @@ def _matches(gold: str, found: dict[str, Any], lexicon: Any) -> bool:
 
 def participant_errors(row: dict[str, Any], facts: Any, own: str, lexicon: Any) -> list[str]:
     """What is wrong with the extracted participants ([] when they are right)."""
-    found = [dict(p) for p in facts.participants if p.get("name")]
+    found = [dataclasses.asdict(p) for p in facts.participants if p.name]
     errors = []
     wanted = [(n, "principal", "") for n in row["principals"]]
     wanted += [(c["name"], "counterpart", c.get("party", "")) for c in row["counterparts"]]

@@ -144,17 +144,17 @@ def test_facts_format_falls_back_to_the_title():
 )
 def test_facts_who_met_whom(text, principal, counterpart, party):
     facts = _facts(text)
-    assert principals(facts)[0]["name"] == principal
+    assert principals(facts)[0].name == principal
     other = counterparts(facts)[0]
-    assert other["name"] == counterpart
-    assert other["party"] == party
-    assert counterpart.split()[-1] in text[other["start"] : other["end"]]
+    assert other.name == counterpart
+    assert other.party == party
+    assert counterpart.split()[-1] in text[other.start : other.end]
 
 
 def test_facts_unknown_person_keeps_title_and_country():
     facts = _facts("President Biden spoke today with President Abdel Fattah Al Sisi of Egypt.")
     other = counterparts(facts)[0]
-    assert (other["name"], other["role"], other["affiliation"]) == (
+    assert (other.name, other.role, other.affiliation) == (
         "Abdel Fattah Al Sisi",
         "President",
         "Egypt",
@@ -166,7 +166,7 @@ def test_facts_a_pronoun_object_is_the_person_named_before():
         "At the request of NATO Secretary General Jens Stoltenberg, Foreign Minister Wang Yi "
         "held a video meeting with him."
     )
-    assert counterparts(facts)[0]["name"] == "Jens Stoltenberg"
+    assert counterparts(facts)[0].name == "Jens Stoltenberg"
 
 
 @pytest.mark.parametrize(
@@ -321,7 +321,7 @@ def test_facts_cli_bad_lexicon_names_file_and_line(runner, tmp_path, fixtures, c
 
 
 def _people(facts: MeetingFacts) -> list[tuple[str, str, str, str]]:
-    return [(p["position"][0], p["name"], p["role"], p["party"]) for p in facts.participants]
+    return [(p.position[0], p.name, p.role, p.party) for p in facts.participants]
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ import pytest
 
 from readouts.comparison import compare
 from readouts.ingest import account_from_text
-from readouts.model import Comparison, MeetingFacts, ToneHit
+from readouts.model import Comparison, MeetingFacts, Participant, ToneHit
 from readouts.report import render
 from readouts.report.html import content_security_policy, render_html, topic_rows
 
@@ -146,7 +146,7 @@ def test_report_html_summary_has_score_reasons_topics_and_tone(pair: Comparison)
         ("place", "Beijing", "Beijing"),
         (
             "participants",
-            ({"name": "Wang Yi", "role": "Foreign Minister", "party": "china"},),
+            (Participant("Wang Yi", role="Foreign Minister", party="china"),),
             "Wang Yi (Foreign Minister, China)",
         ),
     ],

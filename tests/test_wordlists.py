@@ -56,7 +56,7 @@ def test_wordlists_override_person_titles_changes_who_is_named(tmp_path, grandma
     text = "President Biden spoke today with Grandmaster Abdel Fattah Al Sisi of Egypt."
     account = account_from_text(text, language="en")
     before = counterparts(extract_facts(account, sentences(account)))[0]
-    assert before["name"].startswith("Grandmaster")
+    assert before.name.startswith("Grandmaster")
     titles = default_lexicon().words["person_titles"]
     path = _file(
         tmp_path,
@@ -72,7 +72,7 @@ def test_wordlists_override_person_titles_changes_who_is_named(tmp_path, grandma
     lexicon = load_lexicon([path])
     assert lexicon.versions["words"] == "1+mine.tsv@7"
     after = counterparts(extract_facts(account, sentences(account), lexicon=lexicon))[0]
-    assert (after["name"], after["role"]) == ("Abdel Fattah Al Sisi", grandmaster_role)
+    assert (after.name, after.role) == ("Abdel Fattah Al Sisi", grandmaster_role)
 
 
 def _claim(k: int, act: str = "statement") -> Claim:

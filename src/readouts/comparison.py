@@ -131,8 +131,8 @@ def _people(reading: Reading, lexicon: Lexicon) -> tuple[set[str], set[str]]:
     known: set[str] = set()
     other: set[str] = set()
     for p in reading.facts.participants:
-        name = str(p.get("name") or "").strip()
-        if p.get("kind") != "person" or not name:
+        name = p.name.strip()
+        if p.kind != "person" or not name:
             continue
         actor = lexicon.person_named(name)
         if actor is not None:

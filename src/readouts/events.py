@@ -110,8 +110,8 @@ def _counterpart(
     else:  # a counterpart speaks: the recipient is the issuer's principal
         pool = principals(reading.facts)
     for p in pool:
-        if p.get("party") not in actor_parties:
-            return [_entity(p.get("party", ""), p.get("name") or p.get("role", ""), lexicon)]
+        if p.party not in actor_parties:
+            return [_entity(p.party, p.name or p.role, lexicon)]
     return []
 
 
@@ -119,13 +119,13 @@ def _actors(reading: Reading, claim: Claim, lexicon: Lexicon) -> list[dict[str, 
     sp = claim.speaker
     if sp.kind == "both":
         own = reading.account.party
-        lead = next((p for p in principals(reading.facts) if p.get("party") == own), None)
-        own_text = (lead.get("name") or lead.get("role", "")) if lead else lexicon.party_name(own)
+        lead = next((p for p in principals(reading.facts) if p.party == own), None)
+        own_text = (lead.name or lead.role) if lead else lexicon.party_name(own)
         out = [_entity(own, own_text, lexicon)] if own else []
         for p in counterparts(reading.facts):
-            party = p.get("party", "")
+            party = p.party
             if party and party != reading.account.party and all(e["party"] != party for e in out):
-                out.append(_entity(party, p.get("name") or p.get("role", ""), lexicon))
+                out.append(_entity(party, p.name or p.role, lexicon))
         return out or [_entity("", sp.name, lexicon)]
     party = sp.party or (reading.account.party if sp.kind == "narrator" else "")
     return [_entity(party, sp.name, lexicon)]

@@ -193,12 +193,25 @@ class Claim:
 
 
 @dataclass(frozen=True)
+class Participant:
+    """A person, group or side an account names as taking part in the meeting; the span
+    is the mention (title and name)."""
+
+    name: str
+    role: str = ""
+    party: str = ""
+    affiliation: str = ""
+    kind: str = "person"  # person, group, side
+    position: str = "counterpart"  # principal (the issuer's side) or counterpart (whom they met)
+    start: int = -1
+    end: int = -1
+
+
+@dataclass(frozen=True)
 class MeetingFacts:
     """What an account says about the meeting itself; each value keeps its span."""
 
-    # {name, role, party, affiliation, kind, position, start, end}; kind is person, group or
-    # side; position is "principal" (the issuer's side) or "counterpart" (whom they met)
-    participants: tuple[dict[str, Any], ...] = ()
+    participants: tuple[Participant, ...] = ()
     date: str = ""  # ISO date, resolved against the account's own date; "--MM-DD" with no year
     date_text: str = ""
     date_span: tuple[int, int] = (-1, -1)
@@ -221,7 +234,7 @@ class MeetingFacts:
 
     def to_dict(self) -> dict[str, Any]:
         d = dataclasses.asdict(self)
-        d["participants"] = [dict(p) for p in self.participants]
+        d["participants"] = [dataclasses.asdict(p) for p in self.participants]
         return d
 
 

@@ -128,7 +128,7 @@ def _check_ref(
             return [f"{where}: {ref.what} {ref.value!r} is not in the account's meeting facts"]
         return []
     if ref.what == "participant":
-        if not any((p.get("start"), p.get("end")) == span for p in f.participants):
+        if not any((p.start, p.end) == span for p in f.participants):
             return [f"{where}: participant {ref.value!r} is not in the account's meeting facts"]
         return []
     if ref.what == "speaker":

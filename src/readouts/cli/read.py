@@ -22,7 +22,7 @@ from . import (
 )
 
 if TYPE_CHECKING:
-    from ..model import AccountSignals
+    from ..model import AccountSignals, Participant
 
 __all__ = ["register"]
 
@@ -35,10 +35,10 @@ def _span_text(text: str, span: tuple[int, int] | list[int]) -> str:
     return text[a:b] if a >= 0 else ""
 
 
-def _person(p: dict[str, Any], lexicon: Any) -> str:
-    name = p.get("name") or p.get("role") or "?"
-    bits = [p["role"]] if p.get("name") and p.get("role") else []
-    where = p.get("affiliation") or (lexicon.party_name(p["party"]) if p.get("party") else "")
+def _person(p: Participant, lexicon: Any) -> str:
+    name = p.name or p.role or "?"
+    bits = [p.role] if p.name and p.role else []
+    where = p.affiliation or (lexicon.party_name(p.party) if p.party else "")
     if where and where not in bits:
         bits.append(where)
     return f"{name} ({', '.join(bits)})" if bits else name

@@ -130,12 +130,12 @@ def pair_keys(account: Account, lexicon: Lexicon) -> PairKeys:
     said = False  # the facts name a counterpart, known to the lexicon or not
     if facts is not None:
         for p in facts.participants:
-            if p.get("position") == "counterpart":
+            if p.position == "counterpart":
                 said = True
-                if p.get("party"):
-                    counter.add(str(p["party"]))
-            if p.get("kind") == "person" and p.get("name"):
-                met.update(_person_ids(str(p["name"]), lexicon))
+                if p.party:
+                    counter.add(p.party)
+            if p.kind == "person" and p.name:
+                met.update(_person_ids(p.name, lexicon))
     if met:
         persons = met
     if not said:  # no counterpart in the facts: the parties the title and first sentence name

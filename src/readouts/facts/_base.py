@@ -3,7 +3,7 @@
 A :class:`ReaderBase` reads one account (its text, or the simplified view of a Chinese
 one) with the actors the lexicon finds in it; :mod:`.names` and :mod:`.names_zh` add how
 people are read in English and in Chinese. A :class:`Party` is one participant as found,
-before it becomes a plain dict of :class:`~readouts.model.MeetingFacts`.
+before it becomes a :class:`~readouts.model.Participant` of the meeting facts.
 """
 
 from __future__ import annotations
@@ -11,10 +11,9 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from ..lexicon import Lexicon, Match
-from ..model import Account
+from ..model import Account, Participant
 from .words import name_words
 
 __all__ = ["MEETING_WINDOW", "Party", "ReaderBase"]
@@ -25,7 +24,7 @@ MEETING_WINDOW = 4
 
 @dataclass
 class Party:
-    """One participant as found, before it becomes a plain dict."""
+    """One participant as found, while the reader still fills it in."""
 
     name: str
     role: str = ""
@@ -37,10 +36,11 @@ class Party:
     end: int = -1
     name_start: int = -1  # where the name begins after its title
 
-    def to_dict(self) -> dict[str, Any]:
+    def record(self) -> Participant:
+        """The participant as the meeting facts keep it."""
         d = dataclasses.asdict(self)
         d.pop("name_start")
-        return d
+        return Participant(**d)
 
 
 class ReaderBase:

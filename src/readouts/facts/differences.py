@@ -101,8 +101,8 @@ def fact_differences(
                 b.place,
                 f"{na} places the meeting in {a.place}; {nb} in {b.place}",
             )
-    pa = {p["party"] for p in a.participants if p.get("party")}
-    pb = {p["party"] for p in b.participants if p.get("party")}
+    pa = {p.party for p in a.participants if p.party}
+    pb = {p.party for p in b.participants if p.party}
     if pa and pb and pa != pb:
         only_a, only_b = sorted(pa - pb), sorted(pb - pa)
         bits = []

@@ -16,12 +16,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any
 
 from ..errors import ConfigError
 from ..lang import text_view
 from ..lexicon import Lexicon, default_lexicon
-from ..model import Account, Claim, MeetingFacts, Sentence
+from ..model import Account, Claim, MeetingFacts, Participant, Sentence
 from ._base import Party
 from .dates import meeting_date
 from .format import meeting_format, meeting_place, title_place
@@ -170,7 +169,7 @@ def extract_facts(
     if not place:  # "Readout of Peace Talks in Geneva": the title says where
         place = title_place(account.title) if not reader.zh else ""
     return MeetingFacts(
-        participants=tuple(p.to_dict() for p in people),
+        participants=tuple(p.record() for p in people),
         date=when.iso if when else "",
         date_end=when.iso_end if when else "",
         date_text=when.text if when else "",
@@ -191,11 +190,11 @@ def extract_facts(
     )
 
 
-def principals(facts: MeetingFacts) -> list[dict[str, Any]]:
+def principals(facts: MeetingFacts) -> list[Participant]:
     """The participants who lead the issuer's side."""
-    return [p for p in facts.participants if p.get("position") == "principal"]
+    return [p for p in facts.participants if p.position == "principal"]
 
 
-def counterparts(facts: MeetingFacts) -> list[dict[str, Any]]:
+def counterparts(facts: MeetingFacts) -> list[Participant]:
     """The participants the issuer's principals met."""
-    return [p for p in facts.participants if p.get("position") == "counterpart"]
+    return [p for p in facts.participants if p.position == "counterpart"]

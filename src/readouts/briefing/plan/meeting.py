@@ -38,9 +38,8 @@ class MeetingPlanner(PlannerBase):
         order = (side, self.sides[1 - side.index])
         for s in order:
             for p in s.reading.facts.participants:
-                if p.get("party") == side.party and p.get("start", -1) >= 0:
-                    name = str(p.get("name", ""))
-                    return name, self._ref(s, "participant", (p["start"], p["end"]), name)
+                if p.party == side.party and p.start >= 0:
+                    return p.name, self._ref(s, "participant", (p.start, p.end), p.name)
         for s in order:
             for c in s.reading.claims:
                 sp: Speaker = c.speaker
@@ -191,13 +190,11 @@ class MeetingPlanner(PlannerBase):
         )
         for s in order:
             for p in s.reading.facts.participants:
-                if p.get("party") != side.party or p.get("start", -1) < 0:
+                if p.party != side.party or p.start < 0 or p.kind != "person":
                     continue
-                if p.get("kind", "person") != "person":
-                    continue
-                ref = self._ref(s, "participant", (p["start"], p["end"]), str(p.get("name", "")))
+                ref = self._ref(s, "participant", (p.start, p.end), p.name)
                 said = ref.text
-                name = self._person(str(p.get("name", "")), full_name=True)
+                name = self._person(p.name, full_name=True)
                 short = len(said) <= 16 if self.lang == "zh" else len(said.split()) <= 6
                 if s.reading.account.language == self.lang and short and name in said:
                     return said, ref

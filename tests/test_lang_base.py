@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from readouts.claims import extract_claims
+from readouts.issuers import IssuerMatch, issuer_in_opening
 from readouts.lang import language_for, languages, text_view
 from readouts.lang.base import Language
 from readouts.lang.words_zh import segmenter
@@ -16,6 +17,7 @@ from readouts.model import Account
 from readouts.negation import negations
 from readouts.plover import Hit
 from readouts.quantities import numbers
+from readouts.reading import infer_party
 from readouts.segment import sentences
 from readouts.tag import is_negated
 
@@ -26,7 +28,7 @@ OPERATIONS = sorted(
 )
 
 #: The interface's values, as opposed to its operations.
-ATTRIBUTES = ("code", "intensity_reach", "sentence_gap")
+ATTRIBUTES = ("code", "intensity_reach", "opening_slack", "sentence_gap")
 
 TEXTS = {
     "en": (
@@ -51,7 +53,9 @@ def test_lang_base_operations_are_the_stages_needs():
     assert OPERATIONS == [
         "attributor",
         "count_words",
+        "country_office",
         "cutter",
+        "dateline_agency",
         "dates",
         "demand_after",
         "describes_talks",
@@ -60,9 +64,11 @@ def test_lang_base_operations_are_the_stages_needs():
         "lowered",
         "modal_request",
         "months",
+        "names_counterpart",
         "negations",
         "not_parties",
         "numbers",
+        "opening_lead",
         "roles",
         "segmenter",
         "split_sentences",
@@ -317,3 +323,102 @@ def test_lang_base_dates_read_as_before(code, text, expected):
     found = language_for(code).dates(text, date(2021, 10, 1))
     got = sorted(found, key=lambda d: d.start)
     assert [(d.text, d.iso, d.iso_end, d.relative) for d in got] == expected
+
+
+@pytest.mark.parametrize(
+    "code,head,lead,slack",
+    [
+        ("en", "On March 14, 2024, the Ministry of Foreign Affairs of Fiji said", 23, 2),
+        ("en", "Statement by the Ministry of Foreign Affairs of Fiji", 17, 2),
+        ("zh", "2024年3月14日，外交部发言人办公室", 11, 0),
+        ("zh", "北京时间3月14日，斐济外交部表示", 10, 0),
+    ],
+)
+def test_lang_base_opening_lead_as_before(code, head, lead, slack):
+    language = language_for(code)
+    assert language.opening_lead(head) == lead
+    assert language.opening_slack == slack
+
+
+@pytest.mark.parametrize(
+    "code,view,country,expected",
+    [
+        ("en", "Ministry of Foreign Affairs of Fiji said", (31, 35), True),
+        ("en", "The Ministry of Foreign Affairs of Fiji said", (35, 39), True),
+        ("en", "Fiji's Ministry of Foreign Affairs said", (0, 4), True),
+        ("en", "Fiji said today", (0, 4), False),
+        ("zh", "斐济外交部表示", (0, 2), True),
+        ("zh", "斐济表示", (0, 2), False),
+        ("zh", "据悉斐济外交部表示", (2, 4), False),
+    ],
+)
+def test_lang_base_country_office_as_before(code, view, country, expected):
+    assert language_for(code).country_office(view, 0, *country) is expected
+
+
+@pytest.mark.parametrize(
+    "code,text,agency",
+    [
+        ("en", "ABU DHABI, 11th October, 2023 (WAM) -- The President of the UAE", "WAM"),
+        ("en", "U.S. Department of State readout", None),
+        ("zh", "ABU DHABI, 11th October, 2023 (WAM) -- 阿联酋总统", None),
+    ],
+)
+def test_lang_base_dateline_agency_as_before(code, text, agency):
+    assert language_for(code).dateline_agency(text) == agency
+
+
+@pytest.mark.parametrize(
+    "opening,expected",
+    [
+        ("Ministry of Foreign Affairs of Fiji said", IssuerMatch("fiji", "", "opening")),
+        ("Fiji's Ministry of Foreign Affairs said", IssuerMatch("fiji", "", "opening")),
+        ("The Ministry of Foreign Affairs of Fiji said", IssuerMatch("fiji", "", "opening")),
+        ("Fiji said today", None),
+        ("斐济外交部表示", IssuerMatch("fiji", "", "opening")),
+        ("斐济表示", None),
+        ("外交部长王毅表示", None),
+        ("U.S. Department of State readout", IssuerMatch("united_states", "us_state", "opening")),
+        (
+            "ABU DHABI, 11th October, 2023 (WAM) -- The President of the UAE",
+            IssuerMatch("uae", "ae_mofa", "opening"),
+        ),
+    ],
+)
+def test_lang_base_issuer_in_opening_as_before(opening, expected):
+    assert issuer_in_opening("", opening, default_lexicon()) == expected
+
+
+@pytest.mark.parametrize(
+    "code,sentence,start,expected",
+    [
+        ("en", "President Biden spoke with President Macron of France today.", 27, True),
+        ("en", "President Biden spoke with President Macron of France today.", 0, False),
+        ("en", "a call between the President of the Republic and Mr Biden", 50, True),
+        ("zh", "王毅同布林肯通电话。", 3, True),
+        ("zh", "习近平会见拜登。", 5, True),
+        ("zh", "习近平会见拜登。", 0, False),
+    ],
+)
+def test_lang_base_names_counterpart_as_before(code, sentence, start, expected):
+    assert language_for(code).names_counterpart(sentence, start) is expected
+
+
+@pytest.mark.parametrize(
+    "code,text,party",
+    [
+        ("en", "President Biden spoke with President Macron of France today.", "united_states"),
+        (
+            "en",
+            "At the invitation of President Macron, President Biden visited Paris.",
+            "united_states",
+        ),
+        ("en", "Today a call took place between President Macron and President Biden.", "france"),
+        ("zh", "王毅同布林肯通电话。", "china"),
+        ("zh", "应拜登邀请，习近平会见拜登。", "united_states"),
+        ("zh", "习近平会见拜登。", "china"),
+    ],
+)
+def test_lang_base_party_inferred_as_before(code, text, party):
+    account = Account(id="x", text=text, language=code)
+    assert infer_party(account, default_lexicon()) == party

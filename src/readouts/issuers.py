@@ -23,10 +23,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
-from .lang import text_view
+from .lang import language_for, text_view
 from .lexicon import Issuer, Lexicon, normalise_en
+
+if TYPE_CHECKING:
+    from .lang.base import Language
 
 __all__ = ["IssuerMatch", "issuer_by_domain", "issuer_by_name", "issuer_in_opening"]
 
@@ -94,87 +98,49 @@ def issuer_by_domain(source: str, lexicon: Lexicon) -> IssuerMatch | None:
     return None
 
 
-#: What may stand before the issuer's name at the opening: a date, a dateline, a label.
-_EN_LEAD = re.compile(
-    r"(?:(?:on\s+)?(?:\w+day,?\s+)?(?:\w+\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+\w+(?:\s+\d{4})?)"
-    r"\s*[,:–—-]?\s*|[A-Z][A-Za-z .]+\s*[–—-]{1,2}\s*|(?:readout|statement|press\s+release|"
-    r"joint\s+statement|remarks|announcement|communiqu[ée]|news|press\s+statement)"
-    r"(?:\s+(?:by|from|of|issued\s+by))?\s*:?\s*|the\s+|\s+)*",
-    re.I,
-)
-_ZH_LEAD = re.compile(r"(?:\d{4}年|\d{1,2}月|\d{1,2}日|当地时间|北京时间|[，,：:\s]|据)*")
-#: How far into an English opening an issuer's name may begin once the lead is skipped.
-_SLACK = 2
-
-
 def _at_start(text: str, lang: str, lexicon: Lexicon) -> IssuerMatch | None:
     head = text[:300]
-    lead = (_ZH_LEAD if lang == "zh" else _EN_LEAD).match(head)
-    start = lead.end() if lead else 0
+    language = language_for(lang)
+    start = language.opening_lead(head)
     view = text_view(head, lang)
-    slack = 0 if lang == "zh" else _SLACK  # no article in Chinese: 斐济外交部 is Fiji's
+    slack = language.opening_slack  # no article in Chinese: 斐济外交部 is Fiji's
     for m in lexicon.issuer_matcher.find(head, lang, view):
         if m.start > start + slack:
             break
-        if lang == "zh" and not _whole_words(view, m.start, m.end, lexicon):
+        if not _whole_words(language, view, m.start, m.end, lexicon):
             continue  # 外交部 at the start of 外交部长王毅: a title, not the issuer
         issuer = lexicon.issuers[m.id]
         return IssuerMatch(issuer.party, issuer.id, "opening")
     return _office_of_a_country(head, view, start, lang, lexicon)
 
 
-#: An office the lexicon does not list, named with its country at the opening: "Ministry
-#: of Foreign Affairs of Fiji", "Fiji's Ministry of Foreign Affairs", "斐济外交部".
-_EN_OFFICE_OF = re.compile(
-    r"(?:the\s+)?(?:Ministry|Department|Office|Presidency|Government|Embassy|Secretariat|"
-    r"Mission)\b[^.,;:]{0,60}?\bof\s+(?:the\s+)?",
-    re.I,
-)
-_EN_COUNTRYS_OFFICE = re.compile(
-    r"(?:['’]s)?\s+(?:Foreign\s+|Defen[cs]e\s+)?(?:Ministry|Department|Foreign\s+Office|"
-    r"Presidency|Government|Embassy)\b",
-    re.I,
-)
-_ZH_OFFICE = re.compile(r"外交部|国防部|外交与[^，。]{0,8}部|总统府|总理府|政府|驻华使馆|大使馆")
-
-
 def _office_of_a_country(
     head: str, view: str, start: int, lang: str, lexicon: Lexicon
 ) -> IssuerMatch | None:
-    if lang == "en" and view[start : start + 4].lower() == "the ":
-        start += 4
+    """An office the lexicon does not list, named with its country at the opening:
+    "Ministry of Foreign Affairs of Fiji", "Fiji's Ministry of Foreign Affairs", "斐济外交部"."""
+    language = language_for(lang)
     for m in lexicon.actor_matcher.find(head, lang, view):
         actor = lexicon.actors[m.id]
-        if actor.kind == "person" or m.start < start:
+        if actor.kind == "person":
             continue
-        if lang == "en" and _EN_OFFICE_OF.fullmatch(view, start, m.start):
-            pass  # "Ministry of Foreign Affairs of Fiji"
-        elif m.start != start:
-            continue
-        elif lang == "zh" and not _ZH_OFFICE.match(view, m.end):
-            continue  # "斐济外交部"
-        elif lang == "en" and not _EN_COUNTRYS_OFFICE.match(view, m.end):
-            continue  # "Fiji's Ministry of Foreign Affairs"
-        return IssuerMatch(actor.party, "", "opening")
+        if language.country_office(view, start, m.start, m.end):
+            return IssuerMatch(actor.party, "", "opening")
     return None
 
 
-def _whole_words(view: str, start: int, end: int, lexicon: Lexicon) -> bool:
-    from .lang.words_zh import segmenter
-
-    return segmenter(lexicon).is_word(view, start, end)
-
-
-#: A news agency's dateline: "ABU DHABI, 11th October, 2023 (WAM) --".
-_DATELINE = re.compile(r"[A-Z][A-Z .'-]+,[^()\n]{0,40}\(([A-Za-z][\w .&-]{0,40})\)\s*[–—-]{1,2}")
+def _whole_words(language: Language, view: str, start: int, end: int, lexicon: Lexicon) -> bool:
+    """Is ``view[start:end]`` whole words, where the language needs a segmenter to tell?"""
+    words = language.segmenter(lexicon)
+    return words is None or words.is_word(view, start, end)
 
 
-def _dateline_agency(text: str, lexicon: Lexicon) -> IssuerMatch | None:
-    """The issuer whose agency signs the dateline at the start of an English opening."""
-    m = _DATELINE.match(text)
-    if m is None:
+def _dateline_agency(text: str, lang: str, lexicon: Lexicon) -> IssuerMatch | None:
+    """The issuer whose agency signs the dateline at the start of an opening (English
+    datelines name the agency by an English name of the issuer)."""
+    agency = language_for(lang).dateline_agency(text)
+    if agency is None:
         return None
-    agency = m.group(1).strip()
     for issuer in lexicon.issuers.values():
         if agency in issuer.names_en:
             return IssuerMatch(issuer.party, issuer.id, "opening")
@@ -186,9 +152,10 @@ def issuer_in_opening(title: str, opening: str, lexicon: Lexicon) -> IssuerMatch
     signing the dateline of a news agency's release)."""
     for text in (title, opening):
         if text.strip():
-            found = _at_start(text.strip(), _language(text), lexicon)
-            if found is None and _language(text) == "en":
-                found = _dateline_agency(text.strip(), lexicon)
+            lang = _language(text)
+            found = _at_start(text.strip(), lang, lexicon)
+            if found is None:
+                found = _dateline_agency(text.strip(), lang, lexicon)
             if found is not None:
                 return found
     return None

@@ -6,14 +6,13 @@ which party issued the account when the caller did not say.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from .claims import extract_claims
 from .facts import extract_facts
 from .issuers import issuer_by_domain, issuer_by_name, issuer_in_opening
-from .lang import text_view
+from .lang import language_for, text_view
 from .lexicon import Lexicon, default_lexicon
 from .model import Account, Reading, Sentence
 from .segment import sentences
@@ -71,25 +70,13 @@ def infer_party(
     s0 = sents[0]
     first = text_view(account.text, account.language, view)[s0.start : s0.end]
     mentions = lexicon.actor_matcher.find(first, account.language, first)
-    low = first.lower()
+    language = language_for(account.language)
     for m in mentions:
         actor = lexicon.actors[m.id]
         if actor.kind != "person":
             continue
-        if account.language == "zh":
-            near = first[max(0, m.start - 30) : m.start]
-            if "同" in near or "与" in near or "会见" in near:
-                continue
-        else:
-            clause = re.split(r"[,;]", low[max(0, m.start - 80) : m.start])[-1]
-            if re.search(r"\bbetween\b.*\band\b", clause):
-                continue  # "a call between the President of the Republic and Mr Biden"
-            if re.search(
-                r"\b(with|request of|invitation of|met|received|receives|hosted|hosts|"
-                r"welcomed|welcomes|call from|visit of)\b",
-                clause,
-            ):
-                continue
+        if language.names_counterpart(first, m.start):
+            continue  # "with"/"同"/"at the request of": the other side's principal
         return actor.party
     return ""
 

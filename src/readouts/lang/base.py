@@ -44,6 +44,8 @@ class Language(Protocol):
     intensity_reach: int
     #: What stands between two sentences of one paragraph (" " in English, "" in Chinese).
     sentence_gap: str
+    #: How far past the lead of an opening an issuer's name may begin (an article's room).
+    opening_slack: int
 
     def view(self, text: str, view: str | None = None) -> str:
         """The text the lexicons read (Chinese in its simplified form; ``view`` when the
@@ -144,6 +146,28 @@ class Language(Protocol):
 
     def index_text(self, text: str) -> str:
         """The text the full-text index sees (Chinese simplified, one token a character)."""
+        ...
+
+    def opening_lead(self, head: str) -> int:
+        """Where an issuer's name may begin at the opening of a title or first sentence,
+        once a date, a dateline or a label is skipped (see :mod:`readouts.issuers`)."""
+        ...
+
+    def country_office(self, view: str, start: int, country_start: int, country_end: int) -> bool:
+        """Does the opening ``view[start:]`` name an office the lexicon does not list by
+        the country at ``view[country_start:country_end]`` ("Ministry of Foreign Affairs
+        of Fiji", "Fiji's Ministry ...", 斐济外交部)?"""
+        ...
+
+    def dateline_agency(self, text: str) -> str | None:
+        """The news agency signing a dateline at the start of the text ("ABU DHABI, ...
+        (WAM) --" gives "WAM"); None when there is none."""
+        ...
+
+    def names_counterpart(self, sentence: str, start: int) -> bool:
+        """Do the words before the person named at ``sentence[start:]`` make them the
+        other side's principal ("with", "met", "between … and", 同, 会见), not the
+        issuer's own (see :func:`readouts.reading.infer_party`)?"""
         ...
 
 

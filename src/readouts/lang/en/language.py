@@ -17,6 +17,7 @@ from . import (
     drift,
     negation,
     numbers,
+    opening,
     roles,
     sentences,
     tone,
@@ -43,6 +44,7 @@ class English:
     code = "en"
     intensity_reach = drift.INTENSITY_REACH
     sentence_gap = writing.SENTENCE_GAP
+    opening_slack = opening.SLACK
 
     def view(self, text: str, view: str | None = None) -> str:
         return text
@@ -124,6 +126,18 @@ class English:
 
     def index_text(self, text: str) -> str:
         return writing.index_text(text)
+
+    def opening_lead(self, head: str) -> int:
+        return opening.lead(head)
+
+    def country_office(self, view: str, start: int, country_start: int, country_end: int) -> bool:
+        return opening.country_office(view, start, country_start, country_end)
+
+    def dateline_agency(self, text: str) -> str | None:
+        return opening.dateline_agency(text)
+
+    def names_counterpart(self, sentence: str, start: int) -> bool:
+        return opening.names_counterpart(sentence, start)
 
 
 def _near_issues(

@@ -17,6 +17,7 @@ from . import (
     drift,
     negation,
     numbers,
+    opening,
     roles,
     sentences,
     tone,
@@ -43,6 +44,7 @@ class Chinese:
     code = "zh"
     intensity_reach = drift.INTENSITY_REACH
     sentence_gap = writing.SENTENCE_GAP
+    opening_slack = opening.SLACK
 
     def view(self, text: str, view: str | None = None) -> str:
         return view if view is not None else simplified(text)
@@ -121,3 +123,15 @@ class Chinese:
 
     def index_text(self, text: str) -> str:
         return writing.index_text(text)
+
+    def opening_lead(self, head: str) -> int:
+        return opening.lead(head)
+
+    def country_office(self, view: str, start: int, country_start: int, country_end: int) -> bool:
+        return opening.country_office(view, start, country_start, country_end)
+
+    def dateline_agency(self, text: str) -> str | None:
+        return None  # no dateline signed by an agency
+
+    def names_counterpart(self, sentence: str, start: int) -> bool:
+        return opening.names_counterpart(sentence, start)

@@ -8,6 +8,9 @@ from datetime import date
 import pytest
 
 from readouts.claims import extract_claims
+from readouts.facts import extract_facts
+from readouts.facts._base import ReaderBase
+from readouts.facts.extract import READERS
 from readouts.issuers import IssuerMatch, issuer_in_opening
 from readouts.lang import language_for, languages, text_view
 from readouts.lang.base import Language
@@ -422,3 +425,59 @@ def test_lang_base_names_counterpart_as_before(code, sentence, start, expected):
 def test_lang_base_party_inferred_as_before(code, text, party):
     account = Account(id="x", text=text, language=code)
     assert infer_party(account, default_lexicon()) == party
+
+
+@pytest.mark.parametrize("code", sorted(languages()))
+def test_lang_base_every_language_has_a_facts_reader(code):
+    reader = READERS[code]
+    assert reader.zh is (code == "zh")
+    for name in ("participants", "people"):
+        assert getattr(reader, name) is not getattr(ReaderBase, name), name
+
+
+@pytest.mark.parametrize(
+    "code,text,title,party,people,fmt,requested_by",
+    [
+        (
+            "en",
+            "Secretary Blinken met Foreign Minister Wang Yi in Rome on March 14, 2024, "
+            "at the request of the PRC.",
+            "",
+            "united_states",
+            [
+                ("Antony J. Blinken", "united_states", "principal"),
+                ("Wang Yi", "china", "counterpart"),
+            ],
+            "in_person",
+            "china",
+        ),
+        (
+            "en",
+            "The two leaders discussed trade.",
+            "Readout of President Biden’s Call with Prime Minister Kishida of Japan",
+            "united_states",
+            [
+                ("Joseph R. Biden, Jr.", "united_states", "principal"),
+                ("Fumio Kishida", "japan", "counterpart"),
+            ],
+            "phone",
+            "",
+        ),
+        (
+            "zh",
+            "2024年3月14日，国务委员兼外长王毅应约同美国国务卿布林肯通电话。",
+            "",
+            "china",
+            [("王毅", "china", "principal"), ("布林肯", "united_states", "counterpart")],
+            "phone",
+            "united_states",
+        ),
+    ],
+)
+def test_lang_base_facts_read_by_the_language_reader_as_before(
+    code, text, title, party, people, fmt, requested_by
+):
+    account = Account(id="x", text=text, language=code, title=title, party=party, date="2024-03-14")
+    facts = extract_facts(account, sentences(account), (), default_lexicon())
+    assert [(p.name, p.party, p.position) for p in facts.participants] == people
+    assert (facts.format, facts.requested_by) == (fmt, requested_by)

@@ -1,19 +1,23 @@
 """What every part of fact reading shares: the participant record and the reader's core.
 
 A :class:`ReaderBase` reads one account (its text, or the simplified view of a Chinese
-one) with the actors the lexicon finds in it; :mod:`.names` and :mod:`.names_zh` add how
-people are read in English and in Chinese. A :class:`Party` is one participant as found,
-before it becomes a :class:`~readouts.model.Participant` of the meeting facts.
+one) with the actors the lexicon finds in it; :mod:`.names` and :mod:`.names_zh` are the
+readers of English and of Chinese, which add how people are read in each (the stage picks
+one by the account's language, :data:`readouts.facts.extract.READERS`). A :class:`Party`
+is one participant as found, before it becomes a :class:`~readouts.model.Participant` of
+the meeting facts.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import ClassVar
 
 from ..lexicon import Lexicon, Match
-from ..model import Account, Participant
+from ..model import Account, Participant, Sentence
 from .words import name_words
 
 __all__ = ["MEETING_WINDOW", "Party", "ReaderBase"]
@@ -44,14 +48,20 @@ class Party:
 
 
 class ReaderBase:
-    """The reader's core: one account's text and the actors the lexicon finds in it."""
+    """The reader's core: one account's text and the actors the lexicon finds in it.
+
+    Each language's reader says whether it reads Chinese (``zh``: the patterns of the
+    facts that read English only, the title's and the date's, are then skipped), and
+    gives the meeting's participants and the people named in a span."""
+
+    #: Does this reader read Chinese (a class of :mod:`.names_zh`)?
+    zh: ClassVar[bool]
 
     def __init__(self, account: Account, text: str, lexicon: Lexicon):
         self.account = account
         self.text = text
         self.lexicon = lexicon
         self.words = name_words(lexicon)
-        self.zh = account.language == "zh"
         self.mentions = lexicon.actor_matcher.find(account.text, account.language, text)
         self.year = int(account.date[:4]) if re.match(r"\d{4}-", account.date) else None
 
@@ -87,8 +97,19 @@ class ReaderBase:
             named = {m.id for m in self.mentions} | {
                 m.id
                 for m in self.lexicon.actor_matcher.find(
-                    self.account.title, "zh" if self.zh else "en", self.account.title
+                    self.account.title, self.account.language, self.account.title
                 )
             }
             hits = [h for h in hits if h in named]
         return hits[0] if len(hits) == 1 else ""
+
+    def participants(
+        self, sents: Sequence[Sentence]
+    ) -> tuple[list[Party], Sentence | None, re.Match[str] | None]:
+        """The meeting's participants, its sentence and its meeting verb (none found:
+        ``[], None, None``)."""
+        raise NotImplementedError
+
+    def people(self, start: int, end: int) -> list[Party]:
+        """The people, groups and sides named in ``text[start:end]``."""
+        raise NotImplementedError

@@ -21,21 +21,23 @@ from ..errors import ConfigError
 from ..lang import text_view
 from ..lexicon import Lexicon, default_lexicon
 from ..model import Account, Claim, MeetingFacts, Participant, Sentence
-from ._base import Party
+from ._base import Party, ReaderBase
 from .dates import meeting_date
 from .format import meeting_format, meeting_place, title_place
 from .names import EnglishNames
 from .names_zh import ChineseNames
 from .request import who_asked
 
-__all__ = ["FORMATS", "Reader", "counterparts", "extract_facts", "principals"]
+__all__ = ["FORMATS", "READERS", "Reader", "counterparts", "extract_facts", "principals"]
 
 #: The meeting formats, in the order they are named in reports.
 FORMATS = ("in_person", "sidelines", "video", "phone")
 
+#: What reads the facts of one account; one instance per call of ``extract_facts``.
+Reader = ReaderBase
 
-class Reader(EnglishNames, ChineseNames):
-    """Reads the facts of one account; one instance per call of ``extract_facts``."""
+#: The reader of each language's accounts (a third language adds its reader here).
+READERS: dict[str, type[ReaderBase]] = {"en": EnglishNames, "zh": ChineseNames}
 
 
 _TITLE_MEETING = re.compile(
@@ -65,7 +67,7 @@ def _title_fallback(reader: Reader, title: str) -> tuple[list[Party], str]:
     people: list[Party] = []
     m = _TITLE_MEETING.search(title)
     if m:
-        sub = Reader(replace(reader.account, text=title), title, reader.lexicon)
+        sub = EnglishNames(replace(reader.account, text=title), title, reader.lexicon)
         end = sub._clip_en(m.start(1), len(title))
         for p in sub._people_en(m.start(1), end):
             p.position, p.start, p.end = "counterpart", -1, -1
@@ -79,7 +81,7 @@ def _title_principals(reader: Reader, title: str) -> list[Party]:
     m = _TITLE_PRINCIPAL.match(title.strip()) if title and not reader.zh else None
     if m is None:
         return []
-    sub = Reader(replace(reader.account, text=title), title, reader.lexicon)
+    sub = EnglishNames(replace(reader.account, text=title), title, reader.lexicon)
     out = [
         p
         for p in sub._people_en(m.start("who"), m.end("who"), reader.account.party)
@@ -126,14 +128,12 @@ def extract_facts(
     view: str | None = None,
 ) -> MeetingFacts:
     """The meeting facts an account states, each with its span (see the module doc)."""
-    if account.language not in ("en", "zh"):
+    reader_class = READERS.get(account.language)
+    if reader_class is None:
         raise ConfigError(f"facts: unsupported language {account.language!r}")
     lexicon = lexicon or default_lexicon()
-    reader = Reader(account, text_view(account.text, account.language, view), lexicon)
-    if account.language == "zh":
-        people, s, verb = reader.participants_zh(sentences)
-    else:
-        people, s, verb = reader.participants_en(sentences)
+    reader = reader_class(account, text_view(account.text, account.language, view), lexicon)
+    people, s, verb = reader.participants(sentences)
     fmt, fmt_span, event, event_span = meeting_format(reader, s, verb)
     if s is None:  # no meeting verb: the first sentence that names a format ("hosted a Summit")
         for t in sentences[:2]:
@@ -142,7 +142,7 @@ def extract_facts(
                 break
     if (
         fmt == "in_person"
-        and account.language == "en"
+        and not reader.zh
         and re.search(r"\b(?:virtual|video)", account.title, re.I)
         and not re.search(r"\bin\s+person\b", reader.text[: sentences[0].end] if sentences else "")
     ):

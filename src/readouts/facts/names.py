@@ -167,6 +167,8 @@ def _after_department(toks: Sequence[tuple[int, int, str]], k: int, lists: NameW
 class EnglishNames(ReaderBase):
     """How the reader finds people, groups and sides in an English account."""
 
+    zh = False
+
     def _strip_affiliation(self, start: int, end: int) -> tuple[int, str]:
         """Split "... of Qatar" / "... of the Czech Republic" off the end of a name."""
         piece = self.text[start:end]
@@ -778,3 +780,6 @@ class EnglishNames(ReaderBase):
         for p in people:
             p.position = "principal"
         return people
+
+    participants = participants_en
+    people = _people_en

@@ -45,6 +45,8 @@ def _split_zh(text: str, start: int, end: int) -> list[tuple[int, int]]:
 class ChineseNames(ReaderBase):
     """How the reader finds people, groups and sides in a Chinese account."""
 
+    zh = True
+
     def _person_zh(self, start: int, end: int) -> Party | None:
         text = self.text
         while start < end and text[start] in " ，、的":
@@ -141,3 +143,6 @@ class ChineseNames(ReaderBase):
             if people:
                 return people, s, verb
         return [], None, None
+
+    participants = participants_zh
+    people = _people_zh

@@ -9,22 +9,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Protocol
+from typing import ClassVar, Protocol
 
 from ..model import Sentence
 from ._base import MEETING_WINDOW, Party
 
 
 class Reader(Protocol):
-    """What who-asked needs of the facts reader (:class:`readouts.facts.extract.Reader`):
+    """What who-asked needs of the facts reader (:class:`readouts.facts._base.ReaderBase`):
     the text, its language, and the people and party named in a span."""
 
     text: str
-    zh: bool
+    zh: ClassVar[bool]
 
-    def _people_en(self, start: int, end: int) -> list[Party]: ...
-
-    def _people_zh(self, start: int, end: int) -> list[Party]: ...
+    def people(self, start: int, end: int) -> list[Party]: ...
 
     def _party_in(self, start: int, end: int) -> str: ...
 
@@ -65,7 +63,7 @@ def _who(reader: Reader, start: int, end: int, counter: Sequence[Party]) -> tupl
             return c.party, c.name or c.role
         return "", ""
     phrase = reader.text[start:end].strip()
-    people = reader._people_zh(start, end) if reader.zh else reader._people_en(start, end)
+    people = reader.people(start, end)
     party = reader._party_in(start, end)
     if people:
         p = people[0]

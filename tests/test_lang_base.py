@@ -12,13 +12,13 @@ from readouts.facts import extract_facts
 from readouts.facts._base import ReaderBase
 from readouts.facts.extract import READERS
 from readouts.issuers import IssuerMatch, issuer_in_opening
-from readouts.lang import language_for, languages, text_view
+from readouts.lang import language_for, languages, simplified, text_view
 from readouts.lang.base import Language
 from readouts.lang.words_zh import segmenter
 from readouts.lexicon import default_lexicon
 from readouts.model import Account
 from readouts.negation import negations
-from readouts.plover import Hit
+from readouts.plover import Hit, clause_break, default_event_lexicon, near
 from readouts.quantities import numbers
 from readouts.reading import infer_party
 from readouts.segment import sentences
@@ -31,7 +31,7 @@ OPERATIONS = sorted(
 )
 
 #: The interface's values, as opposed to its operations.
-ATTRIBUTES = ("code", "intensity_reach", "opening_slack", "sentence_gap")
+ATTRIBUTES = ("code", "intensity_reach", "opening_slack", "sentence_gap", "spaced")
 
 TEXTS = {
     "en": (
@@ -55,6 +55,7 @@ def _account(code: str) -> Account:
 def test_lang_base_operations_are_the_stages_needs():
     assert OPERATIONS == [
         "attributor",
+        "clause_break",
         "count_words",
         "country_office",
         "cutter",
@@ -68,6 +69,7 @@ def test_lang_base_operations_are_the_stages_needs():
         "modal_request",
         "months",
         "names_counterpart",
+        "near",
         "negations",
         "not_parties",
         "numbers",
@@ -481,3 +483,58 @@ def test_lang_base_facts_read_by_the_language_reader_as_before(
     facts = extract_facts(account, sentences(account), (), default_lexicon())
     assert [(p.name, p.party, p.position) for p in facts.participants] == people
     assert (facts.format, facts.requested_by) == (fmt, requested_by)
+
+
+@pytest.mark.parametrize(
+    "code,text,start,end,expected",
+    [
+        ("en", "They sent 1,000 troops; then left.", 0, 25, True),
+        ("en", "They sent 1,000 troops then left.", 0, 30, False),
+        ("zh", "中方宣布，将制裁美方。", 0, 6, True),
+        ("zh", "中方宣布将制裁美方。", 0, 8, False),
+    ],
+)
+def test_lang_base_clause_break_as_before(code, text, start, end, expected):
+    assert language_for(code).clause_break(text, start, end) is expected
+    assert clause_break(text, start, end, code) is expected
+
+
+@pytest.mark.parametrize(
+    "code,text,a,b,limits,expected",
+    [
+        ("en", "will impose new sanctions on", 4, 22, (2, 4), False),
+        ("en", "will impose sanctions on", 4, 12, (0, 4), False),
+        ("en", "will impose sanctions on", 4, 12, (1, 4), True),
+        ("en", "x", 5, 2, (9, 9), False),
+        ("zh", "将对美方实施制裁", 1, 6, (0, 4), False),
+        ("zh", "将对美方实施制裁", 1, 4, (0, 4), True),
+    ],
+)
+def test_lang_base_near_as_before(code, text, a, b, limits, expected):
+    assert language_for(code).near(text, a, b, *limits) is expected
+    assert near(text, code, a, b, *limits) is expected
+
+
+@pytest.mark.parametrize(
+    "code,spaced,text,found",
+    [
+        (
+            "en",
+            True,
+            "The United States imposed sanctions on China and threatened to withdraw troops.",
+            [(18, 35, "sanction_impose"), (63, 78, "retreat_withdraw")],
+        ),
+        (
+            "zh",
+            False,
+            "美方宣布对中方实施制裁，并威胁撤军。",
+            [(2, 4, "announce"), (7, 9, "light"), (13, 15, "threaten_warn")],
+        ),
+        ("zh", False, "美方宣佈對中方實施制裁。", [(2, 4, "announce"), (7, 9, "light")]),
+    ],
+)
+def test_lang_base_event_cues_matched_as_before(code, spaced, text, found):
+    assert language_for(code).spaced is spaced
+    view = simplified(text) if code == "zh" else None
+    got = default_event_lexicon().matcher.find(text, code, view)
+    assert [(m.start, m.end, m.id) for m in got] == found

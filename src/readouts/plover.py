@@ -20,14 +20,20 @@ characters inside the clause.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from .errors import LexiconError
+from .lang import language_for
+from .lang.events import ACTIVE_FRAMES, REPORT_FRAMES, Hit, words_between
+from .lang.events import TOKEN as _TOKEN
 from .lexicon import Lexicon, Match, normalise_en, parse_tsv
+
+if TYPE_CHECKING:
+    from .lang.base import Language
 
 __all__ = [
     "ACTIVE_FRAMES",
@@ -135,20 +141,14 @@ def _dash(value: str) -> str:
 
 # --------------------------------------------------------------------------- matching
 
-# a gap stays inside the clause; quotation marks and a comma inside a number do not end it
-_CLAUSE_EN = re.compile(r"[;:!?()\[\]]|,(?!\d)")
-_CLAUSE_ZH = re.compile(r"[，。；：！？、,;:!?()（）]")
-_TOKEN = re.compile(r"\w+")
 # words that open a new clause, which an English gap does not cross ("orders that ... to")
 _NEW_CLAUSE = frozenset({"that", "which", "who", "whom", "whose", "because", "but", "while"})
 
 
 def clause_break(text: str, start: int, end: int, language: str = "en") -> bool:
     """Does a clause end between ``start`` and ``end``? (Punctuation, not a comma in a
-    number such as "1,000" nor a quotation mark.)"""
-    pattern = _CLAUSE_ZH if language == "zh" else _CLAUSE_EN
-    m = pattern.search(text, start)  # no end bound: "(?!\d)" looks past it
-    return m is not None and m.start() < end
+    number such as "1,000" nor a quotation mark; each language says which.)"""
+    return language_for(language).clause_break(text, start, end)
 
 
 # an English pattern element: ("w", word) | ("p", prefix) | ("g", "")
@@ -231,12 +231,13 @@ class CueMatcher:
             e += 1
         return k
 
-    def _find_en(self, text: str) -> list[Match]:
+    def _find_en(self, text: str, language: Language) -> list[Match]:
         norm = normalise_en(text)
         spans = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(norm)]
         words = [w for _, _, w in spans]
         breaks = [
-            bool(k) and clause_break(text, spans[k - 1][1], spans[k][0]) for k in range(len(spans))
+            bool(k) and language.clause_break(text, spans[k - 1][1], spans[k][0])
+            for k in range(len(spans))
         ]
         out: list[Match] = []
         i = 0
@@ -253,7 +254,7 @@ class CueMatcher:
             i = best_end
         return out
 
-    def _find_zh(self, text: str) -> list[Match]:
+    def _find_zh(self, text: str, language: Language) -> list[Match]:
         out: list[Match] = []
         i = 0
         while i < len(text):
@@ -265,7 +266,7 @@ class CueMatcher:
                 for part in parts[1:]:
                     window = text[k : k + ZH_GAP + len(part)]
                     j = window.find(part)
-                    if j < 0 or clause_break(text, k, k + j, "zh"):
+                    if j < 0 or language.clause_break(text, k, k + j):
                         k = -1
                         break
                     k += j + len(part)
@@ -279,11 +280,14 @@ class CueMatcher:
         return out
 
     def find(self, text: str, language: str, simplified: str | None = None) -> list[Match]:
-        """Matches in ``text``; for Chinese pass its simplified view (same length)."""
-        key = (language, (simplified or text) if language == "zh" else text)
+        """Matches in ``text``; for Chinese pass its simplified view (same length). Cues
+        match whole words where spaces mark the words, else characters of the view."""
+        lang = language_for(language)
+        seen = text if lang.spaced else (simplified or text)
+        key = (language, seen)
         hit = self._cache.get(key)
         if hit is None:
-            hit = self._find_zh(simplified or text) if language == "zh" else self._find_en(text)
+            hit = self._find_en(text, lang) if lang.spaced else self._find_zh(seen, lang)
             if len(self._cache) > 256:
                 self._cache.clear()
             self._cache[key] = hit
@@ -431,25 +435,6 @@ def default_event_lexicon() -> EventLexicon:
 
 # --------------------------------------------------------------------------- cues in a text
 
-#: Frames of cues that can carry or shape an event.
-ACTIVE_FRAMES = frozenset({"event", "intent", "prepare", "refuse", "decision", "modal", "light"})
-#: Frames of cues that say who speaks (leading) or who reports the event (trailing).
-REPORT_FRAMES = frozenset({"report", "decision", "attribution"})
-
-
-@dataclass(frozen=True)
-class Hit:
-    """A cue found in the text."""
-
-    start: int
-    end: int
-    frame: str
-    event: str  # current PLOVER type, or ""
-    mode: str
-    contexts: tuple[str, ...]
-    priority: int  # the act's priority (acts.tsv); 100 for a cue of events.tsv
-    cue: str  # "acts:<id>" or "events:<id>"
-
 
 def cue_hits(
     text: str, language: str, view: str, lexicon: Lexicon, events: EventLexicon
@@ -492,13 +477,7 @@ def _cue_hits(
     return tuple(out)
 
 
-def words_between(text: str, a: int, b: int) -> int:
-    """How many words stand between ``a`` and ``b``."""
-    return len(_TOKEN.findall(text, a, b)) if b > a else 0
-
-
 def near(text: str, lang: str, a: int, b: int, limit_en: int, limit_zh: int) -> bool:
-    """Is ``b`` close after ``a`` within one clause?"""
-    if b < a or clause_break(text, a, b, lang):
-        return False
-    return b - a <= limit_zh if lang == "zh" else words_between(text, a, b) <= limit_en
+    """Is ``b`` close after ``a`` within one clause (``limit_en`` words in English,
+    ``limit_zh`` characters in Chinese: each language reads its own)?"""
+    return language_for(lang).near(text, a, b, limit_en, limit_zh)

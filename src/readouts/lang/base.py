@@ -46,6 +46,8 @@ class Language(Protocol):
     sentence_gap: str
     #: How far past the lead of an opening an issuer's name may begin (an article's room).
     opening_slack: int
+    #: Do spaces mark the words? (Event cues then match whole words, else characters.)
+    spaced: bool
 
     def view(self, text: str, view: str | None = None) -> str:
         """The text the lexicons read (Chinese in its simplified form; ``view`` when the
@@ -162,6 +164,16 @@ class Language(Protocol):
     def dateline_agency(self, text: str) -> str | None:
         """The news agency signing a dateline at the start of the text ("ABU DHABI, ...
         (WAM) --" gives "WAM"); None when there is none."""
+        ...
+
+    def clause_break(self, text: str, start: int, end: int) -> bool:
+        """Does a clause end between ``start`` and ``end`` (punctuation; in English not a
+        comma in a number such as "1,000")? Event cues' gaps stay inside a clause."""
+        ...
+
+    def near(self, text: str, a: int, b: int, limit_en: int, limit_zh: int) -> bool:
+        """Is ``b`` close after ``a`` within one clause: at most ``limit_en`` words apart
+        in English, ``limit_zh`` characters in Chinese (see :func:`readouts.plover.near`)?"""
         ...
 
     def names_counterpart(self, sentence: str, start: int) -> bool:

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..lexicon import Lexicon, Match
-from ..plover import Hit
+from .events import Hit
 
 __all__ = ["Predicate", "Roles"]
 

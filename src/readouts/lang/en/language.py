@@ -15,6 +15,7 @@ from . import (
     cut,
     dates,
     drift,
+    events,
     negation,
     numbers,
     opening,
@@ -45,6 +46,7 @@ class English:
     intensity_reach = drift.INTENSITY_REACH
     sentence_gap = writing.SENTENCE_GAP
     opening_slack = opening.SLACK
+    spaced = True
 
     def view(self, text: str, view: str | None = None) -> str:
         return text
@@ -135,6 +137,12 @@ class English:
 
     def dateline_agency(self, text: str) -> str | None:
         return opening.dateline_agency(text)
+
+    def clause_break(self, text: str, start: int, end: int) -> bool:
+        return events.clause_break(text, start, end)
+
+    def near(self, text: str, a: int, b: int, limit_en: int, limit_zh: int) -> bool:
+        return events.near(text, a, b, limit_en, limit_zh)
 
     def names_counterpart(self, sentence: str, start: int) -> bool:
         return opening.names_counterpart(sentence, start)

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 
 from ...lexicon import Match
-from ...plover import REPORT_FRAMES, Hit, words_between
+from ..events import REPORT_FRAMES, Hit, words_between
 from ..roles import Predicate, Roles
 from . import MEETING_VERBS
 

@@ -9,8 +9,9 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from ...lexicon import Lexicon, Match
-from ...plover import ACTIVE_FRAMES, Hit, clause_break
+from ..events import ACTIVE_FRAMES, Hit
 from ..roles import Predicate, Roles
+from .events import clause_break
 
 __all__ = ["BA_ZH", "ChineseRoles"]
 
@@ -133,7 +134,7 @@ class ChineseRoles(Roles):
                 prev is not None
                 and prev in coverbed
                 and m.start - prev.end <= 6
-                and not clause_break(text, prev.end, m.start, "zh")
+                and not clause_break(text, prev.end, m.start)
             )
             in_ba = any(a < m.start < b for a, b in ba)
             if same_np or in_ba or _COVERB_ZH.search(text, max(0, m.start - 1), m.start):

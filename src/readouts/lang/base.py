@@ -1,7 +1,8 @@
 """What a language gives the stages: one interface, implemented once per language.
 
 The stages (segment, claims, tag, claimview, roles, quantities, negation, coding,
-versions, tone, signals, labels, the corpus index and the facts' dates) ask
+versions, tone, signals, labels, the corpus index, the facts' dates, issuers, the
+reading's party and the event cues of plover) ask
 :func:`readouts.lang.language_for` for the :class:`Language` of an account and call it,
 instead of branching on the language code. English lives in :mod:`readouts.lang.en`,
 Chinese in :mod:`readouts.lang.zh`; a third language is a new folder that implements

@@ -14,11 +14,14 @@ import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING
 
 from ..lexicon import Lexicon, Match
 from ..model import Account, Participant, Sentence
 from .words import name_words
+
+if TYPE_CHECKING:
+    from ..lang.dates import DateMention
 
 __all__ = ["MEETING_WINDOW", "Party", "ReaderBase"]
 
@@ -50,12 +53,10 @@ class Party:
 class ReaderBase:
     """The reader's core: one account's text and the actors the lexicon finds in it.
 
-    Each language's reader says whether it reads Chinese (``zh``: the patterns of the
-    facts that read English only, the title's and the date's, are then skipped), and
-    gives the meeting's participants and the people named in a span."""
-
-    #: Does this reader read Chinese (a class of :mod:`.names_zh`)?
-    zh: ClassVar[bool]
+    Each language's reader gives the meeting's participants and the people named in a
+    span, and the parts of the other facts its language reads its own way: the format
+    and place cues of the meeting sentence, the meeting's day, who asked, and what the
+    title says (English titles only; a Chinese reader reads nothing from them)."""
 
     def __init__(self, account: Account, text: str, lexicon: Lexicon):
         self.account = account
@@ -112,4 +113,59 @@ class ReaderBase:
 
     def people(self, start: int, end: int) -> list[Party]:
         """The people, groups and sides named in ``text[start:end]``."""
+        raise NotImplementedError
+
+    def title_counterparts(self, title: str) -> tuple[list[Party], str]:
+        """Counterparts and format from the account's title, when the text names none
+        (English: "Readout of X's Call with Y")."""
+        raise NotImplementedError
+
+    def title_principals(self, title: str) -> list[Party]:
+        """The issuer's principal the title names, for an account whose text names no one."""
+        raise NotImplementedError
+
+    def title_says_video(self, sents: Sequence[Sentence]) -> bool:
+        """Does the title make an in-person meeting a video one ("... Virtual Listening
+        Session"), the text's top not saying "in person"?"""
+        raise NotImplementedError
+
+    def title_place(self, title: str) -> str:
+        """Where the title says the meeting was, when the text does not say ("")."""
+        raise NotImplementedError
+
+    def before_purpose(self, s: Sentence, inside: list[DateMention]) -> list[DateMention]:
+        """The dates of the meeting sentence ``inside`` that stand before its purpose
+        clause ("... met to discuss the summit on 5 May": not the 5th)."""
+        raise NotImplementedError
+
+    def next_opening_day(self, nxt: Sentence, dates: Sequence[DateMention]) -> list[DateMention]:
+        """The day the sentence after the meeting sentence opens with ("Today, ...")."""
+        raise NotImplementedError
+
+    def format_cues(
+        self, s: Sentence, verb: re.Match[str] | None
+    ) -> tuple[
+        re.Match[str] | None,
+        re.Match[str] | None,
+        re.Match[str] | None,
+        re.Match[str] | None,
+        tuple[str, tuple[int, int]] | None,
+    ]:
+        """The cues of the meeting sentence for its format: (video, sidelines, phone, in
+        person, the format its verb implies)."""
+        raise NotImplementedError
+
+    def phone_over(self, ph: re.Match[str], inp: re.Match[str] | None) -> bool:
+        """Does a phone cue make the meeting a call, with ``inp`` its in-person cue?"""
+        raise NotImplementedError
+
+    def place(self, s: Sentence, people: Sequence[Party]) -> tuple[str, tuple[int, int]]:
+        """The meeting's place in its sentence, with its span (none: ``"", (-1, -1)``)."""
+        raise NotImplementedError
+
+    def asked(
+        self, window: Sequence[Sentence], counter: Sequence[Party], invite: bool
+    ) -> tuple[str, str, tuple[int, int]]:
+        """(party, name, span) of who asked for the meeting (``invite``: who invited) in
+        the opening sentences ``window``; none found: ``"", "", (-1, -1)``."""
         raise NotImplementedError

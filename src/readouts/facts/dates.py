@@ -11,7 +11,6 @@ months after the account); with no account date it stays partial (``--03-18``, I
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from ..lang import language_for
@@ -40,29 +39,11 @@ def meeting_date(
         return None
     if s is not None:
         inside = [d for d in dates if s.start <= d.start < s.end]
-        if not reader.zh:
-            purpose = re.search(
-                r"\s+to\s+(?!the\b)[a-z]+|,\s+(?:which|when|where|after|before|"
-                r"ahead)\b|\s+(?:ahead\s+of|in\s+advance\s+of|before|after)\s",
-                reader.text[s.start : s.end],
-            )
-            if purpose:
-                early = [d for d in inside if d.start < s.start + purpose.start()]
-                inside = early or []
+        inside = reader.before_purpose(s, inside)
         if inside:
             return next((d for d in inside if d.iso), inside[0])
     window = sents[: (s.index + 1) if s is not None else 2]
     head = [d for d in dates for t in window if t.start <= d.start < t.end]
-    if not head and s is not None and s.index + 1 < len(sents) and not reader.zh:
-        # "The Task Force met to discuss ... / Today, the Advisor convened the meeting":
-        # the day the next sentence opens with
-        nxt = sents[s.index + 1]
-        head = [
-            d
-            for d in dates
-            if not reader.text[nxt.start : d.start].strip()
-            and re.match(
-                r"(?:today|yesterday|this\s+(?:morning|afternoon|evening)|on\s)", d.text, re.I
-            )
-        ]
+    if not head and s is not None and s.index + 1 < len(sents):
+        head = reader.next_opening_day(sents[s.index + 1], dates)
     return next((d for d in head if d.iso), head[0]) if head else None

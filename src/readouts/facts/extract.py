@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
 from ..errors import ConfigError
 from ..lang import text_view
@@ -23,7 +22,7 @@ from ..lexicon import Lexicon, default_lexicon
 from ..model import Account, Claim, MeetingFacts, Participant, Sentence
 from ._base import Party, ReaderBase
 from .dates import meeting_date
-from .format import meeting_format, meeting_place, title_place
+from .format import meeting_format, meeting_place
 from .names import EnglishNames
 from .names_zh import ChineseNames
 from .request import who_asked
@@ -38,59 +37,6 @@ Reader = ReaderBase
 
 #: The reader of each language's accounts (a third language adds its reader here).
 READERS: dict[str, type[ReaderBase]] = {"en": EnglishNames, "zh": ChineseNames}
-
-
-_TITLE_MEETING = re.compile(
-    r"\b(?:Call|Meeting|Calls|Meetings|Conversation|Audience|Visit|Dinner|Lunch|Breakfast)"
-    r"\s+with\s+(.+)$"
-)
-#: The principal a title names: "Readout of President Biden’s Audience with ...".
-_TITLE_PRINCIPAL = re.compile(
-    r"^(?:Readout\s+(?:of|from)\s+)?(?:the\s+)?(?P<who>.+?)[’']s?\s+"
-    r"(?:Call|Meeting|Calls|Meetings|Conversation|Audience|Visit|Dinner|Lunch|Breakfast)"
-    r"\s+with\b"
-)
-
-
-def _title_fallback(reader: Reader, title: str) -> tuple[list[Party], str]:
-    """Counterparts and format from a title like "Readout of X's Call with Y"."""
-    if not title or reader.zh:
-        return [], ""
-    fmt = ""
-    low = title.lower()
-    if re.search(r"\bvideo|virtual", low):
-        fmt = "video"
-    elif re.search(r"\bcall\b|\bphone", low):
-        fmt = "phone"
-    elif re.search(r"\bmeeting|\bvisit|\bbilateral|\baudience", low):
-        fmt = "in_person"
-    people: list[Party] = []
-    m = _TITLE_MEETING.search(title)
-    if m:
-        sub = EnglishNames(replace(reader.account, text=title), title, reader.lexicon)
-        end = sub._clip_en(m.start(1), len(title))
-        for p in sub._people_en(m.start(1), end):
-            p.position, p.start, p.end = "counterpart", -1, -1
-            people.append(p)
-    return people, fmt
-
-
-def _title_principals(reader: Reader, title: str) -> list[Party]:
-    """The issuer's principal a title names ("Readout of President Biden’s Audience with
-    ..."), for an account whose text names no one."""
-    m = _TITLE_PRINCIPAL.match(title.strip()) if title and not reader.zh else None
-    if m is None:
-        return []
-    sub = EnglishNames(replace(reader.account, text=title), title, reader.lexicon)
-    out = [
-        p
-        for p in sub._people_en(m.start("who"), m.end("who"), reader.account.party)
-        if p.kind == "person"
-    ]
-    for p in out:
-        p.position, p.start, p.end = "principal", -1, -1
-        p.party = p.party or reader.account.party
-    return out
 
 
 def _surname(name: str) -> str:
@@ -140,19 +86,14 @@ def extract_facts(
             fmt, fmt_span, event, event_span = meeting_format(reader, t, None)
             if fmt:
                 break
-    if (
-        fmt == "in_person"
-        and not reader.zh
-        and re.search(r"\b(?:virtual|video)", account.title, re.I)
-        and not re.search(r"\bin\s+person\b", reader.text[: sentences[0].end] if sentences else "")
-    ):
+    if fmt == "in_person" and reader.title_says_video(sentences):
         fmt, fmt_span = "video", (-1, -1)  # "... Virtual Listening Session": the title says how
-    titled, title_fmt = _title_fallback(reader, account.title)
+    titled, title_fmt = reader.title_counterparts(account.title)
     _from_title(people, titled, account.party)
     if not any(p.position == "counterpart" for p in people):
         people.extend(titled)
     if titled and not any(p.position == "principal" for p in people):
-        people[:0] = _title_principals(reader, account.title)
+        people[:0] = reader.title_principals(account.title)
     if not fmt and title_fmt:
         fmt = title_fmt
     basis = ""
@@ -167,7 +108,7 @@ def extract_facts(
     when = meeting_date(reader, sentences, s)
     place, place_span = meeting_place(reader, s, people)
     if not place:  # "Readout of Peace Talks in Geneva": the title says where
-        place = title_place(account.title) if not reader.zh else ""
+        place = reader.title_place(account.title)
     return MeetingFacts(
         participants=tuple(p.record() for p in people),
         date=when.iso if when else "",

@@ -105,21 +105,7 @@ def meeting_format(
         return none
     text = reader.text
     a, b = s.start, s.end
-    if reader.zh:
-        v = _ZH_VIDEO.search(text, a, b)
-        side = _ZH_SIDELINES.search(text, a, b)
-        ph = _ZH_PHONE.search(text, a, b)
-        inp = _ZH_INPERSON.search(text, a, b)
-        by_verb = None
-    else:
-        # the purpose clause after the verb ("... convened X to discuss"), not a relative
-        # clause before it ("the Office, which is overseen by ..., convened")
-        limit = _purpose(text, verb.end() if verb is not None else a, b)
-        v = _EN_VIDEO.search(text, a, limit)
-        side = _EN_SIDELINES.search(text, a, b) or _EN_AT_EVENT.search(text, a, limit)
-        ph = _EN_PHONE_WORD.search(text, a, limit)
-        inp = _EN_INPERSON.search(text, a, limit)
-        by_verb = _verb_format(verb) if verb is not None else None
+    v, side, ph, inp, by_verb = reader.format_cues(s, verb)
     event, event_span = "", (-1, -1)
     if side and side.groupdict().get("event"):
         event = side.group("event").strip()
@@ -149,7 +135,7 @@ def meeting_format(
             )
     if side:
         return "sidelines", (side.start(), side.end()), event, event_span
-    if ph and (not inp or ph.start() < inp.start() or reader.zh):
+    if ph and reader.phone_over(ph, inp):
         return "phone", (ph.start(), ph.end()), "", (-1, -1)
     if inp:
         return "in_person", (inp.start(), inp.end()), "", (-1, -1)
@@ -202,34 +188,7 @@ def meeting_place(
 ) -> tuple[str, tuple[int, int]]:
     if s is None:
         return "", (-1, -1)
-    text = reader.text
-    if reader.zh:
-        m = _ZH_PLACE.search(text, s.start, s.end)
-        if m and not re.search(r"出席|参加|期间|访问期间", m.group("place")):
-            return m.group("place"), (m.start("place"), m.end("place"))
-        return "", (-1, -1)
-    a, b = s.start, s.end
-    limit = _purpose(text, a, b)
-    for m in _EN_PLACE.finditer(text, a, limit):
-        g = "place" if m.group("place") else ("at" if m.group("at") else "camp")
-        value = m.group(g)
-        if g == "place" and _NOT_PLACE.match(value):
-            continue
-        if text[m.start()] == "I" and m.start() != a:
-            continue  # "In" with a capital only opens the sentence ("In Jerusalem, ...")
-        if g == "place" and re.search(r"[“\"][^”\"]*$", text[max(a, m.start() - 60) : m.start()]):
-            continue  # inside a quoted name: “Communities in Action”
-        if any(p.start <= m.start(g) < p.end for p in people if p.start >= 0):
-            continue  # "Special Representative ... in Conflict": part of a title
-        if g == "place" and re.match(r"(?:the\s+)?(?:\d|[A-Z]{2,}\b(?!\s))", value) is None:
-            words = value.split()
-            if all(w.lower() in reader.words.title_words for w in words if w != "the"):
-                continue
-        value = re.sub(r"\s+(?:on|of)$", "", value)
-        if value.endswith(".") and not re.search(r"[A-Z]\.[A-Z]\.$", value):
-            value = value[:-1]
-        return value, (m.start(g), m.start(g) + len(value))
-    return "", (-1, -1)
+    return reader.place(s, people)
 
 
 _TITLE_PLACE = re.compile(

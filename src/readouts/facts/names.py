@@ -13,14 +13,39 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
+from ..lang.dates import DateMention
 from ..model import Sentence
 from ._base import MEETING_WINDOW, Party, ReaderBase
 from .dates import EN_DATE
-from .request import EN_INVITE, EN_REQUEST
+from .format import (
+    _EN_AT_EVENT,
+    _EN_INPERSON,
+    _EN_PHONE_WORD,
+    _EN_PLACE,
+    _EN_SIDELINES,
+    _EN_VIDEO,
+    _NOT_PLACE,
+    _purpose,
+    _verb_format,
+    title_place,
+)
+from .request import EN_INVITE, EN_REQUEST, _who
 from .words import HONORIFICS, NameWords
 
 __all__ = ["EnglishNames"]
+
+_TITLE_MEETING = re.compile(
+    r"\b(?:Call|Meeting|Calls|Meetings|Conversation|Audience|Visit|Dinner|Lunch|Breakfast)"
+    r"\s+with\s+(.+)$"
+)
+#: The principal a title names: "Readout of President Biden’s Audience with ...".
+_TITLE_PRINCIPAL = re.compile(
+    r"^(?:Readout\s+(?:of|from)\s+)?(?:the\s+)?(?P<who>.+?)[’']s?\s+"
+    r"(?:Call|Meeting|Calls|Meetings|Conversation|Audience|Visit|Dinner|Lunch|Breakfast)"
+    r"\s+with\b"
+)
 
 _EVENT_NOUNS = (
     r"call|calls|meeting|meetings|conversation|discussion|discussions|roundtable|roundtables|"
@@ -166,8 +191,6 @@ def _after_department(toks: Sequence[tuple[int, int, str]], k: int, lists: NameW
 
 class EnglishNames(ReaderBase):
     """How the reader finds people, groups and sides in an English account."""
-
-    zh = False
 
     def _strip_affiliation(self, start: int, end: int) -> tuple[int, str]:
         """Split "... of Qatar" / "... of the Czech Republic" off the end of a name."""
@@ -780,6 +803,151 @@ class EnglishNames(ReaderBase):
         for p in people:
             p.position = "principal"
         return people
+
+    def title_counterparts(self, title: str) -> tuple[list[Party], str]:
+        """Counterparts and format from a title like "Readout of X's Call with Y"."""
+        if not title:
+            return [], ""
+        fmt = ""
+        low = title.lower()
+        if re.search(r"\bvideo|virtual", low):
+            fmt = "video"
+        elif re.search(r"\bcall\b|\bphone", low):
+            fmt = "phone"
+        elif re.search(r"\bmeeting|\bvisit|\bbilateral|\baudience", low):
+            fmt = "in_person"
+        people: list[Party] = []
+        m = _TITLE_MEETING.search(title)
+        if m:
+            sub = EnglishNames(replace(self.account, text=title), title, self.lexicon)
+            end = sub._clip_en(m.start(1), len(title))
+            for p in sub._people_en(m.start(1), end):
+                p.position, p.start, p.end = "counterpart", -1, -1
+                people.append(p)
+        return people, fmt
+
+    def title_principals(self, title: str) -> list[Party]:
+        """The issuer's principal a title names ("Readout of President Biden’s Audience with
+        ..."), for an account whose text names no one."""
+        m = _TITLE_PRINCIPAL.match(title.strip()) if title else None
+        if m is None:
+            return []
+        sub = EnglishNames(replace(self.account, text=title), title, self.lexicon)
+        out = [
+            p
+            for p in sub._people_en(m.start("who"), m.end("who"), self.account.party)
+            if p.kind == "person"
+        ]
+        for p in out:
+            p.position, p.start, p.end = "principal", -1, -1
+            p.party = p.party or self.account.party
+        return out
+
+    def title_says_video(self, sents: Sequence[Sentence]) -> bool:
+        return bool(
+            re.search(r"\b(?:virtual|video)", self.account.title, re.I)
+            and not re.search(r"\bin\s+person\b", self.text[: sents[0].end] if sents else "")
+        )
+
+    def title_place(self, title: str) -> str:
+        return title_place(title)
+
+    def before_purpose(self, s: Sentence, inside: list[DateMention]) -> list[DateMention]:
+        purpose = re.search(
+            r"\s+to\s+(?!the\b)[a-z]+|,\s+(?:which|when|where|after|before|"
+            r"ahead)\b|\s+(?:ahead\s+of|in\s+advance\s+of|before|after)\s",
+            self.text[s.start : s.end],
+        )
+        if purpose:
+            early = [d for d in inside if d.start < s.start + purpose.start()]
+            inside = early or []
+        return inside
+
+    def next_opening_day(self, nxt: Sentence, dates: Sequence[DateMention]) -> list[DateMention]:
+        # "The Task Force met to discuss ... / Today, the Advisor convened the meeting":
+        # the day the next sentence opens with
+        return [
+            d
+            for d in dates
+            if not self.text[nxt.start : d.start].strip()
+            and re.match(
+                r"(?:today|yesterday|this\s+(?:morning|afternoon|evening)|on\s)", d.text, re.I
+            )
+        ]
+
+    def format_cues(
+        self, s: Sentence, verb: re.Match[str] | None
+    ) -> tuple[
+        re.Match[str] | None,
+        re.Match[str] | None,
+        re.Match[str] | None,
+        re.Match[str] | None,
+        tuple[str, tuple[int, int]] | None,
+    ]:
+        text = self.text
+        a, b = s.start, s.end
+        # the purpose clause after the verb ("... convened X to discuss"), not a relative
+        # clause before it ("the Office, which is overseen by ..., convened")
+        limit = _purpose(text, verb.end() if verb is not None else a, b)
+        v = _EN_VIDEO.search(text, a, limit)
+        side = _EN_SIDELINES.search(text, a, b) or _EN_AT_EVENT.search(text, a, limit)
+        ph = _EN_PHONE_WORD.search(text, a, limit)
+        inp = _EN_INPERSON.search(text, a, limit)
+        by_verb = _verb_format(verb) if verb is not None else None
+        return v, side, ph, inp, by_verb
+
+    def phone_over(self, ph: re.Match[str], inp: re.Match[str] | None) -> bool:
+        """A call when the phone cue comes first ("spoke by phone ... and met")."""
+        return not inp or ph.start() < inp.start()
+
+    def place(self, s: Sentence, people: Sequence[Party]) -> tuple[str, tuple[int, int]]:
+        text = self.text
+        a, b = s.start, s.end
+        limit = _purpose(text, a, b)
+        for m in _EN_PLACE.finditer(text, a, limit):
+            g = "place" if m.group("place") else ("at" if m.group("at") else "camp")
+            value = m.group(g)
+            if g == "place" and _NOT_PLACE.match(value):
+                continue
+            if text[m.start()] == "I" and m.start() != a:
+                continue  # "In" with a capital only opens the sentence ("In Jerusalem, ...")
+            if g == "place" and re.search(
+                r"[“\"][^”\"]*$", text[max(a, m.start() - 60) : m.start()]
+            ):
+                continue  # inside a quoted name: “Communities in Action”
+            if any(p.start <= m.start(g) < p.end for p in people if p.start >= 0):
+                continue  # "Special Representative ... in Conflict": part of a title
+            if g == "place" and re.match(r"(?:the\s+)?(?:\d|[A-Z]{2,}\b(?!\s))", value) is None:
+                words = value.split()
+                if all(w.lower() in self.words.title_words for w in words if w != "the"):
+                    continue
+            value = re.sub(r"\s+(?:on|of)$", "", value)
+            if value.endswith(".") and not re.search(r"[A-Z]\.[A-Z]\.$", value):
+                value = value[:-1]
+            return value, (m.start(g), m.start(g) + len(value))
+        return "", (-1, -1)
+
+    def asked(
+        self, window: Sequence[Sentence], counter: Sequence[Party], invite: bool
+    ) -> tuple[str, str, tuple[int, int]]:
+        text = self.text
+        rx = EN_INVITE if invite else EN_REQUEST
+        m = None
+        for sent in window:
+            m = rx.search(text, sent.start, sent.end)
+            if m:
+                break
+        if not m:
+            return "", "", (-1, -1)
+        for g in ("who", "who2", "who3", "subject"):
+            if g in m.groupdict() and m.group(g):
+                s0, e0 = m.start(g), m.end(g)
+                if g == "subject":
+                    cut = max(text.rfind(",", s0, e0), text.rfind(".", s0, e0))
+                    s0 = cut + 1 if cut >= 0 else s0
+                party, name = _who(self, s0, e0, counter)
+                return party, name, (m.start(), m.end())
+        return "", "", (-1, -1)
 
     participants = participants_en
     people = _people_en

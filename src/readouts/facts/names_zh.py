@@ -12,8 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..lang.dates import DateMention
 from ..model import Sentence
 from ._base import MEETING_WINDOW, Party, ReaderBase
+from .format import _ZH_INPERSON, _ZH_PHONE, _ZH_PLACE, _ZH_SIDELINES, _ZH_VIDEO
+from .request import _ZH_INVITE, _ZH_REQUEST, _who
 
 __all__ = ["ChineseNames"]
 
@@ -44,8 +47,6 @@ def _split_zh(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 class ChineseNames(ReaderBase):
     """How the reader finds people, groups and sides in a Chinese account."""
-
-    zh = True
 
     def _person_zh(self, start: int, end: int) -> Party | None:
         text = self.text
@@ -143,6 +144,68 @@ class ChineseNames(ReaderBase):
             if people:
                 return people, s, verb
         return [], None, None
+
+    def title_counterparts(self, title: str) -> tuple[list[Party], str]:
+        return [], ""  # the title patterns read English only
+
+    def title_principals(self, title: str) -> list[Party]:
+        return []
+
+    def title_says_video(self, sents: Sequence[Sentence]) -> bool:
+        return False
+
+    def title_place(self, title: str) -> str:
+        return ""
+
+    def before_purpose(self, s: Sentence, inside: list[DateMention]) -> list[DateMention]:
+        return inside
+
+    def next_opening_day(self, nxt: Sentence, dates: Sequence[DateMention]) -> list[DateMention]:
+        return []
+
+    def format_cues(
+        self, s: Sentence, verb: re.Match[str] | None
+    ) -> tuple[
+        re.Match[str] | None,
+        re.Match[str] | None,
+        re.Match[str] | None,
+        re.Match[str] | None,
+        tuple[str, tuple[int, int]] | None,
+    ]:
+        text = self.text
+        a, b = s.start, s.end
+        v = _ZH_VIDEO.search(text, a, b)
+        side = _ZH_SIDELINES.search(text, a, b)
+        ph = _ZH_PHONE.search(text, a, b)
+        inp = _ZH_INPERSON.search(text, a, b)
+        by_verb = None
+        return v, side, ph, inp, by_verb
+
+    def phone_over(self, ph: re.Match[str], inp: re.Match[str] | None) -> bool:
+        """A phone cue makes a call wherever it stands (会见 may name the talks too)."""
+        return True
+
+    def place(self, s: Sentence, people: Sequence[Party]) -> tuple[str, tuple[int, int]]:
+        text = self.text
+        m = _ZH_PLACE.search(text, s.start, s.end)
+        if m and not re.search(r"出席|参加|期间|访问期间", m.group("place")):
+            return m.group("place"), (m.start("place"), m.end("place"))
+        return "", (-1, -1)
+
+    def asked(
+        self, window: Sequence[Sentence], counter: Sequence[Party], invite: bool
+    ) -> tuple[str, str, tuple[int, int]]:
+        text = self.text
+        a, b = window[0].start, window[-1].end
+        rx = _ZH_INVITE if invite else _ZH_REQUEST
+        m = rx.search(text, a, b)
+        if not m:
+            return "", "", (-1, -1)
+        if m.group("who"):
+            party, name = _who(self, m.start("who"), m.end("who"), counter)
+        else:
+            party, name = _who(self, -1, -1, counter)
+        return party, name, (m.start(), m.end())
 
     participants = participants_zh
     people = _people_zh

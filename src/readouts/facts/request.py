@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import ClassVar, Protocol
+from typing import Protocol
 
 from ..model import Sentence
 from ._base import MEETING_WINDOW, Party
@@ -17,14 +17,17 @@ from ._base import MEETING_WINDOW, Party
 
 class Reader(Protocol):
     """What who-asked needs of the facts reader (:class:`readouts.facts._base.ReaderBase`):
-    the text, its language, and the people and party named in a span."""
+    the text, the people and party named in a span, and how its language says who asked."""
 
     text: str
-    zh: ClassVar[bool]
 
     def people(self, start: int, end: int) -> list[Party]: ...
 
     def _party_in(self, start: int, end: int) -> str: ...
+
+    def asked(
+        self, window: Sequence[Sentence], counter: Sequence[Party], invite: bool
+    ) -> tuple[str, str, tuple[int, int]]: ...
 
 
 __all__ = ["EN_INVITE", "EN_REQUEST", "who_asked"]
@@ -74,35 +77,7 @@ def _who(reader: Reader, start: int, end: int, counter: Sequence[Party]) -> tupl
 def who_asked(
     reader: Reader, sents: Sequence[Sentence], counter: Sequence[Party], invite: bool
 ) -> tuple[str, str, tuple[int, int]]:
-    text = reader.text
     window = sents[:MEETING_WINDOW]
     if not window:
         return "", "", (-1, -1)
-    a, b = window[0].start, window[-1].end
-    if reader.zh:
-        rx = _ZH_INVITE if invite else _ZH_REQUEST
-        m = rx.search(text, a, b)
-        if not m:
-            return "", "", (-1, -1)
-        if m.group("who"):
-            party, name = _who(reader, m.start("who"), m.end("who"), counter)
-        else:
-            party, name = _who(reader, -1, -1, counter)
-        return party, name, (m.start(), m.end())
-    rx = EN_INVITE if invite else EN_REQUEST
-    m = None
-    for sent in window:
-        m = rx.search(text, sent.start, sent.end)
-        if m:
-            break
-    if not m:
-        return "", "", (-1, -1)
-    for g in ("who", "who2", "who3", "subject"):
-        if g in m.groupdict() and m.group(g):
-            s0, e0 = m.start(g), m.end(g)
-            if g == "subject":
-                cut = max(text.rfind(",", s0, e0), text.rfind(".", s0, e0))
-                s0 = cut + 1 if cut >= 0 else s0
-            party, name = _who(reader, s0, e0, counter)
-            return party, name, (m.start(), m.end())
-    return "", "", (-1, -1)
+    return reader.asked(window, counter, invite)

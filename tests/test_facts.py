@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from click.testing import CliRunner
 
 from readouts.cli import main
 from readouts.facts import counterparts, extract_facts, fact_differences, find_dates, principals
+from readouts.facts.extract import READERS
 from readouts.ingest import account_from_text
+from readouts.lexicon import default_lexicon
 from readouts.model import MeetingFacts
 from readouts.segment import sentences
 
@@ -489,3 +492,170 @@ def test_facts_hand_checked_white_house_files(shared_dir):
     )
     assert out.returncode == 0, out.stdout + out.stderr
     assert "hand-checked files: 100" in out.stdout
+
+
+def _reader(code: str, text: str, title: str = "", date: str = ""):
+    """The facts reader of an account, its sentences and its meeting sentence and verb."""
+    account = account_from_text(text, date=date, title=title, language=code)
+    sents = sentences(account)
+    reader = READERS[code](account, account.text, default_lexicon())
+    _, s, verb = reader.participants(sents)
+    return reader, sents, s, verb
+
+
+_EN_CALL = (
+    "President Biden spoke by phone today with Prime Minister Kishida of Japan at the "
+    "request of Prime Minister Kishida."
+)
+_EN_CALL_TITLE = (
+    "Readout of President Joseph R. Biden, Jr.’s Call with Prime Minister Kishida Fumio of Japan"
+)
+_ZH_CALL = "2021年9月10日，国家主席习近平应约同美国总统拜登通电话。"
+_ZH_MEETING = "国务委员兼外长王毅在北京会见新加坡外长维文，应维文邀请。两人通电话。"
+
+
+@pytest.mark.parametrize(
+    "code,title,counterparts,fmt,principals",
+    [
+        ("en", _EN_CALL_TITLE, ["Fumio Kishida"], "phone", ["Joseph R. Biden, Jr."]),
+        ("en", "Readout of the Secretary’s Video Meeting with the Minister", [""], "video", []),
+        ("en", "", [], "", []),
+        ("zh", "习近平同美国总统拜登通电话", [], "", []),  # titles are read in English only
+    ],
+)
+def test_facts_reader_title_counterparts_and_principals(code, title, counterparts, fmt, principals):
+    reader, *_ = _reader(code, _EN_CALL if code == "en" else _ZH_CALL, title)
+    people, got_fmt = reader.title_counterparts(title)
+    assert ([p.name for p in people], got_fmt) == (counterparts, fmt)
+    assert all((p.position, p.start, p.end) == ("counterpart", -1, -1) for p in people)
+    assert [p.name for p in reader.title_principals(title)] == principals
+
+
+@pytest.mark.parametrize(
+    "code,text,title,video,place",
+    [
+        (
+            "en",
+            "The President met with officials.",
+            "Readout of a Virtual Session in Geneva",
+            True,
+            "Geneva",
+        ),
+        (
+            "en",
+            "The President met in person with officials.",
+            "Readout of a Virtual Session",
+            False,
+            "",
+        ),
+        (
+            "en",
+            "They met with officials. They met in person.",
+            "Readout of a Video Session",
+            True,
+            "",
+        ),
+        ("zh", "王毅会见维文。", "王毅视频会见维文 in Geneva", False, ""),
+    ],
+)
+def test_facts_reader_title_video_and_place(code, text, title, video, place):
+    reader, sents, *_ = _reader(code, text, title)
+    assert reader.title_says_video(sents) is video
+    assert reader.title_place(title) == place
+
+
+@pytest.mark.parametrize(
+    "code,text,cues,by_verb,place",
+    [
+        ("en", _EN_CALL, [None, None, "by phone", None], ("phone", (16, 21)), ("", (-1, -1))),
+        (
+            "en",
+            "In Paris, the Secretary met the Minister to discuss a video link at the G20 Summit.",
+            [None, None, None, "met"],  # nothing is read past the purpose clause
+            ("in_person", (24, 27)),
+            ("Paris", (3, 8)),
+        ),
+        ("zh", _ZH_CALL, [None, None, "通电话", None], None, ("", (-1, -1))),
+        ("zh", _ZH_MEETING, [None, None, None, "会见"], None, ("北京", (10, 12))),
+        (
+            "zh",
+            "王毅在出席二十国集团峰会期间视频会见维文。",
+            ["视频", "在出席二十国集团峰会期间", None, "会见"],
+            None,
+            ("", (-1, -1)),
+        ),
+    ],
+)
+def test_facts_reader_format_cues_and_place(code, text, cues, by_verb, place):
+    reader, _, s, verb = _reader(code, text)
+    *found, got_by_verb = reader.format_cues(s, verb)
+    assert [m.group(0) if m else None for m in found] == cues
+    assert got_by_verb == by_verb
+    assert reader.place(s, []) == place
+
+
+@pytest.mark.parametrize(
+    "code,text,phone,inp,over",
+    [
+        ("en", "He called, then met her.", "called", "met", True),
+        ("en", "He met her and called.", "called", "met", False),
+        ("en", "He called her.", "called", None, True),
+        ("zh", "会见后通电话。", "通电话", "会见", True),  # a phone cue makes a call wherever it is
+    ],
+)
+def test_facts_reader_phone_over_in_person(code, text, phone, inp, over):
+    reader, *_ = _reader(code, text)
+    ph = re.search(phone, text)
+    assert ph is not None
+    assert reader.phone_over(ph, re.search(inp, text) if inp else None) is over
+
+
+@pytest.mark.parametrize(
+    "code,text,before",
+    [
+        ("en", "The President met with county officials to discuss the summit on May 5.", []),
+        (
+            "en",
+            "On May 4 the President met with officials to discuss the summit on May 5.",
+            ["May 4"],
+        ),
+        ("zh", "5月4日，王毅会见维文，讨论5月5日的会议。", ["5月4日", "5月5日"]),
+    ],
+)
+def test_facts_reader_dates_before_the_purpose(code, text, before):
+    reader, _, s, _ = _reader(code, text, date="2023-05-03")
+    inside = find_dates(reader.text, code, "2023-05-03")
+    assert [d.text for d in reader.before_purpose(s, inside)] == before
+
+
+@pytest.mark.parametrize(
+    "code,text,day",
+    [
+        (
+            "en",
+            "The Task Force met to discuss the plan. Today, the Advisor convened the meeting.",
+            ["Today"],
+        ),
+        ("zh", "王毅会见维文。今天，双方举行会谈。", []),
+    ],
+)
+def test_facts_reader_next_sentence_opening_day(code, text, day):
+    reader, sents, *_ = _reader(code, text, date="2023-05-03")
+    dates = find_dates(reader.text, code, "2023-05-03")
+    assert [d.text for d in reader.next_opening_day(sents[1], dates)] == day
+
+
+@pytest.mark.parametrize(
+    "code,text,invite,asked",
+    [
+        ("en", _EN_CALL, False, ("japan", "Fumio Kishida", (74, 114))),
+        ("en", _EN_CALL, True, ("", "", (-1, -1))),
+        ("zh", _ZH_CALL, False, ("united_states", "拜登", (18, 20))),  # 应约: the counterpart
+        ("zh", _ZH_MEETING, True, ("singapore", "维文", (22, 27))),
+    ],
+)
+def test_facts_reader_who_asked(code, text, invite, asked):
+    reader, sents, *_ = _reader(code, text)
+    people, _, _ = reader.participants(sents)
+    counter = [p for p in people if p.position == "counterpart"]
+    assert reader.asked(sents[:4], counter, invite) == asked

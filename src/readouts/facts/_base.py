@@ -23,7 +23,17 @@ from .words import name_words
 if TYPE_CHECKING:
     from ..lang.dates import DateMention
 
-__all__ = ["MEETING_WINDOW", "Party", "ReaderBase"]
+__all__ = ["MEETING_WINDOW", "FormatCues", "Party", "ReaderBase"]
+
+#: A meeting sentence's format cues: video, sidelines, phone and in-person matches, and
+#: the format a meeting verb gives with its span (each None when absent).
+FormatCues = tuple[
+    re.Match[str] | None,
+    re.Match[str] | None,
+    re.Match[str] | None,
+    re.Match[str] | None,
+    tuple[str, tuple[int, int]] | None,
+]
 
 #: How many sentences from the top may hold the meeting sentence.
 MEETING_WINDOW = 4
@@ -142,15 +152,7 @@ class ReaderBase:
         """The day the sentence after the meeting sentence opens with ("Today, ...")."""
         raise NotImplementedError
 
-    def format_cues(
-        self, s: Sentence, verb: re.Match[str] | None
-    ) -> tuple[
-        re.Match[str] | None,
-        re.Match[str] | None,
-        re.Match[str] | None,
-        re.Match[str] | None,
-        tuple[str, tuple[int, int]] | None,
-    ]:
+    def format_cues(self, s: Sentence, verb: re.Match[str] | None) -> FormatCues:
         """The cues of the meeting sentence for its format: (video, sidelines, phone, in
         person, the format its verb implies)."""
         raise NotImplementedError

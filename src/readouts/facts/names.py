@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from ..lang.dates import DateMention
 from ..model import Sentence
-from ._base import MEETING_WINDOW, Party, ReaderBase
+from ._base import MEETING_WINDOW, FormatCues, Party, ReaderBase
 from .dates import EN_DATE
 from .format import (
     _EN_AT_EVENT,
@@ -875,15 +875,7 @@ class EnglishNames(ReaderBase):
             )
         ]
 
-    def format_cues(
-        self, s: Sentence, verb: re.Match[str] | None
-    ) -> tuple[
-        re.Match[str] | None,
-        re.Match[str] | None,
-        re.Match[str] | None,
-        re.Match[str] | None,
-        tuple[str, tuple[int, int]] | None,
-    ]:
+    def format_cues(self, s: Sentence, verb: re.Match[str] | None) -> FormatCues:
         text = self.text
         a, b = s.start, s.end
         # the purpose clause after the verb ("... convened X to discuss"), not a relative

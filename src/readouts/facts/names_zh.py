@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from ..lang.dates import DateMention
 from ..model import Sentence
-from ._base import MEETING_WINDOW, Party, ReaderBase
+from ._base import MEETING_WINDOW, FormatCues, Party, ReaderBase
 from .format import _ZH_INPERSON, _ZH_PHONE, _ZH_PLACE, _ZH_SIDELINES, _ZH_VIDEO
 from .request import _ZH_INVITE, _ZH_REQUEST, _who
 
@@ -163,15 +163,7 @@ class ChineseNames(ReaderBase):
     def next_opening_day(self, nxt: Sentence, dates: Sequence[DateMention]) -> list[DateMention]:
         return []
 
-    def format_cues(
-        self, s: Sentence, verb: re.Match[str] | None
-    ) -> tuple[
-        re.Match[str] | None,
-        re.Match[str] | None,
-        re.Match[str] | None,
-        re.Match[str] | None,
-        tuple[str, tuple[int, int]] | None,
-    ]:
+    def format_cues(self, s: Sentence, verb: re.Match[str] | None) -> FormatCues:
         text = self.text
         a, b = s.start, s.end
         v = _ZH_VIDEO.search(text, a, b)
